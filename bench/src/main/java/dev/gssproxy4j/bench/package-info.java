@@ -1,0 +1,2 @@
+/** gssproxy4j bench. */
+package dev.gssproxy4j.bench;

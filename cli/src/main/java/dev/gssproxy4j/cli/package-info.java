@@ -1,0 +1,2 @@
+/** gssproxy4j cli. */
+package dev.gssproxy4j.cli;

@@ -1,0 +1,2 @@
+/** gssproxy4j client. */
+package dev.gssproxy4j.client;

@@ -1,0 +1,2 @@
+/** gssproxy4j mech. */
+package dev.gssproxy4j.mech;

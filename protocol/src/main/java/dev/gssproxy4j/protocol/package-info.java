@@ -1,0 +1,2 @@
+/** gssproxy4j protocol. */
+package dev.gssproxy4j.protocol;

@@ -1,0 +1,2 @@
+/** gssproxy4j rpc. */
+package dev.gssproxy4j.rpc;

@@ -1,0 +1,2 @@
+/** gssproxy4j server. */
+package dev.gssproxy4j.server;

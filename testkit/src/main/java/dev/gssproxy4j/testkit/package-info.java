@@ -1,0 +1,2 @@
+/** gssproxy4j testkit. */
+package dev.gssproxy4j.testkit;
