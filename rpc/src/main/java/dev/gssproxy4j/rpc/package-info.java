@@ -1,2 +1,6 @@
-/** gssproxy4j rpc. */
+/**
+ * ONC RPC version 2 (RFC 5531): call and reply headers with every accept and reject status, authentication
+ * flavours (decoded so that anything but AUTH_NONE can be refused), and record marking (section 11) with
+ * multi-fragment reassembly bounded by a maximum record size.
+ */
 package dev.gssproxy4j.rpc;

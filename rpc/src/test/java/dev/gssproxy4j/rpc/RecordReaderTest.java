@@ -1,0 +1,64 @@
+package dev.gssproxy4j.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayInputStream;
+import java.nio.channels.Channels;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+class RecordReaderTest {
+
+    private static RecordReader reader(String hex, int max) {
+        return new RecordReader(Channels.newChannel(new ByteArrayInputStream(HexFormat.of().parseHex(hex))), max);
+    }
+
+    @Test
+    void readsConsecutiveSingleFragmentRecordsThenCleanEof() throws Exception {
+        RecordReader r = reader("80000004" + "01020304" + "80000000", 1024);
+        assertArrayEquals(new byte[] {1, 2, 3, 4}, r.read());
+        assertArrayEquals(new byte[0], r.read());
+        assertNull(r.read());
+    }
+
+    @Test
+    void reassemblesFragments() throws Exception {
+        RecordReader r = reader("00000002" + "0102" + "00000001" + "03" + "80000002" + "0405", 1024);
+        assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, r.read());
+    }
+
+    @Test
+    void refusesARecordOverTheMaximumBeforeReadingIt() {
+        RecordMarkingException e = assertThrows(RecordMarkingException.class,
+                () -> reader("80100001" + "00000000", RecordReader.DEFAULT_MAX_RECORD).read());
+        assertEquals(RecordMarkingException.Reason.TOO_LARGE, e.reason());
+        RecordMarkingException total = assertThrows(RecordMarkingException.class,
+                () -> reader("00000003" + "010203" + "80000002" + "0405", 4).read());
+        assertEquals(RecordMarkingException.Reason.TOO_LARGE, total.reason());
+    }
+
+    @Test
+    void maximumItselfIsAllowed() throws Exception {
+        assertEquals(4, reader("80000004" + "01020304", 4).read().length);
+    }
+
+    @Test
+    void truncatedMarkOrBodyIsAnError() {
+        assertEquals(RecordMarkingException.Reason.TRUNCATED,
+                assertThrows(RecordMarkingException.class, () -> reader("8000", 16).read()).reason());
+        assertEquals(RecordMarkingException.Reason.TRUNCATED,
+                assertThrows(RecordMarkingException.class, () -> reader("8000000401", 16).read()).reason());
+    }
+
+    @Test
+    void writerFramesWhatReaderReads() throws Exception {
+        byte[] record = RecordWriter.frame(new byte[] {9, 8, 7});
+        assertEquals("8000000309080" + "7", HexFormat.of().formatHex(record));
+        var w = RecordWriter.start(16);
+        w.writeInt(42);
+        assertEquals("800000040000002a", HexFormat.of().formatHex(RecordWriter.finish(w)));
+    }
+}

@@ -1,0 +1,49 @@
+package dev.gssproxy4j.xdr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class OpaqueTest {
+
+    @Test
+    void cStringCarriesTheNulAndTextHidesIt() {
+        Opaque name = Opaque.cString("localname");
+        assertEquals(10, name.length());
+        assertTrue(name.endsWithNul());
+        assertEquals("localname", name.toText());
+        assertTrue(name.textEquals("localname"));
+        assertTrue(Opaque.utf8("localname").textEquals("localname"));
+        assertFalse(Opaque.utf8("localname").endsWithNul());
+    }
+
+    @Test
+    void toStringNeverShowsTheBytes() {
+        Opaque secret = Opaque.utf8("super-secret-key");
+        String shown = secret.toString();
+        assertFalse(shown.contains("secret"));
+        assertFalse(shown.contains(secret.toHex()));
+        assertTrue(shown.startsWith("<16 bytes #"));
+    }
+
+    @Test
+    void valueSemanticsAndDefensiveCopies() {
+        byte[] raw = {1, 2, 3};
+        Opaque a = Opaque.of(raw);
+        raw[0] = 9;
+        assertEquals(Opaque.of(new byte[] {1, 2, 3}), a);
+        a.toByteArray()[1] = 9;
+        assertEquals(2, a.byteAt(1));
+    }
+
+    @Test
+    void writerRefusesToGrowPastItsMaximum() {
+        XdrWriter w = new XdrWriter(8);
+        w.writeHyper(1);
+        XdrSizeException e = assertThrows(XdrSizeException.class, () -> w.writeInt(1));
+        assertEquals(12, e.needed());
+    }
+}
