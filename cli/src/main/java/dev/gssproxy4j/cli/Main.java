@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A GSS-API proxy (GSS-Proxy protocol, ONC RPC program 400112 v1), a drop-in for gssproxy.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {WireCommand.class, CheckConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -18,6 +18,11 @@ public final class RecordReader {
     public static final int DEFAULT_MAX_RECORD = 1 << 20;
 
     private static final int LAST_FRAGMENT = 0x8000_0000;
+    /**
+     * Fragments one record may have. Every real GSS-Proxy peer sends one; the cap stops a peer from streaming
+     * endless empty fragments, each of which would otherwise cost a loop turn forever.
+     */
+    public static final int MAX_FRAGMENTS = 64;
 
     private final ReadableByteChannel channel;
     private final int maxRecord;
@@ -40,7 +45,7 @@ public final class RecordReader {
     public byte[] read() throws IOException {
         byte[] record = null;
         int length = 0;
-        while (true) {
+        for (int fragments = 1; ; fragments++) {
             mark.clear();
             if (!fill(mark, record == null)) {
                 return null;
@@ -51,14 +56,33 @@ public final class RecordReader {
                 throw new RecordMarkingException(Reason.TOO_LARGE, "record of at least " + ((long) length + fragment)
                         + " bytes exceeds the maximum of " + maxRecord + " bytes");
             }
-            record = record == null ? new byte[fragment] : Arrays.copyOf(record, length + fragment);
-            ByteBuffer body = ByteBuffer.wrap(record, length, fragment);
-            fill(body, false);
+            boolean last = (header & LAST_FRAGMENT) != 0;
+            if (!last && fragments == MAX_FRAGMENTS) {
+                throw new RecordMarkingException(Reason.FRAGMENTED, "record split into more than " + MAX_FRAGMENTS
+                        + " fragments");
+            }
+            record = grow(record, length + fragment, last);
+            fill(ByteBuffer.wrap(record, length, fragment), false);
             length += fragment;
-            if ((header & LAST_FRAGMENT) != 0) {
-                return record;
+            if (last) {
+                return record.length == length ? record : Arrays.copyOf(record, length);
             }
         }
+    }
+
+    /**
+     * Room for {@code needed} bytes: exact for the last fragment, else doubling (capped at the maximum), so that
+     * many small fragments cost linear, not quadratic, copying.
+     */
+    private byte[] grow(byte[] record, int needed, boolean last) {
+        if (record == null) {
+            return new byte[needed];
+        }
+        if (record.length >= needed) {
+            return record;
+        }
+        int capacity = last ? needed : (int) Math.min(maxRecord, Math.max(needed, 2L * record.length));
+        return Arrays.copyOf(record, capacity);
     }
 
     /** Fills {@code buffer}; returns false only if the stream ended before its first byte and that is allowed. */

@@ -41,6 +41,26 @@ class RecordReaderTest {
     }
 
     @Test
+    void endlessEmptyFragmentsAreRefused() {
+        String empties = "00000000".repeat(RecordReader.MAX_FRAGMENTS + 1);
+        RecordMarkingException e = assertThrows(RecordMarkingException.class, () -> reader(empties, 1024).read());
+        assertEquals(RecordMarkingException.Reason.FRAGMENTED, e.reason());
+    }
+
+    @Test
+    void manySmallFragmentsReassembleInOrder() throws Exception {
+        StringBuilder hex = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            hex.append("00000001").append(String.format("%02x", i));
+        }
+        hex.append("80000001ff");
+        byte[] record = reader(hex.toString(), 1024).read();
+        assertEquals(41, record.length);
+        assertEquals(39, record[39]);
+        assertEquals((byte) 0xff, record[40]);
+    }
+
+    @Test
     void maximumItselfIsAllowed() throws Exception {
         assertEquals(4, reader("80000004" + "01020304", 4).read().length);
     }

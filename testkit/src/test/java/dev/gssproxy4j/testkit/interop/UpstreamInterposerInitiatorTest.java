@@ -1,0 +1,69 @@
+package dev.gssproxy4j.testkit.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gssproxy4j.testkit.Realm;
+import dev.gssproxy4j.testkit.Realms;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code shared/wire/init/} against the real upstream daemon: MIT {@code gss-client}, running as an account with
+ * no ccache and no keytab, authenticates as alice (from the daemon's client keytab) to a plain {@code gss-server},
+ * with mutual authentication, through the unmodified interposer plugin and upstream gssproxy.
+ */
+class UpstreamInterposerInitiatorTest {
+
+    private static Realm realm;
+    private static InteropScenarios scenarios;
+    private static UpstreamGssproxy daemon;
+
+    @BeforeAll
+    static void startRealmAndDaemon() {
+        List<String> missing = InteropPreconditions.missingForUpstream();
+        assumeTrue(missing.isEmpty(), () -> "interop prerequisites missing: " + String.join("; ", missing));
+        realm = Realms.kerby();
+        scenarios = InteropScenarios.prepare(realm);
+        daemon = UpstreamGssproxy.start(realm.environment(),
+                socket -> scenarios.configFor(socket, InteropScenario.INIT));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (daemon != null) {
+            daemon.close();
+        }
+        if (scenarios != null) {
+            scenarios.close();
+        }
+        if (realm != null) {
+            realm.close();
+        }
+    }
+
+    @Test
+    void clientWithoutCredentialsInitiatesAsAliceThroughTheDaemon() {
+        Exchange exchange = scenarios.initiatorThroughProxy(daemon.socket());
+
+        assertTrue(exchange.succeeded(), () -> exchange.describe() + "\n--- gssproxy ---\n"
+                + daemon.logForMessages());
+        EstablishedContext context = exchange.client().context().orElseThrow();
+        assertEquals(scenarios.alice(), context.source());
+        assertEquals(scenarios.hostPrincipal(), context.target());
+        assertTrue(context.mutual(), () -> "flags " + Integer.toHexString(context.flags()));
+        assertTrue(context.locallyInitiated() && context.open(), context::toString);
+        assertEquals(scenarios.alice(), exchange.server().acceptedClient().orElseThrow());
+        assertEquals(InteropScenarios.MESSAGES, exchange.client().signaturesVerified());
+
+        // Mutual authentication takes two INIT_SEC_CONTEXT legs (AP-REQ out, AP-REP in), as in wire/init.
+        String log = daemon.log();
+        String initCall = "executing 8 (GSSX_INIT_SEC_CONTEXT) for service \"gp4j-init\", euid: "
+                + scenarios.clientUser().uid();
+        assertEquals(2, log.lines().filter(line -> line.contains(initCall)).count(), daemon::logForMessages);
+        assertTrue(daemon.isAlive(), "upstream gssproxy must survive the conversation");
+    }
+}
