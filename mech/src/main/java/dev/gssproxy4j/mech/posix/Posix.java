@@ -1,0 +1,251 @@
+package dev.gssproxy4j.mech.posix;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The few libc calls gssproxy4j needs (the only class holding libc downcall handles): the process environment,
+ * peer credentials of an AF_UNIX socket, and user/group lookups.
+ *
+ * <p><b>Environment.</b> {@link #setenv} changes the C environment that MIT krb5 reads ({@code System.getenv} is a
+ * copy taken at JVM start and does not see it; use {@link #getenv}). MIT reads {@code KRB5_CONFIG},
+ * {@code KRB5CCNAME}, {@code KRB5_KTNAME}, {@code KRB5_CLIENT_KTNAME} and {@code KRB5RCACHEDIR} when it creates a
+ * krb5 context, which the GSS mechanism does on most calls (and each {@link dev.gssproxy4j.mech.SecContext} keeps
+ * the one it was created with), so setting them before a test's first GSS call points MIT at that test's realm.
+ * {@code setenv} is not thread-safe against a concurrent {@code getenv} in another thread (it may reallocate
+ * {@code environ}): call it only while no GSS call is in flight.
+ *
+ * <p>Linux x86-64 layouts: {@code struct ucred} is {pid, uid, gid} (12 bytes); {@code struct passwd} has
+ * pw_uid at 16, pw_gid at 20, pw_dir at 32, pw_shell at 40 (checked with gcc offsetof).
+ */
+@SuppressWarnings("restricted") // binding native code is this class's purpose; needs --enable-native-access
+public final class Posix {
+
+    private static final int SOL_SOCKET = 1;
+    private static final int SO_PEERCRED = 17;
+    private static final int SO_PEERSEC = 31;
+    private static final int ERANGE = 34;
+    private static final int ENOPROTOOPT = 92;
+    private static final int MAX_BUFFER = 1 << 20;
+
+    private static final Linker LINKER = Linker.nativeLinker();
+    private static final SymbolLookup LIBC = LINKER.defaultLookup();
+    private static final Linker.Option ERRNO = Linker.Option.captureCallState("errno");
+    private static final VarHandle ERRNO_VALUE = Linker.Option.captureStateLayout()
+            .varHandle(MemoryLayout.PathElement.groupElement("errno"));
+
+    private static final MethodHandle SETENV = handle("setenv", true, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT);
+    private static final MethodHandle UNSETENV = handle("unsetenv", true, JAVA_INT, ADDRESS);
+    private static final MethodHandle GETENV = handle("getenv", false, ADDRESS, ADDRESS);
+    private static final MethodHandle GETSOCKOPT = handle("getsockopt", true, JAVA_INT, JAVA_INT, JAVA_INT,
+            JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle GETPWNAM_R = handle("getpwnam_r", false, JAVA_INT, ADDRESS, ADDRESS,
+            ADDRESS, JAVA_LONG, ADDRESS);
+    private static final MethodHandle GETPWUID_R = handle("getpwuid_r", false, JAVA_INT, JAVA_INT, ADDRESS,
+            ADDRESS, JAVA_LONG, ADDRESS);
+    private static final MethodHandle GETGROUPLIST = handle("getgrouplist", false, JAVA_INT, ADDRESS, JAVA_INT,
+            ADDRESS, ADDRESS);
+    private static final MethodHandle STRERROR_R = handle("strerror_r", false, ADDRESS, JAVA_INT, ADDRESS,
+            JAVA_LONG);
+
+    private Posix() {
+    }
+
+    /** setenv(3) with overwrite: see the class comment for when this is safe. */
+    public static void setenv(String name, String value) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
+            int rc = (int) SETENV.invokeExact(state, a.allocateFrom(name), a.allocateFrom(value), 1);
+            check(rc, state, "setenv(" + name + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** unsetenv(3). */
+    public static void unsetenv(String name) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
+            int rc = (int) UNSETENV.invokeExact(state, a.allocateFrom(name));
+            check(rc, state, "unsetenv(" + name + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** getenv(3): the live C environment, including changes made by {@link #setenv}. */
+    public static Optional<String> getenv(String name) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment p = (MemorySegment) GETENV.invokeExact(a.allocateFrom(name));
+            return p.address() == 0 ? Optional.empty() : Optional.of(p.reinterpret(Long.MAX_VALUE).getString(0));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code getsockopt(fd, SOL_SOCKET, SO_PEERCRED)}: pid, uid and gid of the peer of a connected socket. */
+    public static PeerCredentials peerCredentials(int fd) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment ucred = a.allocate(12, 4);
+            MemorySegment len = a.allocateFrom(JAVA_INT, 12);
+            MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
+            int rc = (int) GETSOCKOPT.invokeExact(state, fd, SOL_SOCKET, SO_PEERCRED, ucred, len);
+            check(rc, state, "getsockopt(SO_PEERCRED)");
+            return new PeerCredentials(ucred.get(JAVA_INT, 0), ucred.get(JAVA_INT, 4), ucred.get(JAVA_INT, 8));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * {@code getsockopt(fd, SOL_SOCKET, SO_PEERSEC)}: the peer's security label (e.g. an SELinux context), or
+     * empty when no LSM labels the socket ({@code ENOPROTOOPT}).
+     */
+    public static Optional<String> peerSecurityContext(int fd) {
+        int size = 256;
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
+            while (true) {
+                MemorySegment buf = a.allocate(size);
+                MemorySegment len = a.allocateFrom(JAVA_INT, size);
+                int rc = (int) GETSOCKOPT.invokeExact(state, fd, SOL_SOCKET, SO_PEERSEC, buf, len);
+                int errno = rc == 0 ? 0 : (int) ERRNO_VALUE.get(state, 0L);
+                if (rc == 0) {
+                    byte[] label = buf.asSlice(0, len.get(JAVA_INT, 0)).toArray(JAVA_BYTE);
+                    int n = label.length;
+                    while (n > 0 && label[n - 1] == 0) {
+                        n--;
+                    }
+                    return n == 0 ? Optional.empty() : Optional.of(new String(label, 0, n, StandardCharsets.UTF_8));
+                } else if (errno == ENOPROTOOPT) {
+                    return Optional.empty();
+                } else if (errno == ERANGE && size < MAX_BUFFER) {
+                    size = Math.max(size * 2, len.get(JAVA_INT, 0));
+                } else {
+                    throw new PosixException("getsockopt(SO_PEERSEC)", errno, strerror(errno));
+                }
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** getpwnam_r(3): the passwd entry of {@code user}, or empty if there is none. */
+    public static Optional<PasswdEntry> getpwnam(String user) {
+        return passwd("getpwnam_r(" + user + ")", (a, pwd, buf, size, result) ->
+                (int) GETPWNAM_R.invokeExact(a.allocateFrom(user), pwd, buf, size, result));
+    }
+
+    /** getpwuid_r(3): the passwd entry of {@code uid}, or empty if there is none. */
+    public static Optional<PasswdEntry> getpwuid(int uid) {
+        return passwd("getpwuid_r(" + Integer.toUnsignedString(uid) + ")", (a, pwd, buf, size, result) ->
+                (int) GETPWUID_R.invokeExact(uid, pwd, buf, size, result));
+    }
+
+    /** getgrouplist(3): every group of {@code user}, including {@code gid} (normally the user's primary group). */
+    public static int[] getgrouplist(String user, int gid) {
+        int capacity = 64;
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment name = a.allocateFrom(user);
+            while (true) {
+                MemorySegment groups = a.allocate(JAVA_INT, capacity);
+                MemorySegment count = a.allocateFrom(JAVA_INT, capacity);
+                int rc = (int) GETGROUPLIST.invokeExact(name, gid, groups, count);
+                int n = count.get(JAVA_INT, 0);
+                if (rc >= 0) {
+                    return Arrays.copyOf(groups.toArray(JAVA_INT), n);
+                }
+                if (n <= capacity || capacity >= 65536) {
+                    throw new PosixException("getgrouplist(" + user + ")", ERANGE, "group list too long");
+                }
+                capacity = n;
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private interface PasswdCall {
+        int call(Arena a, MemorySegment pwd, MemorySegment buf, long size, MemorySegment result) throws Throwable;
+    }
+
+    private static Optional<PasswdEntry> passwd(String what, PasswdCall fn) {
+        int size = 1024;
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment pwd = a.allocate(48, 8);
+            MemorySegment result = a.allocate(ADDRESS);
+            while (true) {
+                MemorySegment buf = a.allocate(size);
+                int rc = fn.call(a, pwd, buf, size, result);
+                if (rc == ERANGE && size < MAX_BUFFER) {
+                    size *= 2;
+                    continue;
+                }
+                if (rc != 0) {
+                    throw new PosixException(what, rc, strerror(rc));
+                }
+                if (result.get(ADDRESS, 0).address() == 0) {
+                    return Optional.empty();
+                }
+                return Optional.of(new PasswdEntry(string(pwd, 0), pwd.get(JAVA_INT, 16), pwd.get(JAVA_INT, 20),
+                        string(pwd, 32), string(pwd, 40)));
+            }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static String string(MemorySegment struct, long offset) {
+        MemorySegment p = struct.get(ADDRESS, offset);
+        return p.address() == 0 ? "" : p.reinterpret(Long.MAX_VALUE).getString(0);
+    }
+
+    private static void check(int rc, MemorySegment state, String what) {
+        if (rc != 0) {
+            int errno = (int) ERRNO_VALUE.get(state, 0L);
+            throw new PosixException(what, errno, strerror(errno));
+        }
+    }
+
+    /** GNU strerror_r(3): thread-safe, returns the message (possibly a static string rather than buf). */
+    static String strerror(int errno) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(256);
+            MemorySegment p = (MemorySegment) STRERROR_R.invokeExact(errno, buf, 256L);
+            return p.address() == 0 ? "errno " + errno : p.reinterpret(Long.MAX_VALUE).getString(0);
+        } catch (Throwable t) {
+            return "errno " + errno;
+        }
+    }
+
+    private static MethodHandle handle(String name, boolean errno, MemoryLayout result,
+                                       MemoryLayout... args) {
+        MemorySegment symbol = LIBC.find(name).orElseThrow(() -> new UnsatisfiedLinkError("libc lacks " + name));
+        FunctionDescriptor fd = FunctionDescriptor.of(result, args);
+        return errno ? LINKER.downcallHandle(symbol, fd, ERRNO) : LINKER.downcallHandle(symbol, fd);
+    }
+
+    private static RuntimeException rethrow(Throwable t) {
+        if (t instanceof RuntimeException r) {
+            return r;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return new IllegalStateException("unexpected checked exception from a libc downcall", t);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.gssproxy4j.mech;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gssproxy4j.mech.RealmSession.Peers;
+import dev.gssproxy4j.testkit.Realms;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same scenarios against Debian's MIT krb5kdc restricted to aes256-cts-hmac-sha384-192 (RFC 8009), plus
+ * S4U2Self, which Kerby does not implement.
+ */
+class MitRealmTest {
+
+    private static final int AES256_CTS_HMAC_SHA384_192 = 20;
+
+    private static RealmSession session;
+    private static long handlesBefore;
+
+    @BeforeAll
+    static void startRealm() {
+        assumeTrue(Realms.mitAvailable(), "MIT krb5kdc is not installed (Debian: krb5-kdc krb5-admin-server)");
+        session = new RealmSession(Realms.mit(Set.of("aes256-cts-hmac-sha384-192")));
+        handlesBefore = session.gss.openHandles();
+    }
+
+    @AfterAll
+    static void stopRealm() {
+        if (session != null) {
+            long leaked = session.gss.openHandles() - handlesBefore;
+            session.close();
+            assertEquals(0, leaked, "every name, credential and context the tests opened is closed");
+        }
+    }
+
+    @Test
+    void perMessageBothWays() {
+        ContextScenarios.perMessageBothWays(session);
+    }
+
+    @Test
+    void replayIsReportedAsSupplementaryStatus() {
+        ContextScenarios.replayIsReportedAsSupplementaryStatus(session);
+    }
+
+    @Test
+    void mutualAuthenticationTakesThreeLegs() {
+        ContextScenarios.mutualAuthenticationTakesThreeLegs(session);
+    }
+
+    @Test
+    void completeContextsSurviveExportAndImport() {
+        ContextScenarios.completeContextsSurviveExportAndImport(session);
+    }
+
+    @Test
+    void partialContextSurvivesExportAndImportBetweenLegs() {
+        ContextScenarios.partialContextSurvivesExportAndImportBetweenLegs(session);
+    }
+
+    @Test
+    void credentialsSurviveExportAndImport() {
+        ContextScenarios.credentialsSurviveExportAndImport(session);
+    }
+
+    @Test
+    void clientKeytabCredentialSurvivesExportAndImport() {
+        ContextScenarios.clientKeytabCredentialSurvivesExportAndImport(session);
+    }
+
+    @Test
+    void delegatedCredentialCanInitiate() {
+        ContextScenarios.delegatedCredentialCanInitiate(session);
+    }
+
+    @Test
+    void channelBindingsAreChecked() {
+        ContextScenarios.channelBindingsAreChecked(session);
+    }
+
+    @Test
+    void noCiFlagsKeepsUnrequestedConfAndIntegOut() {
+        ContextScenarios.noCiFlagsKeepsUnrequestedConfAndIntegOut(session);
+    }
+
+    @Test
+    void addCredential() {
+        ContextScenarios.addCredential(session);
+    }
+
+    @Test
+    void storedCredentialCanBeAcquiredAgain() {
+        ContextScenarios.storedCredentialCanBeAcquiredAgain(session);
+    }
+
+    @Test
+    void lucidContextsMatchThePeer() {
+        ContextScenarios.lucidContextsMatchThePeer(session, AES256_CTS_HMAC_SHA384_192);
+    }
+
+    /** S4U2Self: the service, with its own TGT, obtains a ticket to itself in alice's name and accepts it. */
+    @Test
+    void s4u2SelfImpersonatesAUserToTheServiceItself() {
+        Gss gss = session.gss;
+        Path serviceCcache = session.realm.kinitFromKeytab(RealmSession.SERVICE, session.serviceKeytab,
+                "service.ccache");
+        try (GssName service = gss.importName(session.realm.principal(RealmSession.SERVICE),
+                     Oid.KRB5_NT_PRINCIPAL_NAME);
+             GssCred impersonator = gss.acquireCred(service, 0, List.of(Oid.KRB5), CredUsage.INITIATE,
+                     Map.of("ccache", "FILE:" + serviceCcache));
+             GssName user = session.user();
+             GssCred asUser = gss.acquireCredImpersonateName(impersonator, user, 0, List.of(Oid.KRB5),
+                     CredUsage.INITIATE);
+             CredInfo info = asUser.inquire();
+             GssCred acceptor = session.acceptorCred();
+             Peers p = session.establish(asUser, acceptor, RealmSession.FLAGS, null)) {
+            assertEquals(session.realm.principal(RealmSession.USER), info.name().display().text());
+            assertEquals(session.realm.principal(RealmSession.USER), p.source().display().text());
+            ContextScenarios.exchange(p.initiator(), p.acceptor());
+        }
+    }
+}

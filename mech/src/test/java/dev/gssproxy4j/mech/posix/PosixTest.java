@@ -1,0 +1,87 @@
+package dev.gssproxy4j.mech.posix;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PosixTest {
+
+    @Test
+    void setenvIsVisibleToLibcGetenvAndUnsetenvRemovesIt() {
+        String name = "GSSPROXY4J_POSIX_TEST";
+        Posix.setenv(name, "first");
+        Posix.setenv(name, "second=with=equals");
+        assertEquals(Optional.of("second=with=equals"), Posix.getenv(name));
+        Posix.unsetenv(name);
+        assertEquals(Optional.empty(), Posix.getenv(name));
+    }
+
+    @Test
+    void setenvRejectsAnInvalidNameWithErrno() {
+        PosixException e = assertThrows(PosixException.class, () -> Posix.setenv("BAD=NAME", "x"));
+        assertEquals(22, e.errno());
+        assertTrue(e.getMessage().contains("Invalid argument"), e.getMessage());
+    }
+
+    @Test
+    void peerCredentialsOfALocalConnectionAreOurOwn() throws Exception {
+        Path dir = Files.createTempDirectory("gssproxy4j-posix");
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("s"));
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(address);
+            try (SocketChannel client = SocketChannel.open(address); SocketChannel accepted = server.accept()) {
+                PeerCredentials peer = Posix.peerCredentials(fd(accepted));
+                assertEquals(peer, Posix.peerCredentials(fd(client)), "both ends are this process");
+                assertEquals(ProcessHandle.current().pid(), peer.pid());
+                PasswdEntry me = Posix.getpwnam(System.getProperty("user.name")).orElseThrow();
+                assertEquals(me.uid(), peer.uid());
+                // No assertion on the label itself: it depends on the LSM of the machine (none, AppArmor, SELinux).
+                Posix.peerSecurityContext(fd(accepted));
+            }
+        } finally {
+            Files.deleteIfExists(dir.resolve("s"));
+            Files.delete(dir);
+        }
+    }
+
+    @Test
+    void peerCredentialsOfABadDescriptorNameErrno() {
+        PosixException e = assertThrows(PosixException.class, () -> Posix.peerCredentials(-1));
+        assertEquals(9, e.errno());
+        assertTrue(e.getMessage().contains("getsockopt(SO_PEERCRED)"), e.getMessage());
+    }
+
+    @Test
+    void rootPasswdEntryAndGroups() {
+        PasswdEntry root = Posix.getpwnam("root").orElseThrow();
+        assertEquals(0, root.uid());
+        assertEquals(0, root.gid());
+        assertEquals("/root", root.home());
+        assertEquals(root, Posix.getpwuid(0).orElseThrow());
+        int[] groups = Posix.getgrouplist("root", root.gid());
+        assertTrue(Arrays.stream(groups).anyMatch(g -> g == 0), Arrays.toString(groups));
+    }
+
+    @Test
+    void unknownUserIsEmpty() {
+        assertEquals(Optional.empty(), Posix.getpwnam("no-such-user-gssproxy4j"));
+        assertEquals(Optional.empty(), Posix.getpwuid(2_000_000_123));
+        assertArrayEquals(new int[] {4242}, Posix.getgrouplist("no-such-user-gssproxy4j", 4242));
+    }
+
+    /** The fd of a JDK channel (needs --add-exports java.base/sun.nio.ch, which surefire passes). */
+    private static int fd(SocketChannel channel) throws ReflectiveOperationException {
+        return (int) Class.forName("sun.nio.ch.SelChImpl").getMethod("getFDVal").invoke(channel);
+    }
+}
