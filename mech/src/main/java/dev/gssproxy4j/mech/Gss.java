@@ -207,6 +207,20 @@ public final class Gss {
         return StatusText.describe(major & INDEFINITE, minor & INDEFINITE, mech);
     }
 
+    /**
+     * Destroys the credential cache {@code name} (e.g. a per-call {@code MEMORY:} ccache) with
+     * {@code krb5_cc_destroy}; a MEMORY ccache otherwise lives until the process exits.
+     *
+     * @throws GssException GSS_S_FAILURE with the krb5 error as minor code if it cannot be destroyed
+     */
+    public void destroyCcache(String name) {
+        int code = Krb5Native.destroyCcache(name);
+        if (code != 0) {
+            throw new GssException("krb5_cc_destroy", displayStatus(MajorStatus.GSS_S_FAILURE.value(),
+                    Integer.toUnsignedLong(code), Oid.KRB5));
+        }
+    }
+
     /** The OID an exported {@code gss_OID} data symbol points at, e.g. {@code "GSS_C_NT_HOSTBASED_SERVICE"}. */
     public Optional<Oid> libraryOid(String symbol) {
         return Mechs.librarySymbol(symbol);

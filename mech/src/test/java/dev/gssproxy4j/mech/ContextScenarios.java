@@ -183,6 +183,30 @@ final class ContextScenarios {
         }
     }
 
+    /** A MEMORY ccache filled by acquiring from a client keytab holds the TGT until it is destroyed. */
+    static void destroyedMemoryCcacheNoLongerHoldsTickets(RealmSession s) {
+        Gss gss = s.gss;
+        Path keytab = s.realm.keytab("alice.keytab", RealmSession.USER);
+        String ccache = "MEMORY:destroy-test-" + UUID.randomUUID();
+        try (GssName user = s.user();
+             GssCred cred = gss.acquireCred(user, 0, List.of(Oid.KRB5), CredUsage.INITIATE, Map.of(
+                     "client_keytab", keytab.toString(), "ccache", ccache));
+             GssCred ac = s.acceptorCred();
+             Peers p = s.establish(cred, ac, RealmSession.FLAGS, null)) {
+            exchange(p.initiator(), p.acceptor());
+        }
+        try (GssCred fromCache = gss.acquireCred(null, 0, List.of(Oid.KRB5), CredUsage.INITIATE,
+                Map.of("ccache", ccache));
+             CredInfo info = fromCache.inquire()) {
+            assertEquals(s.realm.principal(RealmSession.USER), info.name().display().text());
+        }
+        gss.destroyCcache(ccache);
+        GssException gone = org.junit.jupiter.api.Assertions.assertThrows(GssException.class,
+                () -> gss.acquireCred(null, 0, List.of(Oid.KRB5), CredUsage.INITIATE, Map.of("ccache", ccache))
+                        .close());
+        assertEquals(MajorStatus.GSS_S_NO_CRED, gone.majorStatus());
+    }
+
     /**
      * The lucid form of each side carries the negotiated enctype and the same keys, and its sequence numbers are
      * the ones the peer sees: the initiator's {@code sendSeq} is in the next MIC token's header and is what the

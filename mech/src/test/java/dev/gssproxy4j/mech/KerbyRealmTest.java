@@ -61,6 +61,11 @@ class KerbyRealmTest {
     }
 
     @Test
+    void destroyedMemoryCcacheNoLongerHoldsTickets() {
+        ContextScenarios.destroyedMemoryCcacheNoLongerHoldsTickets(session);
+    }
+
+    @Test
     void clientKeytabCredentialSurvivesExportAndImport() {
         ContextScenarios.clientKeytabCredentialSurvivesExportAndImport(session);
     }

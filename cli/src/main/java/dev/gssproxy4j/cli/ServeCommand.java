@@ -1,0 +1,130 @@
+package dev.gssproxy4j.cli;
+
+import dev.gssproxy4j.server.Daemon;
+import dev.gssproxy4j.server.DaemonOptions;
+import dev.gssproxy4j.server.config.ConfigException;
+import dev.gssproxy4j.server.config.ConfigExplainer;
+import dev.gssproxy4j.server.handler.Handlers;
+import dev.gssproxy4j.server.log.DaemonLog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import sun.misc.Signal;
+
+/**
+ * {@code gssproxy4j serve}: the daemon, with gssproxy's command line so that existing systemd units
+ * ({@code ExecStart=gssproxy -i}, {@code ExecReload=kill -HUP $MAINPID}) and scripts keep working.
+ */
+@Command(name = "serve", description = {"Run the GSS-Proxy daemon (a drop-in for gssproxy; same options).",
+        "SIGHUP reloads the configuration atomically (a configuration that fails to load is refused and the old one "
+                + "stays); SIGTERM, SIGINT and SIGQUIT stop the daemon."},
+        sortOptions = false, usageHelpAutoWidth = true)
+final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = {"-D", "--daemon"}, description = "Become a daemon (default).")
+    boolean daemon;
+
+    @Option(names = {"-i", "--interactive"}, description = "Run interactive (not a daemon).")
+    boolean interactive;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "Specify a non-default config file "
+            + "(default /etc/gssproxy/gssproxy.conf; alone, the config directory is skipped).")
+    Path configFile;
+
+    @Option(names = {"-C", "--configdir"}, paramLabel = "DIR",
+            description = "Specify a non-default config directory (default /etc/gssproxy).")
+    Path configDir;
+
+    @Option(names = {"-s", "--socket"}, paramLabel = "SOCKET",
+            description = "Specify a custom default socket (default /var/lib/gssproxy/default.sock).")
+    Path socket;
+
+    @Option(names = {"-u", "--userproxy"}, description = "Simplified user session proxy (not supported yet).")
+    boolean userproxy;
+
+    @Option(names = {"-d", "--debug"}, description = "Enable debugging (debug level 1).")
+    boolean debug;
+
+    @Option(names = "--debug-level", paramLabel = "N", description = "Set debugging level (1 basic, 2 RPC and "
+            + "service matching, 3 mechanism traces).")
+    Integer debugLevel;
+
+    @Option(names = "--syslog-status", description = "Enable GSSAPI status logging to syslog.")
+    boolean syslogStatus;
+
+    @Option(names = "--idle-timeout", paramLabel = "S", description = "Idle timeout for user mode (ignored "
+            + "otherwise, as upstream).")
+    Integer idleTimeout;
+
+    @Option(names = "--version", versionHelp = true, description = "Print version number and exit.")
+    boolean version;
+
+    @Option(names = "--extract-ccache", hidden = true, paramLabel = "CCACHE")
+    String extractCcache;
+
+    @Option(names = "--into-ccache", hidden = true, paramLabel = "CCACHE")
+    String intoCcache;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var err = spec.commandLine().getErr();
+        if (daemon && interactive) {
+            err.println("Option -i|--interactive is not allowed together with -D|--daemon");
+            return 1;
+        }
+        if (userproxy) {
+            err.println("gssproxy4j: -u/--userproxy is not supported yet; run a system daemon with a per-user "
+                    + "service section instead");
+            return 1;
+        }
+        if (extractCcache != null) {
+            err.println("gssproxy4j: --extract-ccache reads credentials encrypted by upstream gssproxy, whose "
+                    + "format gssproxy4j does not use; it is not supported");
+            return 1;
+        }
+        DaemonOptions options = new DaemonOptions(Optional.ofNullable(configFile), Optional.ofNullable(configDir),
+                Optional.ofNullable(socket), debugLevel(), syslogStatus);
+        if (!interactive && !Daemonizer.isChild()) {
+            return Daemonizer.detach(err);
+        }
+        return serve(options, err);
+    }
+
+    private OptionalInt debugLevel() {
+        if (debugLevel != null) {
+            return OptionalInt.of(debugLevel);
+        }
+        return debug ? OptionalInt.of(1) : OptionalInt.empty();
+    }
+
+    private static int serve(DaemonOptions options, java.io.PrintWriter err) throws InterruptedException {
+        Daemon daemon;
+        try {
+            daemon = Daemon.start(options, Handlers.all());
+        } catch (ConfigException e) {
+            err.println(ConfigExplainer.explainFailure(e));
+            return 1;
+        } catch (IOException | IllegalStateException e) {
+            err.println("gssproxy4j: cannot start: " + e.getMessage());
+            return 1;
+        }
+        Signal.handle(new Signal("HUP"), s -> daemon.reload());
+        Thread stopper = new Thread(() -> {
+            DaemonLog.debug(1, "Exiting after receiving a signal");
+            daemon.close();
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        Daemonizer.signalReady();
+        daemon.awaitStop();
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.gssproxy4j.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gssproxy4j.testkit.Realm;
+import dev.gssproxy4j.testkit.Realms;
+import dev.gssproxy4j.testkit.interop.EstablishedContext;
+import dev.gssproxy4j.testkit.interop.Exchange;
+import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
+import dev.gssproxy4j.testkit.interop.InteropPreconditions;
+import dev.gssproxy4j.testkit.interop.InteropScenario;
+import dev.gssproxy4j.testkit.interop.InteropScenarios;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The unmodified MIT interposer plugin ({@code proxymech.so} from Debian's gssproxy package) with MIT's
+ * {@code gss-server} and {@code gss-client}, against gssproxy4j: the scenarios of {@code shared/wire/accept} and
+ * {@code shared/wire/init}, the same ones the testkit proves against upstream gssproxy.
+ */
+class InterposerTest {
+
+    private static Realm realm;
+    private static InteropScenarios scenarios;
+    private static Gssproxy4jDaemon daemon;
+
+    @BeforeAll
+    static void start() {
+        List<String> missing = InteropPreconditions.missingForSamples();
+        assumeTrue(missing.isEmpty(), () -> "interop prerequisites missing: " + String.join("; ", missing));
+        realm = Realms.kerby();
+        scenarios = InteropScenarios.prepare(realm);
+        daemon = Gssproxy4jDaemon.start(realm.environment(),
+                socket -> scenarios.configFor(socket, InteropScenario.ACCEPT, InteropScenario.INIT));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (daemon != null) {
+            daemon.close();
+        }
+        if (scenarios != null) {
+            scenarios.close();
+        }
+        if (realm != null) {
+            realm.close();
+        }
+    }
+
+    @Test
+    void serviceThatCannotReadItsKeytabAcceptsThroughGssproxy4j() {
+        Exchange exchange = scenarios.acceptorThroughProxy(daemon.socket());
+
+        assertTrue(exchange.succeeded(), () -> exchange.describe() + "\n--- gssproxy4j ---\n" + daemon.log());
+        assertEquals(scenarios.alice(), exchange.server().acceptedClient().orElseThrow());
+        assertEquals(List.of(InteropScenarios.MESSAGE, InteropScenarios.MESSAGE, InteropScenarios.MESSAGE),
+                exchange.server().receivedMessages());
+        assertEquals(InteropScenarios.MESSAGES, exchange.client().signaturesVerified());
+        EstablishedContext context = exchange.client().context().orElseThrow();
+        assertEquals(scenarios.hostPrincipal(), context.target());
+        assertTrue(context.mutual());
+        assertTrue(exchange.server().localname().orElseThrow().startsWith("alice"), exchange::describe);
+        assertTrue(daemon.isAlive());
+    }
+
+    @Test
+    void clientWithoutCredentialsInitiatesThroughGssproxy4jInTwoLegs() {
+        Exchange exchange = scenarios.initiatorThroughProxy(daemon.socket());
+
+        assertTrue(exchange.succeeded(), () -> exchange.describe() + "\n--- gssproxy4j ---\n" + daemon.log());
+        EstablishedContext context = exchange.client().context().orElseThrow();
+        assertEquals(scenarios.alice(), context.source());
+        assertEquals(scenarios.hostPrincipal(), context.target());
+        assertTrue(context.mutual(), "mutual authentication makes the init take two legs");
+        assertEquals(InteropScenarios.MESSAGES, exchange.client().signaturesVerified());
+    }
+}

@@ -1,0 +1,194 @@
+package dev.gssproxy4j.server;
+
+import dev.gssproxy4j.mech.Gss;
+import dev.gssproxy4j.mech.GssExecutor;
+import dev.gssproxy4j.mech.posix.Posix;
+import dev.gssproxy4j.protocol.GssProxyMessages;
+import dev.gssproxy4j.server.config.ConfigException;
+import dev.gssproxy4j.server.config.ConfigLoader;
+import dev.gssproxy4j.server.config.ConfigProblem;
+import dev.gssproxy4j.server.config.Defaults;
+import dev.gssproxy4j.server.config.EtcUserDirectory;
+import dev.gssproxy4j.server.config.GssProxyConfig;
+import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.dispatch.HandlerTable;
+import dev.gssproxy4j.server.dispatch.Policy;
+import dev.gssproxy4j.server.dispatch.RpcDispatcher;
+import dev.gssproxy4j.server.log.DaemonLog;
+import dev.gssproxy4j.server.seal.HandleSealer;
+import dev.gssproxy4j.server.seal.Keyring;
+import dev.gssproxy4j.server.transport.SocketPeerCredentials;
+import dev.gssproxy4j.server.transport.UnixSocketServer;
+import dev.gssproxy4j.xdr.XdrLimits;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The running daemon: loads the configuration, opens the keyring, listens on every socket the configuration
+ * names, and serves until {@link #close()}. {@link #reload()} is SIGHUP: the new configuration is loaded and
+ * validated first and swapped in as a whole, so calls in flight finish on the configuration they started with,
+ * and a configuration that fails to load is refused with its reasons while the old one stays.
+ */
+public final class Daemon implements AutoCloseable {
+
+    /** Queue of GSS calls waiting for a worker before new ones are refused (bounded: a DoS cannot grow it). */
+    private static final int WORK_QUEUE = 1024;
+    /** Open connections at most; the kernel keeps one, each interposer process one. */
+    private static final int MAX_CONNECTIONS = 4096;
+
+    private final DaemonOptions options;
+    private final ConfigLoader loader;
+    private final AtomicReference<Policy> policy;
+    private final UnixSocketServer server;
+    private final GssExecutor executor;
+    private final KernelNfsd kernel = new KernelNfsd(KernelNfsd.USE_GSS_PROXY);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private Daemon(DaemonOptions options, ConfigLoader loader, GssProxyConfig config, GssExecutor executor,
+                   UnixSocketServer server, AtomicReference<Policy> policy) {
+        this.options = options;
+        this.loader = loader;
+        this.executor = executor;
+        this.server = server;
+        this.policy = policy;
+        policy.set(Policy.of(config));
+    }
+
+    /**
+     * Starts a daemon whose procedures are served by {@code handlers} (e.g. {@code Handlers.all()}).
+     *
+     * @throws ConfigException if the configuration does not load (the CLI prints every problem and exits 1)
+     * @throws IOException     if the keyring or a socket cannot be set up
+     */
+    public static Daemon start(DaemonOptions options, HandlerTable handlers)
+            throws ConfigException, IOException {
+        // Our own libgssapi must never loop back into a proxy through the interposer plugin (upstream does this).
+        Posix.setenv("GSS_USE_PROXY", "NO");
+        ConfigLoader loader = new ConfigLoader();
+        GssProxyConfig config = load(loader, options);
+        DaemonLog.setLevel(config.debugLevel());
+        if (config.debugLevel() > 0) {
+            DaemonLog.debug(1, "Debug Level changed to " + config.debugLevel());
+        }
+        report(config.warnings());
+        Keyring keyring = Keyring.loadOrCreate(config.keyring());
+        GssExecutor executor = new GssExecutor("gss-worker", config.workerThreads(), WORK_QUEUE);
+        ServerResources resources = new ServerResources(Gss.get(), executor, new HandleSealer(keyring),
+                EtcUserDirectory.system(), Clock.systemUTC());
+        AtomicReference<Policy> policy = new AtomicReference<>();
+        RpcDispatcher dispatcher = new RpcDispatcher(policy::get, handlers, resources,
+                XdrLimits.DEFAULT, GssProxyMessages.MAX_RECORD);
+        UnixSocketServer server = new UnixSocketServer(dispatcher, SocketPeerCredentials.create(),
+                GssProxyMessages.MAX_RECORD, MAX_CONNECTIONS);
+        Daemon daemon = new Daemon(options, loader, config, executor, server, policy);
+        try {
+            daemon.apply(config, Set.of());
+        } catch (IOException | RuntimeException e) {
+            daemon.close();
+            throw e;
+        }
+        config.runAsUser().ifPresent(user -> DaemonLog.error("run_as_user = " + user + " is not supported by "
+                + "gssproxy4j yet: the daemon keeps running as uid "
+                + new com.sun.security.auth.module.UnixSystem().getUid()
+                + "; run it under a dedicated account with a systemd User= setting instead"));
+        DaemonLog.debug(1, "Initialization complete.");
+        return daemon;
+    }
+
+    /** The configuration now in force. */
+    public GssProxyConfig config() {
+        return policy.get().config();
+    }
+
+    /** The sockets being served. */
+    public Set<String> sockets() {
+        return server.sockets();
+    }
+
+    /**
+     * Re-reads the configuration (SIGHUP). Returns false, keeping the old configuration, if the new one fails to
+     * load; the reasons are logged.
+     */
+    public synchronized boolean reload() {
+        DaemonLog.debug(1, "Received SIGHUP; re-reading config.");
+        GssProxyConfig next;
+        try {
+            next = load(loader, options);
+        } catch (ConfigException e) {
+            DaemonLog.error("Error reading new configuration on SIGHUP; keeping old configuration instead!");
+            report(e.errors());
+            return false;
+        }
+        Set<String> before = server.sockets();
+        try {
+            apply(next, before);
+        } catch (IOException e) {
+            DaemonLog.error("Error applying new configuration on SIGHUP (" + e.getMessage()
+                    + "); keeping old configuration instead!");
+            return false;
+        }
+        DaemonLog.setLevel(next.debugLevel());
+        report(next.warnings());
+        DaemonLog.debug(1, "New config loaded successfully.");
+        return true;
+    }
+
+    /** Blocks until {@link #close()} has run. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        kernel.stop();
+        try {
+            server.close();
+        } catch (IOException e) {
+            DaemonLog.error("closing sockets: " + e.getMessage());
+        }
+        executor.close();
+        stopped.countDown();
+    }
+
+    /** Opens the sockets {@code config} needs, swaps it in, then closes the sockets it no longer names. */
+    private void apply(GssProxyConfig config, Set<String> previousSockets) throws IOException {
+        Set<String> wanted = new HashSet<>();
+        for (Path socket : config.sockets()) {
+            wanted.add(socket.toAbsolutePath().toString());
+            server.listen(socket);
+        }
+        policy.set(Policy.of(config));
+        for (String old : previousSockets) {
+            if (!wanted.contains(old)) {
+                server.stopListening(Path.of(old));
+            }
+        }
+        for (ServiceConfig service : config.services()) {
+            DaemonLog.debug(1, "Service: " + service.name() + service.credStoreValue("keytab")
+                    .map(k -> ", Keytab: " + k).orElse(""));
+        }
+        if (config.services().stream().anyMatch(ServiceConfig::kernelNfsd)) {
+            kernel.enable();
+        }
+    }
+
+    private static GssProxyConfig load(ConfigLoader loader, DaemonOptions options) throws ConfigException {
+        GssProxyConfig config = loader.load(options.configFile().orElse(Defaults.MAIN_CONFIG),
+                ConfigLoader.confDirFor(options.configFile(), options.configDir()).orElse(null),
+                options.socket().orElse(Defaults.MAIN_SOCKET));
+        if (options.debugLevel().isPresent()) {
+            config = config.withDebugLevel(Math.max(config.debugLevel(), options.debugLevel().getAsInt()));
+        }
+        return config;
+    }
+
+    private static void report(List<ConfigProblem> problems) {
+        problems.forEach(p -> DaemonLog.error(p.toString()));
+    }
+}

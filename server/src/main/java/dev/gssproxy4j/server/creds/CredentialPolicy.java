@@ -1,0 +1,175 @@
+package dev.gssproxy4j.server.creds;
+
+import dev.gssproxy4j.mech.CredUsage;
+import dev.gssproxy4j.mech.Gss;
+import dev.gssproxy4j.mech.GssCred;
+import dev.gssproxy4j.mech.GssException;
+import dev.gssproxy4j.mech.MajorStatus;
+import dev.gssproxy4j.protocol.GssxCred;
+import dev.gssproxy4j.protocol.GssxName;
+import dev.gssproxy4j.server.ServerResources;
+import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.log.DaemonLog;
+import dev.gssproxy4j.server.seal.Binding;
+import dev.gssproxy4j.server.seal.HandleException;
+import dev.gssproxy4j.server.seal.HandleKind;
+import dev.gssproxy4j.server.seal.HandleSealer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What one call may do with credentials, built per call from the caller and its service (STYLE rule 5, like
+ * nfs4j's per-call {@code PseudoFs}): the credential environment ({@code gp_get_cred_environment}), acquisition
+ * ({@code gp_add_krb5_creds}), and the sealing and opening of {@code gssx_cred} handles
+ * ({@code gp_export_gssx_cred}, {@code gp_import_gssx_cred}). Handlers use it in a try-with-resources block:
+ * closing it ends the call's private MEMORY ccaches ({@link SegregatedCcache}), as upstream's per-call destroy
+ * callback does, so close it only after the last use of a credential acquired through it.
+ *
+ * <p>Methods that may block run their GSS calls on the daemon's {@link dev.gssproxy4j.mech.GssExecutor}.
+ * Not thread-safe: one call, one thread.
+ */
+public final class CredentialPolicy implements AutoCloseable {
+
+    private final CallContext call;
+    private final Gss gss;
+    private final ServerResources resources;
+    private final ServiceConfig service;
+    private final EnvironmentResolver resolver;
+    private final List<SegregatedCcache> ccaches = new ArrayList<>();
+
+    private CredentialPolicy(CallContext call) {
+        this.call = call;
+        this.resources = call.resources();
+        this.gss = resources.gss();
+        this.service = call.service();
+        this.resolver = new EnvironmentResolver(gss, service, call.caller().uid(), resources.users());
+    }
+
+    public static CredentialPolicy forCall(CallContext call) {
+        return new CredentialPolicy(call);
+    }
+
+    public CallContext call() {
+        return call;
+    }
+
+    /** The binding of handles sealed for this caller acting for itself. */
+    public Binding binding() {
+        return binding(Binding.NO_TARGET);
+    }
+
+    /** The binding of handles sealed for this caller acting for {@code targetUid} (or itself: NO_TARGET). */
+    public Binding binding(int targetUid) {
+        return new Binding(service.name(), call.caller().uid(), targetUid);
+    }
+
+    /** {@code gp_get_cred_environment} for a requested name and usage; the caller closes the result. */
+    public CredEnvironment environment(Optional<GssxName> desiredName, CredUsage usage) {
+        return resolver.resolve(desiredName, usage, this::newCcache);
+    }
+
+    /**
+     * {@code gp_import_gssx_cred}: opens and imports the credential of a client's handle and applies its element
+     * options. A handle that does not open for an ordinary reason (not ours, from upstream gssproxy, sealed with a
+     * key this daemon no longer has, expired, or no longer importable) is GSS_C_NO_CREDENTIAL: empty, and the
+     * caller acquires anew, as upstream does on a decryption failure. A handle bound to another uid, target or
+     * service (or altered) is refused with GSS_S_DEFECTIVE_CREDENTIAL, minor EACCES, and logged.
+     */
+    public Optional<OpenedCred> open(GssxCred handle) throws InterruptedException {
+        byte[] sealed = handle.credHandleReference().toByteArray();
+        if (sealed.length == 0) {
+            return Optional.empty();
+        }
+        Binding binding = binding(hintedTarget(handle));
+        HandleSealer.Opened opened;
+        try {
+            opened = resources.sealer().open(HandleKind.CREDENTIAL, binding, sealed, resources.clock().instant());
+        } catch (HandleException e) {
+            if (e.reason() == HandleException.Reason.FORGED) {
+                DaemonLog.error(call.connectionId(), "Refused a credential handle for " + call.describe() + ": "
+                        + e.getMessage());
+                throw CredErrors.of(gss, MajorStatus.GSS_S_DEFECTIVE_CREDENTIAL, CredErrors.EACCES, null,
+                        "the credential handle was not issued to " + call.describe() + " (it belongs to another"
+                                + " uid or service, or was altered); acquire a credential of your own");
+            }
+            DaemonLog.debug(1, call.connectionId(), "Credential handle does not open, treating it as"
+                    + " GSS_C_NO_CREDENTIAL: " + e.getMessage());
+            return Optional.empty();
+        }
+        byte[] token = opened.payload();
+        try {
+            GssCred cred = resources.executor().call(() -> gss.importCred(token));
+            CredOptions.apply(gss, handle, cred, call.connectionId());
+            return Optional.of(new OpenedCred(cred, binding.targetUid(), true));
+        } catch (GssException e) {
+            DaemonLog.debug(1, call.connectionId(), "Sealed credential does not import, treating it as"
+                    + " GSS_C_NO_CREDENTIAL: " + e.status());
+            return Optional.empty();
+        } finally {
+            Arrays.fill(token, (byte) 0);
+        }
+    }
+
+    /** {@code gp_add_krb5_creds}: reuse the input credential if still good, else acquire (may impersonate). */
+    public Acquired acquire(AcquireRequest request) throws InterruptedException {
+        Krb5Acquirer acquirer = new Krb5Acquirer(gss, service, resolver, this::newCcache);
+        return resources.executor().call(() -> acquirer.acquire(request));
+    }
+
+    /**
+     * The credential of the client's handle if it opens, else the default credential for {@code usage}, as INIT
+     * and ACCEPT get theirs (upstream: {@code gp_import_gssx_cred}, then {@code gp_add_krb5_creds} with
+     * GSS_C_NO_NAME when that gave none).
+     */
+    public OpenedCred openOrAcquire(Optional<GssxCred> handle, CredUsage usage) throws InterruptedException {
+        if (handle.isPresent()) {
+            Optional<OpenedCred> opened = open(handle.get());
+            if (opened.isPresent()) {
+                return opened.get();
+            }
+        }
+        Acquired acquired = acquire(AcquireRequest.normal(Optional.empty(), usage));
+        return new OpenedCred(acquired.cred(), acquired.targetUid(), false);
+    }
+
+    /** {@code gp_export_gssx_cred}: a handle for {@code cred}, bound to this caller acting for itself. */
+    public GssxCred seal(GssCred cred) throws InterruptedException {
+        return seal(cred, Binding.NO_TARGET);
+    }
+
+    /** A handle for {@code cred}, bound to this caller acting for {@code targetUid}. */
+    public GssxCred seal(GssCred cred, int targetUid) throws InterruptedException {
+        Binding binding = binding(targetUid);
+        return resources.executor().call(() -> CredHandles.seal(gss, resources.sealer(), cred, binding,
+                resources.clock().instant()));
+    }
+
+    /** Ends the call's private MEMORY ccaches. */
+    @Override
+    public void close() {
+        synchronized (ccaches) {
+            ccaches.forEach(SegregatedCcache::close);
+            ccaches.clear();
+        }
+    }
+
+    /** The target uid a handle names, honoured only where a target can exist: a trusted service's own euid. */
+    private int hintedTarget(GssxCred handle) {
+        OptionalInt hint = CredOptions.targetUid(handle);
+        boolean trustedCaller = service.trusted() && service.euid().isPresent()
+                && service.euid().getAsInt() == call.caller().uid();
+        return hint.isPresent() && trustedCaller ? hint.getAsInt() : Binding.NO_TARGET;
+    }
+
+    private SegregatedCcache newCcache() {
+        SegregatedCcache ccache = SegregatedCcache.create(gss);
+        synchronized (ccaches) {
+            ccaches.add(ccache);
+        }
+        return ccache;
+    }
+}

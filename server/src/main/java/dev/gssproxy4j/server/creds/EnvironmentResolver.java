@@ -1,0 +1,175 @@
+package dev.gssproxy4j.server.creds;
+
+import dev.gssproxy4j.mech.CredUsage;
+import dev.gssproxy4j.mech.Gss;
+import dev.gssproxy4j.mech.GssName;
+import dev.gssproxy4j.mech.MajorStatus;
+import dev.gssproxy4j.mech.Oid;
+import dev.gssproxy4j.protocol.GssxName;
+import dev.gssproxy4j.server.config.CredStoreEntry;
+import dev.gssproxy4j.server.config.CredStoreTemplate;
+import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.config.UserDirectory;
+import dev.gssproxy4j.server.convert.Names;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Upstream's {@code gp_get_cred_environment} (src/gp_creds.c), step by step:
+ * <ol>
+ *   <li>a requested usage of BOTH narrows to the service's {@code cred_usage}; any other conflict is refused
+ *       (GSS_S_CRED_UNAVAIL, minor EACCES);</li>
+ *   <li>a trusted service called by its own euid with a GSS_C_NT_STRING_UID_NAME or GSS_C_NT_MACHINE_UID_NAME
+ *       name acts for that uid (rpc.gssd style); otherwise a caller other than the service's euid makes a user
+ *       request, and the service's euid uses the service keytab ({@code trusted} also without a name);</li>
+ *   <li>a user request of an {@code impersonate} service (usage INITIATE or BOTH) uses the service keytab and asks
+ *       for the target uid's user name (S4U2Self);</li>
+ *   <li>the service keytab with no name asks for {@code krb5_principal}, if set;</li>
+ *   <li>every cred store value is templated ({@code %U}, {@code %u}) with the target uid; the service keytab
+ *       copies {@code keytab} into {@code client_keytab};</li>
+ *   <li>without a {@code ccache} element the call gets a private MEMORY ccache ({@link SegregatedCcache}).</li>
+ * </ol>
+ * Deviations, both on the safe side: the private ccache is also added when the service keytab comes from a
+ * {@code client_keytab}-only store (upstream then falls back to the daemon's default ccache), and never for an
+ * ACCEPT-only acquisition, which uses no ccache.
+ */
+final class EnvironmentResolver {
+
+    private final Gss gss;
+    private final ServiceConfig service;
+    private final int callerUid;
+    private final UserDirectory users;
+
+    EnvironmentResolver(Gss gss, ServiceConfig service, int callerUid, UserDirectory users) {
+        this.gss = gss;
+        this.service = service;
+        this.callerUid = callerUid;
+        this.users = users;
+    }
+
+    CredEnvironment resolve(Optional<GssxName> desiredName, CredUsage requested,
+                            Supplier<SegregatedCcache> newCcache) {
+        CredUsage usage = narrow(requested);
+        boolean isServiceEuid = service.euid().isPresent() && service.euid().getAsInt() == callerUid;
+        int targetUid = callerUid;
+        boolean userRequested = false;
+        boolean useServiceKeytab = false;
+        boolean uidName = false;
+        GssName name = null;
+        try {
+            if (desiredName.isPresent()) {
+                Optional<Oid> type = Names.oid(desiredName.get().nameType());
+                if (service.trusted() && isServiceEuid && type.filter(EnvironmentResolver::isUidType).isPresent()) {
+                    targetUid = uid(desiredName.get(), type.get());
+                    userRequested = true;
+                    uidName = true;
+                } else {
+                    userRequested = !isServiceEuid;
+                    useServiceKeytab = isServiceEuid;
+                    name = Names.importName(gss, desiredName.get()).orElse(null);
+                }
+            } else if (service.trusted() && isServiceEuid) {
+                useServiceKeytab = true;
+            } else if (!isServiceEuid) {
+                userRequested = true;
+            }
+            if (userRequested && service.impersonate() && usage != CredUsage.ACCEPT) {
+                useServiceKeytab = true;
+                if (name != null) {
+                    name.close();
+                }
+                name = gss.importName(userName(targetUid), Oid.NT_USER_NAME);
+            }
+            if (useServiceKeytab && name == null && service.krb5Principal().isPresent()) {
+                name = gss.importName(service.krb5Principal().get(), Oid.KRB5_NT_PRINCIPAL_NAME);
+            }
+            Map<String, String> store = store(targetUid, useServiceKeytab);
+            Optional<SegregatedCcache> ccache = Optional.empty();
+            if (!store.isEmpty() && !store.containsKey("ccache") && usage != CredUsage.ACCEPT) {
+                ccache = Optional.of(newCcache.get());
+                store.put("ccache", ccache.get().name());
+            }
+            CredEnvironment env = new CredEnvironment(usage, targetUid, userRequested, useServiceKeytab, uidName,
+                    Optional.ofNullable(name), store, ccache);
+            name = null;
+            return env;
+        } finally {
+            if (name != null) {
+                name.close();
+            }
+        }
+    }
+
+    private CredUsage narrow(CredUsage requested) {
+        CredUsage allowed = CredUsages.fromConfig(service.credUsage());
+        if (allowed == CredUsage.BOTH) {
+            return requested;
+        }
+        if (requested == CredUsage.BOTH || requested == allowed) {
+            return allowed;
+        }
+        throw CredErrors.refused(gss, "service '" + service.name() + "' has cred_usage = "
+                + service.credUsage() + ", so it cannot acquire credentials to " + requested.name().toLowerCase()
+                + "; use a service section with cred_usage = " + requested.name().toLowerCase() + " or both");
+    }
+
+    private Map<String, String> store(int targetUid, boolean useServiceKeytab) {
+        List<CredStoreEntry> entries;
+        try {
+            entries = CredStoreTemplate.expandAll(service.credStore(), targetUid, users);
+        } catch (CredStoreTemplate.UnknownUserException e) {
+            throw CredErrors.of(gss, CredErrors.CRED_UNAVAIL, CredErrors.ENOENT, Oid.KRB5, "service '"
+                    + service.name() + "': " + e.getMessage() + "; add the user or use %U instead of %u");
+        }
+        Map<String, String> store = new LinkedHashMap<>();
+        entries.forEach(e -> store.putIfAbsent(e.key(), e.value()));
+        if (useServiceKeytab && !store.isEmpty()) {
+            String keytab = store.get("keytab");
+            if (keytab != null) {
+                store.put("client_keytab", keytab);
+            } else if (!store.containsKey("client_keytab")) {
+                throw CredErrors.of(gss, CredErrors.CRED_UNAVAIL, CredErrors.EINVAL, Oid.KRB5, "service '"
+                        + service.name() + "' acts with its own keys but its cred_store has neither keytab nor"
+                        + " client_keytab; add cred_store = keytab:<path>");
+            }
+        }
+        return store;
+    }
+
+    private String userName(int uid) {
+        return users.byUid(uid).map(UserDirectory.User::name).orElseThrow(() -> CredErrors.of(gss,
+                CredErrors.CRED_UNAVAIL, CredErrors.ENOENT, Oid.KRB5, "service '" + service.name()
+                        + "' impersonates users, but uid " + Integer.toUnsignedString(uid)
+                        + " has no user name to impersonate"));
+    }
+
+    private static boolean isUidType(Oid type) {
+        return type.equals(Oid.NT_STRING_UID_NAME) || type.equals(Oid.NT_MACHINE_UID_NAME);
+    }
+
+    /**
+     * The uid a trusted service named. Upstream runs {@code atol} on the display name (rpc.gssd sends decimal
+     * text); here the text must be a decimal number, and a 4-byte non-text MACHINE_UID_NAME is read as the binary
+     * {@code uid_t} RFC 2744 defines for that type. Anything else is refused rather than read as uid 0.
+     */
+    private int uid(GssxName name, Oid type) {
+        String text = name.displayText().strip();
+        if (!text.isEmpty() && text.length() <= 10 && text.chars().allMatch(Character::isDigit)) {
+            long uid = Long.parseLong(text);
+            if (uid <= 0xffff_fffeL) {
+                return (int) uid;
+            }
+        }
+        byte[] raw = name.displayName().toByteArray();
+        if (type.equals(Oid.NT_MACHINE_UID_NAME) && raw.length == Integer.BYTES) {
+            return ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder()).getInt();
+        }
+        throw CredErrors.of(gss, MajorStatus.GSS_S_BAD_NAME, CredErrors.EINVAL, Oid.KRB5, "service '"
+                + service.name() + "' named a uid that is not a decimal number (" + raw.length + " bytes)");
+    }
+}

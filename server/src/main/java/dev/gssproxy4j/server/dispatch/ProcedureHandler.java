@@ -1,0 +1,21 @@
+package dev.gssproxy4j.server.dispatch;
+
+import dev.gssproxy4j.protocol.GssxStatus;
+import dev.gssproxy4j.protocol.proc.GssxArg;
+import dev.gssproxy4j.protocol.proc.GssxRes;
+
+/**
+ * One procedure of the protocol (STYLE rule 1: one class each). Every handler has the same shape: validate, open
+ * handles, call the mechanism, seal handles, fill the status. A handler may throw
+ * {@link dev.gssproxy4j.mech.GssException}: the dispatcher turns it into {@link #failure} with that status.
+ *
+ * @param <A> the procedure's {@code gssx_arg_*}
+ * @param <R> the procedure's {@code gssx_res_*}
+ */
+public interface ProcedureHandler<A extends GssxArg, R extends GssxRes> {
+
+    R handle(A args, CallContext call) throws InterruptedException;
+
+    /** A result that carries only {@code status}, every other field empty or absent. */
+    R failure(GssxStatus status);
+}

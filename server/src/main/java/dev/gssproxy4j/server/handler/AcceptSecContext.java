@@ -1,0 +1,131 @@
+package dev.gssproxy4j.server.handler;
+
+import dev.gssproxy4j.mech.AcceptResult;
+import dev.gssproxy4j.mech.ChannelBindings;
+import dev.gssproxy4j.mech.ContextFlag;
+import dev.gssproxy4j.mech.ContextInfo;
+import dev.gssproxy4j.mech.CredUsage;
+import dev.gssproxy4j.mech.Gss;
+import dev.gssproxy4j.mech.GssCred;
+import dev.gssproxy4j.mech.GssName;
+import dev.gssproxy4j.mech.LucidContext;
+import dev.gssproxy4j.mech.MajorStatus;
+import dev.gssproxy4j.mech.Oid;
+import dev.gssproxy4j.mech.SecContext;
+import dev.gssproxy4j.protocol.GssxCb;
+import dev.gssproxy4j.protocol.GssxCred;
+import dev.gssproxy4j.protocol.GssxCtx;
+import dev.gssproxy4j.protocol.GssxOption;
+import dev.gssproxy4j.protocol.GssxStatus;
+import dev.gssproxy4j.protocol.proc.ArgAcceptSecContext;
+import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
+import dev.gssproxy4j.server.convert.Contexts;
+import dev.gssproxy4j.server.convert.Names;
+import dev.gssproxy4j.server.creds.CcacheSync;
+import dev.gssproxy4j.server.creds.CredErrors;
+import dev.gssproxy4j.server.creds.CredentialPolicy;
+import dev.gssproxy4j.server.creds.OpenedCred;
+import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.dispatch.ProcedureHandler;
+import dev.gssproxy4j.server.dispatch.Statuses;
+import dev.gssproxy4j.server.handler.accept.ExportTypes;
+import dev.gssproxy4j.server.handler.accept.LinuxCredsV1;
+import dev.gssproxy4j.server.handler.accept.LucidV1;
+import dev.gssproxy4j.xdr.Opaque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * GSSX_ACCEPT_SEC_CONTEXT (procedure 9), upstream's {@code gp_rpc_accept_sec_context.c}, and the only call the
+ * Linux kernel makes. Validate the {@code call_ctx} export types -> open the credential handle (or acquire the
+ * service's acceptor credential) and a partial context from an earlier leg -> {@code gss_accept_sec_context} ->
+ * export the context (MIT token, or {@code linux_lucid_v1} for the kernel with names lacking their composite
+ * export), seal a delegated credential if asked for, add {@code linux_creds_v1} and {@code sync_creds} -> status.
+ * {@code output_token} is present even when empty, as upstream sends it. On an error the result carries only the
+ * status, as upstream's does (the dispatcher maps the thrown {@link dev.gssproxy4j.mech.GssException}).
+ *
+ * <p>Unlike upstream, accept may take several legs: on GSS_S_CONTINUE_NEEDED the partial context is sealed into
+ * {@code exported_context_token} (see {@link PartialContexts}) and continued when it comes back as
+ * {@code context_handle}.
+ */
+public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecContext, ResAcceptSecContext> {
+
+    /** {@code gss_krb5_export_lucid_sec_context} version the kernel format is made from. */
+    private static final int LUCID_VERSION = 1;
+
+    @Override
+    public ResAcceptSecContext handle(ArgAcceptSecContext args, CallContext call) throws InterruptedException {
+        Gss gss = call.resources().gss();
+        ExportTypes types = ExportTypes.of(args.callCtx()).orElseThrow(() -> CredErrors.of(gss,
+                MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, null, ExportTypes.problem(args.callCtx())));
+        try (CredentialPolicy creds = CredentialPolicy.forCall(call);
+             OpenedCred cred = creds.openOrAcquire(args.credHandle(), CredUsage.ACCEPT);
+             SecContext partial = args.contextHandle()
+                     .map(h -> PartialContexts.open(call, h.exportedContextToken())).orElse(null)) {
+            Optional<CcacheSync> sync = cred.fromHandle()
+                    ? CcacheSync.begin(creds, cred, args.options()) : Optional.empty();
+            byte[] token = args.inputToken().toByteArray();
+            ChannelBindings bindings = args.inputCb().map(AcceptSecContext::bindings).orElse(null);
+            AcceptResult result = call.resources().executor().call(
+                    () -> gss.acceptSecContext(partial, cred.cred(), token, bindings));
+            try (SecContext ctx = result.context(); GssName source = result.srcName();
+                 GssCred delegated = result.delegatedCred()) {
+                GssxCtx handle = result.continueNeeded()
+                        ? Contexts.partial(PartialContexts.seal(call, gss.exportContext(ctx)),
+                                Names.oidBytes(mech(result)), Integer.toUnsignedLong(result.retFlags()), false)
+                        : export(gss, ctx, types.lucid());
+                Optional<GssxCred> delegatedHandle = ContextFlag.DELEG.in(result.retFlags()) && args.retDelegCred()
+                        && delegated != null ? Optional.of(creds.seal(delegated)) : Optional.empty();
+                List<GssxOption> options = new ArrayList<>();
+                if (types.linuxCreds() && source != null) {
+                    options.add(call.resources().executor().call(
+                            () -> LinuxCredsV1.option(gss, source, result.mech())));
+                }
+                if (sync.isPresent()) {
+                    sync.get().finish().ifPresent(options::add);
+                }
+                return new ResAcceptSecContext(status(gss, result), Optional.of(handle),
+                        Optional.of(Opaque.of(result.outputToken())), delegatedHandle, options);
+            }
+        }
+    }
+
+    @Override
+    public ResAcceptSecContext failure(GssxStatus status) {
+        return new ResAcceptSecContext(status, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+    }
+
+    /** Describes and exports (so closes) a complete context, in the format the caller asked for. */
+    private static GssxCtx export(Gss gss, SecContext ctx, boolean lucid) {
+        if (!lucid) {
+            return ContextTokens.export(gss, ctx);
+        }
+        try (ContextInfo info = ctx.inquire()) {
+            LucidContext exported = gss.exportLucid(ctx, LUCID_VERSION);
+            // the kernel does not want the composite names (upstream suppresses them for lucid exports)
+            return Contexts.describe(Opaque.of(LucidV1.format(exported)), info, false);
+        }
+    }
+
+    /** COMPLETE with the mechanism and no text, or CONTINUE_NEEDED with its display text, as upstream fills them. */
+    private static GssxStatus status(Gss gss, AcceptResult result) {
+        if (!result.continueNeeded()) {
+            return GssxStatus.of(0, Statuses.oid(result.mech()), 0, "", "");
+        }
+        return Statuses.of(gss.displayStatus(MajorStatus.GSS_S_CONTINUE_NEEDED.value(), 0, mech(result)));
+    }
+
+    /**
+     * The mechanism in use. MIT leaves it unset on a krb5 GSS_C_DCE_STYLE leg that needs another token; the
+     * acceptor credential is always a krb5 one ({@code gp_add_krb5_creds}), so that is the mechanism then.
+     */
+    private static Oid mech(AcceptResult result) {
+        return result.mech() != null ? result.mech() : Oid.KRB5;
+    }
+
+    private static ChannelBindings bindings(GssxCb cb) {
+        return new ChannelBindings((int) cb.initiatorAddrtype(), cb.initiatorAddress().toByteArray(),
+                (int) cb.acceptorAddrtype(), cb.acceptorAddress().toByteArray(), cb.applicationData().toByteArray());
+    }
+}

@@ -1,0 +1,66 @@
+package dev.gssproxy4j.server.handler;
+
+import dev.gssproxy4j.mech.ContextInfo;
+import dev.gssproxy4j.mech.Gss;
+import dev.gssproxy4j.mech.GssException;
+import dev.gssproxy4j.mech.LucidContext;
+import dev.gssproxy4j.mech.SecContext;
+import dev.gssproxy4j.protocol.GssxCtx;
+import dev.gssproxy4j.server.convert.Contexts;
+import dev.gssproxy4j.server.handler.accept.LucidV1;
+import dev.gssproxy4j.xdr.Opaque;
+
+/**
+ * Complete security contexts as clients carry them: the MIT {@code gss_export_sec_context} token in
+ * {@code gssx_ctx.exported_context_token}, in plaintext as upstream sends it ({@code gp_import_gssx_to_ctx_id} and
+ * {@code gp_export_ctx_id_to_gssx} with the default type). The per-message procedures import, use and re-export it,
+ * so the sequence numbers and replay window travel with the client and the daemon keeps no state.
+ */
+final class ContextTokens {
+
+    /** {@code gss_krb5_export_lucid_sec_context} version the kernel format is made from. */
+    private static final int LUCID_VERSION = 1;
+
+    private ContextTokens() {}
+
+    /**
+     * Imports the context in {@code handle}.
+     *
+     * @throws GssException GSS_S_NO_CONTEXT for a handle without a token; the library's status for a token it
+     *                      cannot import (e.g. a partial context, or one exported by another MIT version)
+     */
+    static SecContext open(Gss gss, GssxCtx handle) {
+        Opaque token = handle.exportedContextToken();
+        if (token.isEmpty()) {
+            throw Requests.noContext(gss, "gss_import_sec_context", "context_handle has an empty"
+                    + " exported_context_token; send the context_handle returned by INIT_SEC_CONTEXT or"
+                    + " ACCEPT_SEC_CONTEXT (or the previous per-message call)");
+        }
+        return gss.importContext(token.toByteArray());
+    }
+
+    /**
+     * Describes and exports {@code ctx} (which closes it): what {@code gss_inquire_context} says, with the new
+     * token, as upstream's default export fills a {@code gssx_ctx}.
+     */
+    static GssxCtx export(Gss gss, SecContext ctx) {
+        try (ContextInfo info = ctx.inquire()) {
+            byte[] token = gss.exportContext(ctx);
+            return Contexts.describe(Opaque.of(token), info, true);
+        }
+    }
+
+    /**
+     * As {@link #export(Gss, SecContext)}, or with {@code lucid} the {@code linux_lucid_v1} form the kernel asks for
+     * ({@code exported_context_type}), whose names lack the composite export as upstream suppresses it.
+     */
+    static GssxCtx export(Gss gss, SecContext ctx, boolean lucid) {
+        if (!lucid) {
+            return export(gss, ctx);
+        }
+        try (ContextInfo info = ctx.inquire()) {
+            LucidContext exported = gss.exportLucid(ctx, LUCID_VERSION);
+            return Contexts.describe(Opaque.of(LucidV1.format(exported)), info, false);
+        }
+    }
+}

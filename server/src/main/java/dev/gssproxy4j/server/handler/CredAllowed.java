@@ -1,0 +1,63 @@
+package dev.gssproxy4j.server.handler;
+
+import dev.gssproxy4j.mech.Gss;
+import dev.gssproxy4j.mech.GssCred;
+import dev.gssproxy4j.mech.GssName;
+import dev.gssproxy4j.mech.MajorStatus;
+import dev.gssproxy4j.mech.Oid;
+import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.creds.CredErrors;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Upstream's {@code gp_cred_allowed} (src/gp_creds.c), checked before INIT_SEC_CONTEXT uses a credential: a
+ * credential obtained by S4U2Self (it has an impersonator: "evidence" of the user's identity, e.g. from
+ * ACQUIRE_CRED with {@code acquire_type=impersonate_name}) may be used only towards the impersonator itself,
+ * unless the service is {@code trusted}, {@code impersonate} or {@code allow_constrained_delegation}: any other
+ * target would be S4U2Proxy (constrained delegation), which the service must be configured for. Refusals are
+ * GSS_S_UNAUTHORIZED, as upstream's.
+ */
+final class CredAllowed {
+
+    private CredAllowed() {}
+
+    /** May block (exports the credential): call on the GSS executor. */
+    static void check(Gss gss, ServiceConfig service, GssCred cred, GssName target) {
+        if (service.trusted() || service.impersonate() || service.allowConstrainedDelegation()) {
+            return;
+        }
+        Optional<String> impersonator = impersonator(gss, cred);
+        if (impersonator.isEmpty() || targets(gss, target, impersonator.get())) {
+            return;
+        }
+        throw CredErrors.of(gss, MajorStatus.GSS_S_UNAUTHORIZED, CredErrors.EACCES, Oid.KRB5, "service '"
+                + service.name() + "' may use an impersonated (S4U2Self) credential only towards its impersonator"
+                + " itself; other targets need constrained delegation: set allow_constrained_delegation = yes in"
+                + " [service/" + service.name() + "]");
+    }
+
+    private static Optional<String> impersonator(Gss gss, GssCred cred) {
+        byte[] exported = gss.exportCred(cred);
+        try {
+            return MitCredToken.impersonator(exported);
+        } catch (IllegalArgumentException e) {
+            // upstream fails the call when it cannot tell (get_impersonator_name error): fail closed as well
+            throw CredErrors.of(gss, MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, Oid.KRB5, "cannot tell whether"
+                    + " the credential was obtained by impersonation (" + e.getMessage() + "); this MIT krb5 version"
+                    + " exports credentials in an unknown format");
+        } finally {
+            Arrays.fill(exported, (byte) 0);
+        }
+    }
+
+    /** Upstream's {@code check_impersonator_name}: the target, canonicalized for krb5, displays as the principal. */
+    private static boolean targets(Gss gss, GssName target, String impersonator) {
+        if (target == null) {
+            return false;
+        }
+        try (GssName canonical = target.canonicalize(Oid.KRB5)) {
+            return canonical.display().text().equals(impersonator);
+        }
+    }
+}

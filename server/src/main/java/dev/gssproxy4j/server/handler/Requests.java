@@ -1,0 +1,85 @@
+package dev.gssproxy4j.server.handler;
+
+import dev.gssproxy4j.mech.Gss;
+import dev.gssproxy4j.mech.GssException;
+import dev.gssproxy4j.mech.GssStatus;
+import dev.gssproxy4j.mech.MajorStatus;
+import dev.gssproxy4j.mech.Oid;
+import dev.gssproxy4j.protocol.GssxStatus;
+import dev.gssproxy4j.server.dispatch.Statuses;
+import dev.gssproxy4j.xdr.Opaque;
+import java.util.Optional;
+import java.util.Set;
+
+/** Small request checks and statuses the handlers of this package share. */
+final class Requests {
+
+    /** errno EOPNOTSUPP (Linux), the minor code for procedures gssproxy4j does not implement. */
+    static final long EOPNOTSUPP = 95;
+
+    private Requests() {}
+
+    /** The OID in {@code bytes}; empty for GSS_C_NO_OID (no bytes) and for bytes that are not OID content. */
+    static Optional<Oid> mech(Opaque bytes) {
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Oid(bytes.toByteArray()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** GSS_S_BAD_MECH for a {@code field} whose bytes are not DER OID content. */
+    static GssxStatus badOid(String field) {
+        return Statuses.of(MajorStatus.GSS_S_BAD_MECH, Statuses.EINVAL, "An unsupported mechanism was requested",
+                field + " is not a valid OID (DER content octets without tag and length are expected)");
+    }
+
+    /**
+     * GSS_S_UNAVAILABLE with minor EOPNOTSUPP and {@code explanation} as the minor text, for procedures that
+     * neither gssproxy4j nor upstream gssproxy implement.
+     */
+    static GssxStatus unavailable(Gss gss, String explanation) {
+        String majorText = gss.displayStatus(MajorStatus.GSS_S_UNAVAILABLE.value(), 0, null).majorMessage();
+        return Statuses.of(MajorStatus.GSS_S_UNAVAILABLE, EOPNOTSUPP, majorText, explanation);
+    }
+
+    /**
+     * A client's 64-bit {@code gssx_qop} as the library's 32-bit {@code gss_qop_t}.
+     *
+     * @throws GssException GSS_S_BAD_QOP for a value that does not fit in 32 bits (it cannot name a QOP)
+     */
+    static int qop(Gss gss, long qop) {
+        if (qop < 0 || qop > 0xffffffffL) {
+            long major = MajorStatus.GSS_S_BAD_QOP.value();
+            throw new GssException("gss_qop_t", new GssStatus(major, Statuses.EINVAL, null,
+                    gss.displayStatus(major, 0, null).majorMessage(), "qop " + Long.toUnsignedString(qop)
+                    + " does not fit in 32 bits; send 0 (GSS_C_QOP_DEFAULT)"));
+        }
+        return (int) qop;
+    }
+
+    /**
+     * The status of a per-message call that succeeded with supplementary information (RFC 2743 section 1.2.1.1,
+     * e.g. GSS_S_DUPLICATE_TOKEN): those bits as the major, with their display text; GSS_S_COMPLETE without any.
+     */
+    static GssxStatus supplementary(Gss gss, Set<MajorStatus> bits) {
+        long major = 0;
+        for (MajorStatus bit : bits) {
+            major |= bit.value();
+        }
+        if (major == 0) {
+            return GssxStatus.COMPLETE;
+        }
+        return GssxStatus.of(major, Opaque.EMPTY, 0, gss.displayStatus(major, 0, null).majorMessage(), "");
+    }
+
+    /** GSS_S_NO_CONTEXT with the library's major text and {@code explanation} (problem and fix) as minor text. */
+    static GssException noContext(Gss gss, String function, String explanation) {
+        long major = MajorStatus.GSS_S_NO_CONTEXT.value();
+        return new GssException(function, new GssStatus(major, 0, null,
+                gss.displayStatus(major, 0, null).majorMessage(), explanation));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.gssproxy4j.server.transport;
+
+import dev.gssproxy4j.mech.posix.Posix;
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Reads a connection's peer with {@code getsockopt(SO_PEERCRED)} and {@code SO_PEERSEC} on the channel's file
+ * descriptor, and the program from {@code /proc/PID/exe}. The JDK's own {@code SO_PEERCRED} option gives only user
+ * and group names, without the pid that program matching needs, so the descriptor is taken from the JDK's channel
+ * implementation ({@code sun.nio.ch.SelChImpl.getFDVal}); that needs
+ * {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}, which {@link #create()} checks once at start-up.
+ */
+public final class SocketPeerCredentials implements PeerCredentialsReader {
+
+    private final MethodHandle fdOf;
+
+    private SocketPeerCredentials(MethodHandle fdOf) {
+        this.fdOf = fdOf;
+    }
+
+    /**
+     * @throws IllegalStateException naming the missing JVM flag if the descriptor cannot be reached
+     */
+    public static SocketPeerCredentials create() {
+        try {
+            Class<?> selChImpl = Class.forName("sun.nio.ch.SelChImpl");
+            MethodHandle getFdVal = MethodHandles.lookup()
+                    .findVirtual(selChImpl, "getFDVal", MethodType.methodType(int.class));
+            return new SocketPeerCredentials(getFdVal.asType(MethodType.methodType(int.class, SocketChannel.class)));
+        } catch (ReflectiveOperationException | IllegalAccessError | IllegalArgumentException e) {
+            throw new IllegalStateException("cannot read peer credentials of AF_UNIX connections: start the JVM with "
+                    + "--add-exports java.base/sun.nio.ch=ALL-UNNAMED (the gssproxy4j launcher does)", e);
+        }
+    }
+
+    @Override
+    public PeerCredentials read(SocketChannel channel) throws IOException {
+        int fd = descriptor(channel);
+        var cred = Posix.peerCredentials(fd);
+        return new PeerCredentials(cred.pid(), cred.uid(), cred.gid(), program(cred.pid()),
+                Posix.peerSecurityContext(fd));
+    }
+
+    private int descriptor(SocketChannel channel) throws IOException {
+        try {
+            return (int) fdOf.invokeExact(channel);
+        } catch (Throwable e) {
+            throw new IOException("cannot get the descriptor of a connection: " + e, e);
+        }
+    }
+
+    /**
+     * The peer's executable, resolved as upstream's {@code realpath(/proc/PID/exe)}; empty for kernel threads
+     * (no executable) and for processes that are already gone.
+     */
+    static Optional<Path> program(int pid) {
+        try {
+            Path exe = Path.of("/proc", Integer.toString(pid), "exe");
+            return Optional.of(Files.readSymbolicLink(exe).toRealPath());
+        } catch (IOException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+    }
+}

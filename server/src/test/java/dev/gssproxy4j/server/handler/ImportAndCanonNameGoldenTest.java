@@ -1,0 +1,51 @@
+package dev.gssproxy4j.server.handler;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dev.gssproxy4j.mech.Gss;
+import dev.gssproxy4j.mech.GssExecutor;
+import dev.gssproxy4j.mech.posix.Posix;
+import dev.gssproxy4j.protocol.DecodedMessage;
+import dev.gssproxy4j.protocol.GssProxyMessages;
+import dev.gssproxy4j.protocol.Procedure;
+import dev.gssproxy4j.protocol.proc.ArgImportAndCanonName;
+import dev.gssproxy4j.protocol.proc.ResImportAndCanonName;
+import dev.gssproxy4j.server.ServerResources;
+import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.seal.HandleSealer;
+import dev.gssproxy4j.server.seal.Keyring;
+import dev.gssproxy4j.testkit.Realm;
+import dev.gssproxy4j.testkit.Realms;
+import dev.gssproxy4j.xdr.XdrLimits;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** {@code gss_localname} through the interposer (golden accept/05), replayed in a realm named like the capture's. */
+class ImportAndCanonNameGoldenTest {
+
+    @Test
+    void theInterposersLocalnameCallGetsUpstreamsReplyByteForByte() throws Exception {
+        Path wire = Path.of(System.getProperty("gssproxy4j.sharedDir", "../../shared"), "wire", "accept");
+        byte[] call = Files.readAllBytes(wire.resolve("05-IMPORT_AND_CANON_NAME.call.bin"));
+        byte[] golden = Files.readAllBytes(wire.resolve("05-IMPORT_AND_CANON_NAME.reply.bin"));
+        DecodedMessage message = GssProxyMessages.decodeMessage(call, 4, call.length,
+                Optional.of(Procedure.IMPORT_AND_CANON_NAME), XdrLimits.DEFAULT);
+        ArgImportAndCanonName args = (ArgImportAndCanonName) ((DecodedMessage.Args) message.body()).args();
+
+        Posix.setenv("GSS_USE_PROXY", "NO");
+        try (Realm realm = Realms.kerby("EXAMPLE.TEST"); GssExecutor executor = new GssExecutor("golden", 1, 1)) {
+            realm.environment().forEach(Posix::setenv);
+            ServerResources resources = new ServerResources(Gss.get(), executor,
+                    new HandleSealer(Keyring.ephemeral()), HandlerRealm.NO_USERS, Clock.systemUTC());
+            ResImportAndCanonName result = new ImportAndCanonName().handle(args, HandlerRealm.call(
+                    ServiceConfig.builder("golden").euid(HandlerRealm.CALLER_UID).build(), resources));
+            int xid = ByteBuffer.wrap(golden, 4, 4).getInt();
+            assertArrayEquals(golden, GssProxyMessages.encodeReply(xid, Procedure.IMPORT_AND_CANON_NAME, result,
+                    GssProxyMessages.MAX_RECORD));
+        }
+    }
+}
