@@ -85,11 +85,13 @@ public final class ConfigExplainer {
 
     private static void match(StringBuilder out, GssProxyConfig config, Caller caller) {
         ServiceMatcher.Match m = new ServiceMatcher(config).match(caller);
-        out.append("\nCaller ").append(caller.describe()).append(" gid ").append(Integer.toUnsignedString(caller.gid()))
+        out.append("\nCaller ").append(caller.describe())
+                .append(caller.gid() < 0 ? "" : " gid " + Integer.toUnsignedString(caller.gid()))
                 .append(caller.selinuxLabel().map(l -> " label " + l).orElse(""))
                 .append(" on socket ").append(caller.socket()).append(":\n");
         out.append(INDENT).append(m.service().map(s -> "-> service '" + s.name() + "'")
-                .orElse("-> no service matches: the daemon drops such connections without a reply")).append('\n');
+                .orElse("-> no service matches: gssproxy4j answers its calls with GSS_S_UNAUTHORIZED naming these "
+                        + "reasons (upstream gssproxy drops the connection without a reply)")).append('\n');
         m.reasons().forEach(r -> out.append(INDENT).append(r).append('\n'));
     }
 
