@@ -1,9 +1,8 @@
 package dev.gssproxy4j.client;
 
+import dev.gssproxy4j.protocol.GssNames;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Oids;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Human-readable GSS statuses for messages and logs: major status names of RFC 2744 section 3.9.1 and the
@@ -12,17 +11,6 @@ import java.util.List;
  */
 public final class GssStatusText {
 
-    /** RFC 2744 routine errors, indexed by {@code (major >> 16) & 0xff}. */
-    private static final String[] ROUTINE_ERRORS = {null, "BAD_MECH", "BAD_NAME", "BAD_NAMETYPE", "BAD_BINDINGS",
-        "BAD_STATUS", "BAD_MIC", "NO_CRED", "NO_CONTEXT", "DEFECTIVE_TOKEN", "DEFECTIVE_CREDENTIAL",
-        "CREDENTIALS_EXPIRED", "CONTEXT_EXPIRED", "FAILURE", "BAD_QOP", "UNAUTHORIZED", "UNAVAILABLE",
-        "DUPLICATE_ELEMENT", "NAME_NOT_MN", "BAD_MECH_ATTR"};
-    /** RFC 2744 calling errors, indexed by {@code (major >> 24) & 0xff}. */
-    private static final String[] CALLING_ERRORS = {null, "CALL_INACCESSIBLE_READ", "CALL_INACCESSIBLE_WRITE",
-        "CALL_BAD_STRUCTURE"};
-    /** RFC 2744 supplementary bits 0..4. */
-    private static final String[] SUPPLEMENTARY = {"CONTINUE_NEEDED", "DUPLICATE_TOKEN", "OLD_TOKEN",
-        "UNSEQ_TOKEN", "GAP_TOKEN"};
     private static final int MAX_SERVER_TEXT = 300;
 
     /** {@code GSS_S_CONTINUE_NEEDED}: the only supplementary bit that is part of a normal exchange. */
@@ -32,27 +20,7 @@ public final class GssStatusText {
 
     /** E.g. {@code GSS_S_COMPLETE}, {@code GSS_S_DEFECTIVE_TOKEN}, {@code GSS_S_FAILURE|GSS_S_OLD_TOKEN}. */
     public static String majorName(long major) {
-        if (major == 0) {
-            return "GSS_S_COMPLETE";
-        }
-        List<String> parts = new ArrayList<>();
-        int calling = (int) ((major >>> 24) & 0xff);
-        int routine = (int) ((major >>> 16) & 0xff);
-        if (calling != 0) {
-            parts.add(name(CALLING_ERRORS, calling, "calling error "));
-        }
-        if (routine != 0) {
-            parts.add(name(ROUTINE_ERRORS, routine, "routine error "));
-        }
-        for (int bit = 0; bit < 16; bit++) {
-            if ((major & (1L << bit)) != 0) {
-                parts.add(bit < SUPPLEMENTARY.length ? "GSS_S_" + SUPPLEMENTARY[bit] : "supplementary bit " + bit);
-            }
-        }
-        if ((major >>> 32) != 0) {
-            parts.add("bits above 32: 0x" + Long.toHexString(major >>> 32));
-        }
-        return String.join("|", parts);
+        return GssNames.major(major);
     }
 
     /** Whether {@code major} has a calling or routine error (RFC 2744 {@code GSS_ERROR()}), or stray high bits. */
@@ -84,7 +52,4 @@ public final class GssStatusText {
         return clean.length() <= MAX_SERVER_TEXT ? clean : clean.substring(0, MAX_SERVER_TEXT) + "...";
     }
 
-    private static String name(String[] names, int code, String unknown) {
-        return code < names.length && names[code] != null ? "GSS_S_" + names[code] : unknown + code;
-    }
 }

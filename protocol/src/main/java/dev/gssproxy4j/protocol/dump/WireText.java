@@ -1,6 +1,7 @@
 package dev.gssproxy4j.protocol.dump;
 
 import dev.gssproxy4j.protocol.Display;
+import dev.gssproxy4j.protocol.GssNames;
 import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.xdr.Opaque;
 

@@ -1,10 +1,10 @@
-package dev.gssproxy4j.protocol.dump;
+package dev.gssproxy4j.protocol;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Display names of GSS major status codes (RFC 2744 section 3.9.1) and context flags (section 5.19). */
-final class GssNames {
+public final class GssNames {
 
     private static final String[] CALLING_ERRORS = {null, "CALL_INACCESSIBLE_READ", "CALL_INACCESSIBLE_WRITE",
         "CALL_BAD_STRUCTURE"};
@@ -22,7 +22,7 @@ final class GssNames {
     private GssNames() {}
 
     /** E.g. {@code GSS_S_COMPLETE}, {@code GSS_S_DEFECTIVE_TOKEN}, {@code GSS_S_FAILURE|GSS_S_CONTINUE_NEEDED}. */
-    static String major(long major) {
+    public static String major(long major) {
         if (major == 0) {
             return "GSS_S_COMPLETE";
         }
@@ -41,7 +41,7 @@ final class GssNames {
             }
         }
         if ((major >>> 32) != 0) {
-            parts.add("high bits 0x" + Long.toHexString(major >>> 32));
+            parts.add("bits above 32: 0x" + Long.toHexString(major >>> 32));
         }
         return String.join("|", parts);
     }
@@ -51,7 +51,7 @@ final class GssNames {
     }
 
     /** E.g. {@code MUTUAL|REPLAY|CONF}; empty for 0. */
-    static String flags(long flags) {
+    public static String flags(long flags) {
         List<String> parts = new ArrayList<>();
         for (int bit = 0; bit < 64; bit++) {
             if ((flags & (1L << bit)) != 0) {
