@@ -1,0 +1,120 @@
+package dev.gssproxy4j.server.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gssproxy4j.rpc.RecordReader;
+import dev.gssproxy4j.rpc.RecordWriter;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The socket layer with real AF_UNIX connections and the real SO_PEERCRED, and a trivial echo handler. */
+@Timeout(30)
+class UnixSocketServerTest {
+
+    private final BlockingQueue<Transport.Origin> origins = new ArrayBlockingQueue<>(16);
+
+    private UnixSocketServer echoServer(int maxConnections) {
+        Transport.RecordHandler echo = (request, origin) -> {
+            origins.add(origin);
+            if (request.length == 4 && request[0] == 'd') {
+                return new Transport.Drop("asked to");
+            }
+            return new Transport.Reply(RecordWriter.frame(request));
+        };
+        return new UnixSocketServer(echo, SocketPeerCredentials.create(), 1024, maxConnections);
+    }
+
+    private static SocketChannel connect(Path socket) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.connect(UnixDomainSocketAddress.of(socket));
+        return channel;
+    }
+
+    private static byte[] call(SocketChannel channel, byte[] message) throws IOException {
+        channel.write(ByteBuffer.wrap(RecordWriter.frame(message)));
+        return new RecordReader(channel, 1024).read();
+    }
+
+    @Test
+    void socketIsWorldWritableAndPeerCredentialsAreTheCallers(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("gp.sock");
+        try (UnixSocketServer server = echoServer(8)) {
+            server.listen(socket);
+            assertEquals(PosixFilePermissions.fromString("rw-rw-rw-"), Files.getPosixFilePermissions(socket));
+            try (SocketChannel client = connect(socket)) {
+                assertArrayEquals(new byte[] {1, 2, 3, 4}, call(client, new byte[] {1, 2, 3, 4}));
+            }
+            Transport.Origin origin = origins.poll(10, TimeUnit.SECONDS);
+            PeerCredentials peer = origin.peer();
+            assertEquals(ProcessHandle.current().pid(), peer.pid());
+            assertEquals(new com.sun.security.auth.module.UnixSystem().getUid(), Integer.toUnsignedLong(peer.uid()));
+            assertEquals(Path.of(ProcessHandle.current().info().command().orElseThrow()).toRealPath(),
+                    peer.program().orElseThrow());
+            assertEquals(socket.toAbsolutePath().toString(), origin.socketPath());
+        }
+        assertTrue(Files.notExists(socket), "closing the server removes its socket");
+    }
+
+    @Test
+    void anIdleHalfSentRequestDoesNotDelayOtherConnections(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("gp.sock");
+        try (UnixSocketServer server = echoServer(8)) {
+            server.listen(socket);
+            SocketChannel stalled = connect(socket);
+            // a record mark announcing 100 bytes, then nothing: that connection's reader waits
+            stalled.write(ByteBuffer.wrap(new byte[] {(byte) 0x80, 0, 0, 100, 1, 2}));
+            try (SocketChannel other = connect(socket)) {
+                assertArrayEquals(new byte[] {9, 9, 9, 9}, call(other, new byte[] {9, 9, 9, 9}));
+            }
+            stalled.close();
+        }
+    }
+
+    @Test
+    void dropClosesOnlyThatConnectionAndOversizeRecordsAreRefused(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("gp.sock");
+        try (UnixSocketServer server = echoServer(8)) {
+            server.listen(socket);
+            try (SocketChannel dropped = connect(socket)) {
+                assertEquals(null, call(dropped, new byte[] {'d', 0, 0, 0}), "dropped without a reply");
+            }
+            try (SocketChannel big = connect(socket)) {
+                big.write(ByteBuffer.wrap(new byte[] {(byte) 0x80, 0, 4, 1}));
+                assertEquals(null, new RecordReader(big, 1024).read(), "a record over the maximum closes");
+            }
+            try (SocketChannel fine = connect(socket)) {
+                assertArrayEquals(new byte[] {5, 6, 7, 8}, call(fine, new byte[] {5, 6, 7, 8}));
+            }
+        }
+    }
+
+    @Test
+    void connectionsOverTheCapAreClosedAndTheRestServed(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("gp.sock");
+        try (UnixSocketServer server = echoServer(1)) {
+            server.listen(socket);
+            try (SocketChannel first = connect(socket)) {
+                assertArrayEquals(new byte[] {1, 1, 1, 1}, call(first, new byte[] {1, 1, 1, 1}));
+                try (SocketChannel second = connect(socket)) {
+                    assertEquals(null, new RecordReader(second, 1024).read(), "over the cap: closed at once");
+                }
+                assertArrayEquals(new byte[] {2, 2, 2, 2}, call(first, new byte[] {2, 2, 2, 2}));
+            }
+        }
+    }
+
+}
