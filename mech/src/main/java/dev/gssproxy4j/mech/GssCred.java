@@ -3,7 +3,9 @@ package dev.gssproxy4j.mech;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A {@code gss_cred_id_t} (RFC 2743 section 2.1). Owns the native credential: {@link #close()} calls
@@ -134,6 +136,26 @@ public final class GssCred implements AutoCloseable {
                 throw new IllegalStateException("gss_set_cred_option replaced a non-null credential handle");
             }
             call.check(major, "gss_set_cred_option", Oid.KRB5);
+        } finally {
+            ref.release();
+        }
+    }
+
+    /**
+     * {@code gss_inquire_cred_by_oid(GSS_KRB5_GET_CRED_IMPERSONATOR)}: the principal that obtained this credential
+     * by S4U2Self (protocol transition), or empty for an ordinary credential. Upstream gssproxy's
+     * {@code gp_cred_allowed} uses it to keep impersonated credentials from reaching other services.
+     */
+    public Optional<String> impersonator() {
+        long h = ref.acquire();
+        try (NativeCall call = new NativeCall()) {
+            MemorySegment set = call.pointer(0);
+            int major = GssNative.inquireCredByOid(call.minor, NativeCall.handle(h),
+                    call.oid(Oid.KRB5_GET_CRED_IMPERSONATOR), set);
+            List<byte[]> values = call.takeBufferSet(set);
+            call.check(major, "gss_inquire_cred_by_oid", Oid.KRB5);
+            return values.isEmpty() || values.get(0).length == 0 ? Optional.empty()
+                    : Optional.of(new String(values.get(0), java.nio.charset.StandardCharsets.UTF_8));
         } finally {
             ref.release();
         }

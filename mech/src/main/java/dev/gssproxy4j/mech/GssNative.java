@@ -67,6 +67,7 @@ final class GssNative {
     private static final MethodHandle KRB5_SET_ALLOWABLE_ENCTYPES = optionalFn("gss_krb5_set_allowable_enctypes",
             ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
     private static final MethodHandle SET_CRED_OPTION = optionalFn("gss_set_cred_option", 4);
+    private static final MethodHandle INQUIRE_CRED_BY_OID = optionalFn("gss_inquire_cred_by_oid", 4);
     private static final MethodHandle INIT_SEC_CONTEXT = fn("gss_init_sec_context", ADDRESS, ADDRESS, ADDRESS,
             ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
     private static final MethodHandle ACCEPT_SEC_CONTEXT = fn("gss_accept_sec_context", 11);
@@ -365,6 +366,15 @@ final class GssNative {
     static int setCredOption(MemorySegment minor, MemorySegment credPtr, MemorySegment oid, MemorySegment value) {
         try {
             return (int) required(SET_CRED_OPTION, "gss_set_cred_option").invokeExact(minor, credPtr, oid, value);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int inquireCredByOid(MemorySegment minor, MemorySegment cred, MemorySegment oid, MemorySegment setOut) {
+        try {
+            return (int) required(INQUIRE_CRED_BY_OID, "gss_inquire_cred_by_oid").invokeExact(minor, cred, oid,
+                    setOut);
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -51,6 +51,8 @@ public record Oid(byte[] der) {
     public static final Oid KRB5_NT_ENTERPRISE_NAME = fromDotted("1.2.840.113554.1.2.2.6");
     /** {@code GSS_KRB5_CRED_NO_CI_FLAGS_X}: the krb5 credential option that gssproxy's krb5_set_no_ci_flags sets. */
     public static final Oid KRB5_CRED_NO_CI_FLAGS_X = fromDotted("1.2.752.43.13.29");
+    /** MIT's {@code GSS_KRB5_GET_CRED_IMPERSONATOR}, for {@code gss_inquire_cred_by_oid}. */
+    public static final Oid KRB5_GET_CRED_IMPERSONATOR = fromDotted("1.2.840.113554.1.2.2.5.14");
 
     public Oid {
         if (der.length == 0) {

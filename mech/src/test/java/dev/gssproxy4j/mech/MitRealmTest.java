@@ -123,6 +123,9 @@ class MitRealmTest {
              Peers p = session.establish(asUser, acceptor, RealmSession.FLAGS, null)) {
             assertEquals(session.realm.principal(RealmSession.USER), info.name().display().text());
             assertEquals(session.realm.principal(RealmSession.USER), p.source().display().text());
+            assertEquals(java.util.Optional.of(session.realm.principal(RealmSession.SERVICE)), asUser.impersonator(),
+                    "an S4U2Self credential names the service that impersonated");
+            assertEquals(java.util.Optional.empty(), impersonator.impersonator(), "an ordinary credential names none");
             ContextScenarios.exchange(p.initiator(), p.acceptor());
         }
     }

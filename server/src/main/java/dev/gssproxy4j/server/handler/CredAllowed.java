@@ -7,7 +7,6 @@ import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.creds.CredErrors;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -22,12 +21,12 @@ final class CredAllowed {
 
     private CredAllowed() {}
 
-    /** May block (exports the credential): call on the GSS executor. */
+    /** Call on the GSS executor (it asks the mechanism about the credential). */
     static void check(Gss gss, ServiceConfig service, GssCred cred, GssName target) {
         if (service.trusted() || service.impersonate() || service.allowConstrainedDelegation()) {
             return;
         }
-        Optional<String> impersonator = impersonator(gss, cred);
+        Optional<String> impersonator = cred.impersonator();
         if (impersonator.isEmpty() || targets(gss, target, impersonator.get())) {
             return;
         }
@@ -35,20 +34,6 @@ final class CredAllowed {
                 + service.name() + "' may use an impersonated (S4U2Self) credential only towards its impersonator"
                 + " itself; other targets need constrained delegation: set allow_constrained_delegation = yes in"
                 + " [service/" + service.name() + "]");
-    }
-
-    private static Optional<String> impersonator(Gss gss, GssCred cred) {
-        byte[] exported = gss.exportCred(cred);
-        try {
-            return MitCredToken.impersonator(exported);
-        } catch (IllegalArgumentException e) {
-            // upstream fails the call when it cannot tell (get_impersonator_name error): fail closed as well
-            throw CredErrors.of(gss, MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, Oid.KRB5, "cannot tell whether"
-                    + " the credential was obtained by impersonation (" + e.getMessage() + "); this MIT krb5 version"
-                    + " exports credentials in an unknown format");
-        } finally {
-            Arrays.fill(exported, (byte) 0);
-        }
     }
 
     /** Upstream's {@code check_impersonator_name}: the target, canonicalized for krb5, displays as the principal. */
