@@ -49,6 +49,7 @@ public final class Daemon implements AutoCloseable {
     private final GssExecutor executor;
     private final KernelNfsd kernel = new KernelNfsd(KernelNfsd.USE_GSS_PROXY);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final SystemdNotify systemd = SystemdNotify.fromEnvironment();
 
     private Daemon(DaemonOptions options, ConfigLoader loader, GssProxyConfig config, GssExecutor executor,
                    UnixSocketServer server, AtomicReference<Policy> policy) {
@@ -98,6 +99,7 @@ public final class Daemon implements AutoCloseable {
                 + new com.sun.security.auth.module.UnixSystem().getUid()
                 + "; run it under a dedicated account with a systemd User= setting instead"));
         DaemonLog.debug(1, "Initialization complete.");
+        daemon.systemd.ready(config.services().size());
         return daemon;
     }
 
@@ -117,6 +119,15 @@ public final class Daemon implements AutoCloseable {
      */
     public synchronized boolean reload() {
         DaemonLog.debug(1, "Received SIGHUP; re-reading config.");
+        systemd.reloading();
+        try {
+            return reloadNow();
+        } finally {
+            systemd.ready(config().services().size());
+        }
+    }
+
+    private boolean reloadNow() {
         GssProxyConfig next;
         try {
             next = load(loader, options);
@@ -146,6 +157,7 @@ public final class Daemon implements AutoCloseable {
 
     @Override
     public void close() {
+        systemd.stopping();
         kernel.stop();
         try {
             server.close();

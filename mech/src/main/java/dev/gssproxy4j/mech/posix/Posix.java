@@ -41,6 +41,12 @@ public final class Posix {
     private static final int ERANGE = 34;
     private static final int ENOPROTOOPT = 92;
     private static final int MAX_BUFFER = 1 << 20;
+    private static final int AF_UNIX = 1;
+    private static final int SOCK_DGRAM = 2;
+    private static final int SOCK_CLOEXEC = 0x80000;
+    private static final int MSG_NOSIGNAL = 0x4000;
+    /** {@code struct sockaddr_un}: sa_family_t (2 bytes), then {@code sun_path[108]}. */
+    private static final int SUN_PATH_MAX = 108;
 
     private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIBC = LINKER.defaultLookup();
@@ -59,6 +65,10 @@ public final class Posix {
             ADDRESS, JAVA_LONG, ADDRESS);
     private static final MethodHandle GETGROUPLIST = handle("getgrouplist", false, JAVA_INT, ADDRESS, JAVA_INT,
             ADDRESS, ADDRESS);
+    private static final MethodHandle SOCKET = handle("socket", true, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle SENDTO = handle("sendto", true, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG,
+            JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle CLOSE = handle("close", true, JAVA_INT, JAVA_INT);
     private static final MethodHandle STRERROR_R = handle("strerror_r", false, ADDRESS, JAVA_INT, ADDRESS,
             JAVA_LONG);
 
@@ -92,6 +102,39 @@ public final class Posix {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment p = (MemorySegment) GETENV.invokeExact(a.allocateFrom(name));
             return p.address() == 0 ? Optional.empty() : Optional.of(p.reinterpret(Long.MAX_VALUE).getString(0));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Sends one datagram to the AF_UNIX datagram socket at {@code path} ({@code socket}, {@code sendto},
+     * {@code close}); a path starting with {@code @} names an abstract socket. The JDK has no AF_UNIX datagram
+     * channels; systemd's {@code NOTIFY_SOCKET} protocol ({@code sd_notify}) needs one.
+     */
+    public static void sendDatagram(String path, byte[] message) {
+        byte[] name = path.getBytes(StandardCharsets.UTF_8);
+        if (name.length == 0 || name.length >= SUN_PATH_MAX) {
+            throw new IllegalArgumentException("AF_UNIX socket path of " + name.length + " bytes");
+        }
+        if (name[0] == '@') {
+            name[0] = 0; // abstract namespace
+        }
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
+            int fd = (int) SOCKET.invokeExact(state, AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+            check(fd < 0 ? -1 : 0, state, "socket(AF_UNIX, SOCK_DGRAM)");
+            try {
+                MemorySegment address = a.allocate(2 + SUN_PATH_MAX, 2);
+                address.set(java.lang.foreign.ValueLayout.JAVA_SHORT, 0, (short) AF_UNIX);
+                MemorySegment.copy(name, 0, address, JAVA_BYTE, 2, name.length);
+                MemorySegment data = a.allocateFrom(JAVA_BYTE, message);
+                long sent = (long) SENDTO.invokeExact(state, fd, data, (long) message.length, MSG_NOSIGNAL, address,
+                        2 + name.length + (name[0] == 0 ? 0 : 1));
+                check(sent < 0 ? -1 : 0, state, "sendto(" + path + ")");
+            } finally {
+                int ignored = (int) CLOSE.invokeExact(a.allocate(Linker.Option.captureStateLayout()), fd);
+            }
         } catch (Throwable t) {
             throw rethrow(t);
         }

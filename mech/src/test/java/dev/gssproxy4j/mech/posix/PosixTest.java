@@ -56,6 +56,33 @@ class PosixTest {
     }
 
     @Test
+    void datagramReachesAnAfUnixDatagramSocket() throws Exception {
+        Path dir = Files.createTempDirectory("gssproxy4j-dgram");
+        Path socket = dir.resolve("notify.sock");
+        PosixException missing = assertThrows(PosixException.class,
+                () -> Posix.sendDatagram(socket.toString(), "READY=1".getBytes()));
+        assertTrue(missing.getMessage().contains("No such file or directory"), missing.getMessage());
+
+        Path python = Path.of("/usr/bin/python3");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python), "python3 receives the datagram");
+        Process receiver = new ProcessBuilder(python.toString(), "-c", """
+                import socket, sys
+                s = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+                s.bind(sys.argv[1])
+                print("bound", flush=True)
+                print(s.recv(4096).decode(), flush=True)
+                """, socket.toString()).redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(receiver.getInputStream()))) {
+            assertEquals("bound", out.readLine());
+            Posix.sendDatagram(socket.toString(), "READY=1\nSTATUS=Running".getBytes());
+            assertEquals("READY=1", out.readLine());
+            assertEquals("STATUS=Running", out.readLine());
+        } finally {
+            receiver.destroy();
+        }
+    }
+
+    @Test
     void peerCredentialsOfABadDescriptorNameErrno() {
         PosixException e = assertThrows(PosixException.class, () -> Posix.peerCredentials(-1));
         assertEquals(9, e.errno());
