@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,6 +109,25 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static int serve(DaemonOptions options, java.io.PrintWriter err) throws InterruptedException {
+        // Signal handling is in place before any socket is bound (upstream sets up its event loop first): a
+        // SIGHUP that arrives while the daemon starts is a reload once it runs, never the JVM's default exit.
+        AtomicReference<Daemon> running = new AtomicReference<>();
+        AtomicBoolean reloadPending = new AtomicBoolean();
+        Signal.handle(new Signal("HUP"), s -> {
+            Daemon daemon = running.get();
+            if (daemon != null) {
+                daemon.reload();
+            } else {
+                reloadPending.set(true);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            Daemon daemon = running.get();
+            if (daemon != null) {
+                DaemonLog.debug(1, "Exiting after receiving a signal");
+                daemon.close();
+            }
+        }, "shutdown"));
         Daemon daemon;
         try {
             daemon = Daemon.start(options, Handlers.all());
@@ -117,12 +138,10 @@ final class ServeCommand implements Callable<Integer> {
             err.println("gssproxy4j: cannot start: " + e.getMessage());
             return 1;
         }
-        Signal.handle(new Signal("HUP"), s -> daemon.reload());
-        Thread stopper = new Thread(() -> {
-            DaemonLog.debug(1, "Exiting after receiving a signal");
-            daemon.close();
-        }, "shutdown");
-        Runtime.getRuntime().addShutdownHook(stopper);
+        running.set(daemon);
+        if (reloadPending.getAndSet(false)) {
+            daemon.reload();
+        }
         Daemonizer.signalReady();
         daemon.awaitStop();
         return 0;

@@ -171,7 +171,8 @@ public final class Daemon implements AutoCloseable {
     /** Opens the sockets {@code config} needs, swaps it in, then closes the sockets it no longer names. */
     private void apply(GssProxyConfig config, Set<String> previousSockets) throws IOException {
         Set<String> wanted = new HashSet<>();
-        for (Path socket : config.sockets()) {
+        // The main socket last: once it accepts connections, every service's own socket does too.
+        for (Path socket : config.sockets().reversed()) {
             wanted.add(socket.toAbsolutePath().toString());
             server.listen(socket);
         }

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * {@code java -jar cli/target/gssproxy4j.jar serve -i -c <dir>/gssproxy.conf -s <dir>/gp.sock}, so tests
  * exercise the real command line, signals and restarts ({@link #kill9()}, {@link #restart()}). The configuration
  * gets a {@code [gssproxy]} section with {@code keyring = <dir>/keyring} unless it names one, so a restart keeps
- * every sealed handle valid.
+ * every sealed handle valid. The daemon binds its main socket last, so once that accepts connections every
+ * service's own socket does too.
  */
 public final class Gssproxy4jDaemon implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public final class Gssproxy4jDaemon implements AutoCloseable {
     private final Path config;
     private final Map<String, String> environment;
     private final List<String> extraArgs;
+    private final StringBuilder earlierLogs = new StringBuilder();
     private ChildProcess process;
     private int starts;
 
@@ -76,7 +78,7 @@ public final class Gssproxy4jDaemon implements AutoCloseable {
 
     /** Everything the daemon wrote to stderr so far, across restarts. */
     public String log() {
-        return process.stderr();
+        return earlierLogs + process.stderr();
     }
 
     /** Replaces the configuration file (for reload tests); the daemon reads it on SIGHUP or restart. */
@@ -112,6 +114,9 @@ public final class Gssproxy4jDaemon implements AutoCloseable {
     }
 
     private void launch() {
+        if (process != null) {
+            earlierLogs.append(process.stderr());
+        }
         starts++;
         List<String> command = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
                 "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED", "-jar", jar().toString(),
