@@ -65,25 +65,6 @@ record RealmDir(Path root) {
 
     /** Deletes the directory tree; best effort, since a test's cleanup must not mask its failure. */
     void delete() {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.deleteIfExists(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                    Files.deleteIfExists(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            System.err.println("testkit: could not delete realm directory " + root + ": " + e);
-        }
+        TempDirs.deleteTree(root);
     }
 }

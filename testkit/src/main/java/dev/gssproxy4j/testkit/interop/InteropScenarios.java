@@ -2,6 +2,7 @@ package dev.gssproxy4j.testkit.interop;
 
 import dev.gssproxy4j.testkit.ChildProcess;
 import dev.gssproxy4j.testkit.Realm;
+import dev.gssproxy4j.testkit.TempDirs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

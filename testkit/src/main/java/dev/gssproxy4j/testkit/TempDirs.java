@@ -1,4 +1,4 @@
-package dev.gssproxy4j.testkit.interop;
+package dev.gssproxy4j.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +9,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Temporary directories that programs running as other local users can traverse, and their removal. */
-final class TempDirs {
+public final class TempDirs {
 
     private TempDirs() {
     }
@@ -18,10 +18,10 @@ final class TempDirs {
      * Creates {@code /tmp/<prefix>NNN} with mode 0755: the sample programs run as other uids and must reach the
      * daemon's socket and their private subdirectories (JUnit's {@code @TempDir} is 0700, hence not used).
      */
-    static Path createTraversable(String prefix) {
+    public static Path createTraversable(String prefix) {
         try {
             Path dir = Files.createTempDirectory(prefix);
-            Identity.chmod(dir, "rwxr-xr-x");
+            Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary directory " + prefix + "*", e);
@@ -29,7 +29,7 @@ final class TempDirs {
     }
 
     /** Deletes {@code root} and everything below it; best effort, so cleanup never hides a test's failure. */
-    static void deleteTree(Path root) {
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
