@@ -2,8 +2,17 @@ package dev.gssproxy4j.bench;
 
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.UpstreamGssproxy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * A daemon under test, started as a child process with {@link DaemonConfig}: upstream {@code /usr/sbin/gssproxy}
@@ -32,13 +41,58 @@ public record RunningDaemon(String name, Path socket, long pid, Duration startup
                 yield new RunningDaemon(name, daemon.socket(), daemon.pid(), since(begin), daemon);
             }
             case OURS -> {
-                Gssproxy4jDaemon daemon = Gssproxy4jDaemon.start(realm.daemonEnvironment(),
+                Gssproxy4jDaemon daemon = Gssproxy4jDaemon.start(withJvmOptions(realm.daemonEnvironment()),
                         socket -> DaemonConfig.render(socket, realm.keytab(), euid));
                 yield new RunningDaemon(name, daemon.socket(), daemon.pid(), since(begin), daemon);
             }
             default -> throw new IllegalArgumentException("unknown daemon '" + name + "': use " + UPSTREAM + " or "
                     + OURS);
         };
+    }
+
+    /**
+     * Our daemon's environment with its JVM options as {@code JDK_JAVA_OPTIONS}, which the {@code java} launcher
+     * reads, so the daemon keeps the command line the testkit gives it: the defaults the {@code gssproxy4j} launcher
+     * uses ({@code scripts/daemon-jvm-options} of {@code -Dgssproxy4j.root}), then {@code BENCH_DAEMON_JAVA_OPTS}
+     * (e.g. a JFR recording); a collector named there replaces the default one, as in the launcher.
+     */
+    static Map<String, String> withJvmOptions(Map<String, String> environment) {
+        String extra = Objects.requireNonNullElse(System.getenv("BENCH_DAEMON_JAVA_OPTS"), "").strip();
+        List<String> options = new ArrayList<>();
+        for (String option : defaultJvmOptions()) {
+            if (!(isCollector(option) && Arrays.stream(extra.split("\\s+")).anyMatch(RunningDaemon::isCollector))) {
+                options.add(option);
+            }
+        }
+        if (!extra.isEmpty()) {
+            options.add(extra);
+        }
+        if (options.isEmpty()) {
+            return environment;
+        }
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        env.put("JDK_JAVA_OPTIONS", String.join(" ", options));
+        return env;
+    }
+
+    /** The launcher's JVM defaults, or none when the checkout is unknown (no {@code -Dgssproxy4j.root}). */
+    private static List<String> defaultJvmOptions() {
+        String root = System.getProperty("gssproxy4j.root");
+        if (root == null) {
+            return List.of();
+        }
+        Path file = Path.of(root, "scripts", "daemon-jvm-options");
+        try {
+            return Files.readAllLines(file).stream().map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the daemon's JVM options from " + file
+                    + "; run the bench from a checkout (bench/run sets -Dgssproxy4j.root)", e);
+        }
+    }
+
+    private static boolean isCollector(String option) {
+        return option.startsWith("-XX:+Use") && option.endsWith("GC");
     }
 
     /** The accept path through this daemon's socket. */

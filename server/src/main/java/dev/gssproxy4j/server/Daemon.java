@@ -11,6 +11,7 @@ import dev.gssproxy4j.server.config.Defaults;
 import dev.gssproxy4j.server.config.EtcUserDirectory;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.creds.CredCache;
 import dev.gssproxy4j.server.dispatch.HandlerTable;
 import dev.gssproxy4j.server.dispatch.Policy;
 import dev.gssproxy4j.server.dispatch.RpcDispatcher;
@@ -47,15 +48,17 @@ public final class Daemon implements AutoCloseable {
     private final AtomicReference<Policy> policy;
     private final UnixSocketServer server;
     private final GssExecutor executor;
+    private final CredCache credCache;
     private final KernelNfsd kernel = new KernelNfsd(KernelNfsd.USE_GSS_PROXY);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final SystemdNotify systemd = SystemdNotify.fromEnvironment();
 
     private Daemon(DaemonOptions options, ConfigLoader loader, GssProxyConfig config, GssExecutor executor,
-                   UnixSocketServer server, AtomicReference<Policy> policy) {
+                   CredCache credCache, UnixSocketServer server, AtomicReference<Policy> policy) {
         this.options = options;
         this.loader = loader;
         this.executor = executor;
+        this.credCache = credCache;
         this.server = server;
         this.policy = policy;
         policy.set(Policy.of(config));
@@ -80,14 +83,16 @@ public final class Daemon implements AutoCloseable {
         report(config.warnings());
         Keyring keyring = Keyring.loadOrCreate(config.keyring());
         GssExecutor executor = new GssExecutor("gss-worker", config.workerThreads(), WORK_QUEUE);
+        CredCache credCache = new CredCache(CredCache.DEFAULT_CAPACITY);
         ServerResources resources = new ServerResources(Gss.get(), executor, new HandleSealer(keyring),
-                EtcUserDirectory.system(), Clock.systemUTC());
+                EtcUserDirectory.system(), Clock.systemUTC(), credCache,
+                new GssCalls(executor, config.workerThreads(), WORK_QUEUE));
         AtomicReference<Policy> policy = new AtomicReference<>();
         RpcDispatcher dispatcher = new RpcDispatcher(policy::get, handlers, resources,
                 XdrLimits.DEFAULT, GssProxyMessages.MAX_RECORD);
         UnixSocketServer server = new UnixSocketServer(dispatcher, SocketPeerCredentials.create(),
                 GssProxyMessages.MAX_RECORD, MAX_CONNECTIONS);
-        Daemon daemon = new Daemon(options, loader, config, executor, server, policy);
+        Daemon daemon = new Daemon(options, loader, config, executor, credCache, server, policy);
         try {
             daemon.apply(config, Set.of());
         } catch (IOException | RuntimeException e) {
@@ -165,6 +170,7 @@ public final class Daemon implements AutoCloseable {
             DaemonLog.error("closing sockets: " + e.getMessage());
         }
         executor.close();
+        credCache.close();
         stopped.countDown();
     }
 

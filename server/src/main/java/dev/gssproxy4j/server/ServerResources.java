@@ -3,13 +3,30 @@ package dev.gssproxy4j.server;
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.server.config.UserDirectory;
+import dev.gssproxy4j.server.creds.CredCache;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import java.time.Clock;
 
 /**
- * What every call shares and a reload does not replace: the mechanism library, the bounded pool of platform
- * threads that runs GSS calls which may block (so virtual threads never pin a carrier in native code), the
- * handle sealer with its keyring, the user directory and the clock.
+ * What every call shares and a reload does not replace: the mechanism library, where GSS calls that may block run
+ * ({@link GssCalls}: inline on the daemon's platform connection threads, on the bounded {@link GssExecutor} for
+ * virtual threads, whose carriers native code would pin), the handle sealer with its keyring, the user directory,
+ * the clock, and the cache of acceptor credentials opened from handles.
  */
 public record ServerResources(Gss gss, GssExecutor executor, HandleSealer sealer, UserDirectory users,
-                              Clock clock) {}
+                              Clock clock, CredCache credCache, GssCalls gssCalls) {
+
+    /** GSS calls at once when not configured: upstream's default {@code worker threads}. */
+    public static final int DEFAULT_GSS_PERMITS = 5;
+    /** Callers that may wait for a GSS permit when not configured. */
+    public static final int DEFAULT_GSS_QUEUE = 1024;
+
+    /**
+     * Resources with a cache of {@link CredCache#DEFAULT_CAPACITY} acceptor credentials and at most
+     * {@link #DEFAULT_GSS_PERMITS} GSS calls at once on platform threads.
+     */
+    public ServerResources(Gss gss, GssExecutor executor, HandleSealer sealer, UserDirectory users, Clock clock) {
+        this(gss, executor, sealer, users, clock, new CredCache(CredCache.DEFAULT_CAPACITY),
+                new GssCalls(executor, DEFAULT_GSS_PERMITS, DEFAULT_GSS_QUEUE));
+    }
+}

@@ -35,7 +35,7 @@ final class CredHandles {
 
     private CredHandles() {}
 
-    /** May block: run on the GSS executor. */
+    /** May block: run through GssCalls. */
     static GssxCred seal(Gss gss, HandleSealer sealer, GssCred cred, Binding binding, Instant now) {
         try (CredInfo info = gss.inquireCred(cred)) {
             GssxName name = info.name() == null ? GssxName.EMPTY : Names.describe(info.name());

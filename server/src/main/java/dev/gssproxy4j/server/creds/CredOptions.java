@@ -55,6 +55,19 @@ final class CredOptions {
         }
     }
 
+    /** Whether {@link #apply} would change a credential imported from {@code handle}. */
+    static boolean changeCred(GssxCred handle) {
+        for (CredElement element : handle.elements()) {
+            for (GssxOption option : element.options()) {
+                if (option.nameIs(Options.KRB5_SET_ALLOWED_ENCTYPE_VALUES)
+                        || option.nameIs(Options.KRB5_SET_NO_CI_FLAGS)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The uid of a {@link #TARGET_UID} option, if the handle carries a well-formed one. */
     static OptionalInt targetUid(GssxCred handle) {
         for (CredElement element : handle.elements()) {

@@ -12,6 +12,7 @@ import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.log.DaemonLog;
 import dev.gssproxy4j.server.seal.Binding;
+import dev.gssproxy4j.server.seal.HandleCacheKey;
 import dev.gssproxy4j.server.seal.HandleException;
 import dev.gssproxy4j.server.seal.HandleKind;
 import dev.gssproxy4j.server.seal.HandleSealer;
@@ -29,7 +30,7 @@ import java.util.OptionalInt;
  * closing it ends the call's private MEMORY ccaches ({@link SegregatedCcache}), as upstream's per-call destroy
  * callback does, so close it only after the last use of a credential acquired through it.
  *
- * <p>Methods that may block run their GSS calls on the daemon's {@link dev.gssproxy4j.mech.GssExecutor}.
+ * <p>Methods that may block run their GSS calls through the daemon's {@link dev.gssproxy4j.server.GssCalls}.
  * Not thread-safe: one call, one thread.
  */
 public final class CredentialPolicy implements AutoCloseable {
@@ -80,6 +81,14 @@ public final class CredentialPolicy implements AutoCloseable {
      * service (or altered) is refused with GSS_S_DEFECTIVE_CREDENTIAL, minor EACCES, and logged.
      */
     public Optional<OpenedCred> open(GssxCred handle) throws InterruptedException {
+        return open(handle, false);
+    }
+
+    /**
+     * As {@link #open(GssxCred)}; with {@code forAccept} the credential comes from (and goes to) the daemon's
+     * {@link CredCache} when the handle carries no element options, once the handle has opened for this caller.
+     */
+    private Optional<OpenedCred> open(GssxCred handle, boolean forAccept) throws InterruptedException {
         byte[] sealed = handle.credHandleReference().toByteArray();
         if (sealed.length == 0) {
             return Optional.empty();
@@ -102,7 +111,19 @@ public final class CredentialPolicy implements AutoCloseable {
         }
         byte[] token = opened.payload();
         try {
-            GssCred cred = resources.executor().call(() -> gss.importCred(token));
+            // only now, with the handle opened for this caller's binding, may the cache be consulted
+            CredCache.Key key = forAccept && !CredOptions.changeCred(handle)
+                    ? new CredCache.Key(HandleCacheKey.of(sealed), binding) : null;
+            if (key != null) {
+                Optional<CredCache.Lease> cached = resources.credCache().lease(key);
+                if (cached.isPresent()) {
+                    return Optional.of(OpenedCred.leased(cached.get(), binding.targetUid()));
+                }
+            }
+            GssCred cred = resources.gssCalls().call(() -> gss.importCred(token));
+            if (key != null) {
+                return Optional.of(OpenedCred.leased(resources.credCache().put(key, cred), binding.targetUid()));
+            }
             CredOptions.apply(gss, handle, cred, call.connectionId());
             return Optional.of(new OpenedCred(cred, binding.targetUid(), true));
         } catch (GssException e) {
@@ -117,17 +138,18 @@ public final class CredentialPolicy implements AutoCloseable {
     /** {@code gp_add_krb5_creds}: reuse the input credential if still good, else acquire (may impersonate). */
     public Acquired acquire(AcquireRequest request) throws InterruptedException {
         Krb5Acquirer acquirer = new Krb5Acquirer(gss, service, resolver, this::newCcache);
-        return resources.executor().call(() -> acquirer.acquire(request));
+        return resources.gssCalls().call(() -> acquirer.acquire(request));
     }
 
     /**
      * The credential of the client's handle if it opens, else the default credential for {@code usage}, as INIT
      * and ACCEPT get theirs (upstream: {@code gp_import_gssx_cred}, then {@code gp_add_krb5_creds} with
-     * GSS_C_NO_NAME when that gave none).
+     * GSS_C_NO_NAME when that gave none). For ACCEPT the handle's credential may be leased from the daemon's
+     * {@link CredCache}: use it only for accepting.
      */
     public OpenedCred openOrAcquire(Optional<GssxCred> handle, CredUsage usage) throws InterruptedException {
         if (handle.isPresent()) {
-            Optional<OpenedCred> opened = open(handle.get());
+            Optional<OpenedCred> opened = open(handle.get(), usage == CredUsage.ACCEPT);
             if (opened.isPresent()) {
                 return opened.get();
             }
@@ -144,7 +166,7 @@ public final class CredentialPolicy implements AutoCloseable {
     /** A handle for {@code cred}, bound to this caller acting for {@code targetUid}. */
     public GssxCred seal(GssCred cred, int targetUid) throws InterruptedException {
         Binding binding = binding(targetUid);
-        return resources.executor().call(() -> CredHandles.seal(gss, resources.sealer(), cred, binding,
+        return resources.gssCalls().call(() -> CredHandles.seal(gss, resources.sealer(), cred, binding,
                 resources.clock().instant()));
     }
 

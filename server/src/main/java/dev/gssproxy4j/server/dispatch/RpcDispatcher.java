@@ -88,7 +88,9 @@ public final class RpcDispatcher implements Transport.RecordHandler {
                     "Operation unauthorized", "gssproxy4j: " + why
                             + "; add or fix a [service/...] section in gssproxy.conf (see gssproxy4j check-config)")));
         }
-        DaemonLog.debug(2, cid, "Connection matched service " + service.get().name());
+        if (DaemonLog.enabled(2)) { // the messages are built only when printed: this runs for every request
+            DaemonLog.debug(2, cid, "Connection matched service " + service.get().name());
+        }
         GssxArg args;
         try {
             args = GssProxyMessages.decodeCallArgs(procedure, reader);
@@ -96,8 +98,10 @@ public final class RpcDispatcher implements Transport.RecordHandler {
             return rpcError(cid, RpcReply.accepted(xid, AcceptStat.GARBAGE_ARGS),
                     "arguments of " + procedure + " do not decode: " + e.getMessage());
         }
-        DaemonLog.debug(2, cid, "Executing request " + procedure.wire() + " (GSSX_" + procedure + ") for service \""
-                + service.get().name() + "\"");
+        if (DaemonLog.enabled(2)) {
+            DaemonLog.debug(2, cid, "Executing request " + procedure.wire() + " (GSSX_" + procedure
+                    + ") for service \"" + service.get().name() + "\"");
+        }
         CallContext context = new CallContext(caller, service.get(), current.config(), cid, resources);
         return execute(xid, procedure, args, context);
     }

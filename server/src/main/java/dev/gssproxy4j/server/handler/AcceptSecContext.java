@@ -3,12 +3,10 @@ package dev.gssproxy4j.server.handler;
 import dev.gssproxy4j.mech.AcceptResult;
 import dev.gssproxy4j.mech.ChannelBindings;
 import dev.gssproxy4j.mech.ContextFlag;
-import dev.gssproxy4j.mech.ContextInfo;
 import dev.gssproxy4j.mech.CredUsage;
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssCred;
 import dev.gssproxy4j.mech.GssName;
-import dev.gssproxy4j.mech.LucidContext;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.SecContext;
@@ -30,7 +28,6 @@ import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.server.dispatch.Statuses;
 import dev.gssproxy4j.server.handler.accept.ExportTypes;
 import dev.gssproxy4j.server.handler.accept.LinuxCredsV1;
-import dev.gssproxy4j.server.handler.accept.LucidV1;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +48,6 @@ import java.util.Optional;
  */
 public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecContext, ResAcceptSecContext> {
 
-    /** {@code gss_krb5_export_lucid_sec_context} version the kernel format is made from. */
-    private static final int LUCID_VERSION = 1;
-
     @Override
     public ResAcceptSecContext handle(ArgAcceptSecContext args, CallContext call) throws InterruptedException {
         Gss gss = call.resources().gss();
@@ -67,27 +61,15 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
                     ? CcacheSync.begin(creds, cred, args.options()) : Optional.empty();
             byte[] token = args.inputToken().toByteArray();
             ChannelBindings bindings = args.inputCb().map(AcceptSecContext::bindings).orElse(null);
-            AcceptResult result = call.resources().executor().call(
-                    () -> gss.acceptSecContext(partial, cred.cred(), token, bindings));
-            try (SecContext ctx = result.context(); GssName source = result.srcName();
-                 GssCred delegated = result.delegatedCred()) {
-                GssxCtx handle = result.continueNeeded()
-                        ? Contexts.partial(PartialContexts.seal(call, gss.exportContext(ctx)),
-                                Names.oidBytes(mech(result)), Integer.toUnsignedLong(result.retFlags()), false)
-                        : export(gss, ctx, types.lucid());
-                Optional<GssxCred> delegatedHandle = ContextFlag.DELEG.in(result.retFlags()) && args.retDelegCred()
-                        && delegated != null ? Optional.of(creds.seal(delegated)) : Optional.empty();
-                List<GssxOption> options = new ArrayList<>();
-                if (types.linuxCreds() && source != null) {
-                    options.add(call.resources().executor().call(
-                            () -> LinuxCredsV1.option(gss, source, result.mech())));
-                }
-                if (sync.isPresent()) {
-                    sync.get().finish().ifPresent(options::add);
-                }
-                return new ResAcceptSecContext(status(gss, result), Optional.of(handle),
-                        Optional.of(Opaque.of(result.outputToken())), delegatedHandle, options);
+            Accepted accepted = call.resources().gssCalls().call(() -> accept(creds, cred.cred(), partial, token,
+                    bindings, types, args.retDelegCred()));
+            List<GssxOption> options = new ArrayList<>();
+            accepted.linuxCreds().ifPresent(options::add);
+            if (sync.isPresent()) {
+                sync.get().finish().ifPresent(options::add);
             }
+            return new ResAcceptSecContext(accepted.status(), Optional.of(accepted.handle()),
+                    Optional.of(Opaque.of(accepted.outputToken())), accepted.delegated(), options);
         }
     }
 
@@ -96,15 +78,40 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
         return new ResAcceptSecContext(status, Optional.empty(), Optional.empty(), Optional.empty(), List.of());
     }
 
-    /** Describes and exports (so closes) a complete context, in the format the caller asked for. */
-    private static GssxCtx export(Gss gss, SecContext ctx, boolean lucid) {
-        if (!lucid) {
-            return ContextTokens.export(gss, ctx);
-        }
-        try (ContextInfo info = ctx.inquire()) {
-            LucidContext exported = gss.exportLucid(ctx, LUCID_VERSION);
-            // the kernel does not want the composite names (upstream suppresses them for lucid exports)
-            return Contexts.describe(Opaque.of(LucidV1.format(exported)), info, false);
+    /**
+     * What one accept produced, built in one GSS call.
+     *
+     * @param linuxCreds {@code linux_creds_v1} if the caller asked for it
+     */
+    private record Accepted(GssxStatus status, GssxCtx handle, byte[] outputToken, Optional<GssxCred> delegated,
+                            Optional<GssxOption> linuxCreds) {}
+
+    /**
+     * All native work of one accept in one {@link dev.gssproxy4j.server.GssCalls#call} (a single hand-off when
+     * the caller is a virtual thread): {@code gss_accept_sec_context}, the delegated credential's handle,
+     * {@code linux_creds_v1}, and the export of the context (names are described while the context lives, see
+     * {@link ContextTokens}).
+     */
+    private static Accepted accept(CredentialPolicy creds, GssCred cred, SecContext partial, byte[] token,
+                                   ChannelBindings bindings, ExportTypes types, boolean retDelegCred)
+            throws InterruptedException {
+        CallContext call = creds.call();
+        Gss gss = call.resources().gss();
+        AcceptResult result = gss.acceptSecContext(partial, cred, token, bindings);
+        try (SecContext ctx = result.context(); GssName source = result.srcName();
+             GssCred delegated = result.delegatedCred()) {
+            Optional<GssxCred> delegatedHandle = ContextFlag.DELEG.in(result.retFlags()) && retDelegCred
+                    && delegated != null ? Optional.of(creds.seal(delegated)) : Optional.empty();
+            Optional<GssxOption> linuxCreds = types.linuxCreds() && source != null
+                    ? Optional.of(LinuxCredsV1.option(gss, source, result.mech())) : Optional.empty();
+            if (source != null) {
+                source.close(); // while the context lives, like the names in ContextTokens
+            }
+            GssxCtx handle = result.continueNeeded()
+                    ? Contexts.partial(PartialContexts.seal(call, gss.exportContext(ctx)),
+                            Names.oidBytes(mech(result)), Integer.toUnsignedLong(result.retFlags()), false)
+                    : ContextTokens.export(gss, ctx, types.lucid());
+            return new Accepted(status(gss, result), handle, result.outputToken(), delegatedHandle, linuxCreds);
         }
     }
 

@@ -44,10 +44,8 @@ final class ContextTokens {
      * token, as upstream's default export fills a {@code gssx_ctx}.
      */
     static GssxCtx export(Gss gss, SecContext ctx) {
-        try (ContextInfo info = ctx.inquire()) {
-            byte[] token = gss.exportContext(ctx);
-            return Contexts.describe(Opaque.of(token), info, true);
-        }
+        GssxCtx described = describe(ctx, true);
+        return withToken(described, Opaque.of(gss.exportContext(ctx)));
     }
 
     /**
@@ -58,9 +56,27 @@ final class ContextTokens {
         if (!lucid) {
             return export(gss, ctx);
         }
+        GssxCtx described = describe(ctx, false);
+        LucidContext exported = gss.exportLucid(ctx, LUCID_VERSION);
+        return withToken(described, Opaque.of(LucidV1.format(exported)));
+    }
+
+    /**
+     * What {@code gss_inquire_context} says about {@code ctx}, without a token. Names are described and released
+     * while the context is still alive, before it is exported: MIT parses krb5.conf again for every krb5 context it
+     * creates (each name display, export and release creates one) unless another krb5 context keeps the parsed
+     * profile alive, and a live security context holds one. Done after the export, the names of one accept cost
+     * about ten parses of krb5.conf.
+     */
+    private static GssxCtx describe(SecContext ctx, boolean withComposite) {
         try (ContextInfo info = ctx.inquire()) {
-            LucidContext exported = gss.exportLucid(ctx, LUCID_VERSION);
-            return Contexts.describe(Opaque.of(LucidV1.format(exported)), info, false);
+            return Contexts.describe(Opaque.EMPTY, info, withComposite);
         }
+    }
+
+    private static GssxCtx withToken(GssxCtx described, Opaque token) {
+        return new GssxCtx(token, described.state(), described.needsRelease(), described.mech(),
+                described.srcName(), described.targName(), described.lifetime(), described.ctxFlags(),
+                described.locallyInitiated(), described.open(), described.options());
     }
 }

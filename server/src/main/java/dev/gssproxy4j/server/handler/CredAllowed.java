@@ -21,7 +21,7 @@ final class CredAllowed {
 
     private CredAllowed() {}
 
-    /** Call on the GSS executor (it asks the mechanism about the credential). */
+    /** Call through GssCalls (it asks the mechanism about the credential). */
     static void check(Gss gss, ServiceConfig service, GssCred cred, GssName target) {
         if (service.trusted() || service.impersonate() || service.allowConstrainedDelegation()) {
             return;

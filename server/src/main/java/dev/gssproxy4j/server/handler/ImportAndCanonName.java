@@ -29,7 +29,7 @@ import java.util.Optional;
  *       {@code gp_conv_name_to_gssx} does.</li>
  * </ul>
  * The status carries the requested mechanism, as upstream's. {@code name_attributes} and the composite name of the
- * input are ignored, as upstream ignores them. The mechanism part runs on the GSS executor: import of host-based
+ * input are ignored, as upstream ignores them. The mechanism part runs through GssCalls: import of host-based
  * names and localname plugins may consult DNS or NSS.
  */
 public final class ImportAndCanonName implements ProcedureHandler<ArgImportAndCanonName, ResImportAndCanonName> {
@@ -48,7 +48,7 @@ public final class ImportAndCanonName implements ProcedureHandler<ArgImportAndCa
         Gss gss = call.resources().gss();
         Oid mechOrNull = mech.orElse(null);
         boolean localname = Options.contains(args.options(), Options.LOCALNAME);
-        return call.resources().executor().call(() -> {
+        return call.resources().gssCalls().call(() -> {
             try (GssName name = Names.importName(gss, input).orElseThrow()) {
                 GssxStatus ok = complete(args.mech());
                 if (localname) {

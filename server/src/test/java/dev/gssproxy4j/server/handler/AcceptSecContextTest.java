@@ -23,6 +23,7 @@ import dev.gssproxy4j.protocol.proc.ArgAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ArgAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
+import dev.gssproxy4j.server.ServerResources;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.creds.KdcFixture;
 import dev.gssproxy4j.server.dispatch.CallContext;
@@ -122,6 +123,31 @@ class AcceptSecContextTest {
                     assertArrayEquals(MESSAGE, initiator.unwrap(acceptor.wrap(true, 0, MESSAGE).token()).message());
                 }
             }
+        }
+    }
+
+    @Test
+    void repeatedAcceptsWithOneHandleShareTheCredentialImportedFirst() throws Exception {
+        ServerResources resources = kdc.resources(); // one daemon for all calls, as a connection sees it
+        CallContext call = KdcFixture.call(service, KdcFixture.SERVICE_UID, resources);
+        GssxCred handle = acquireAcceptor(call);
+        for (int login = 0; login < 3; login++) {
+            try (GssCred alice = kdc.initiatorCred("alice")) {
+                InitResult init = kdc.initiate(alice, ContextFlag.CONF.bit() | ContextFlag.INTEG.bit());
+                try (SecContext initiator = init.context()) {
+                    ResAcceptSecContext res = accept(args(CallCtx.EMPTY, Optional.empty(), Optional.of(handle),
+                            init.outputToken()), call);
+                    assertEquals(0, res.status().majorStatus(), () -> res.status().minorStatusString().toText());
+                    GssxCtx ctx = res.contextHandle().orElseThrow();
+                    assertEquals(kdc.realm.principal("alice"), ctx.srcName().displayText());
+                    assertFalse(ctx.srcName().exportedCompositeName().isEmpty());
+                    try (SecContext acceptor = kdc.gss.importContext(ctx.exportedContextToken().toByteArray())) {
+                        assertArrayEquals(MESSAGE, acceptor.unwrap(initiator.wrap(true, 0, MESSAGE).token())
+                                .message());
+                    }
+                }
+            }
+            assertEquals(1, resources.credCache().size(), "imported once, then leased from the cache");
         }
     }
 
