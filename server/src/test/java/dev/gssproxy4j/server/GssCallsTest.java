@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gssproxy4j.mech.GssExecutor;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -91,6 +93,44 @@ class GssCallsTest {
         release.countDown();
         assertEquals("done", holder.get());
         assertEquals("after", calls.call(() -> "after"), "the permit came back");
+    }
+
+    @Test
+    void aWaitingCallerGetsThePermitBeforeTheCallerThatJustGaveItBack() throws Exception {
+        GssCalls calls = new GssCalls(executor, 1, 4);
+        // many rounds: once the code is compiled, a caller that barged in would win the race for the permit
+        for (int round = 0; round < 300; round++) {
+            List<String> order = new CopyOnWriteArrayList<>();
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread first = Thread.ofPlatform().start(() -> {
+                try {
+                    calls.call(() -> {
+                        holding.countDown();
+                        release.await();
+                        return null;
+                    });
+                    calls.call(() -> order.add("first again")); // as a connection's next request would
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            holding.await();
+            Thread waiter = Thread.ofPlatform().start(() -> {
+                try {
+                    calls.call(() -> order.add("waiter"));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            while (calls.waiting() == 0) {
+                Thread.onSpinWait(); // until the waiter is queued for the permit
+            }
+            release.countDown();
+            first.join();
+            waiter.join();
+            assertEquals(List.of("waiter", "first again"), order, "round " + round);
+        }
     }
 
     @Test

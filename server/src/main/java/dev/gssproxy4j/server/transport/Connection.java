@@ -24,7 +24,7 @@ final class Connection {
         this.channel = channel;
         this.origin = origin;
         this.handler = handler;
-        this.reader = new RecordReader(channel, maxRecord);
+        this.reader = new RecordReader(new ReadAheadChannel(channel), maxRecord);
     }
 
     void run() throws IOException {
