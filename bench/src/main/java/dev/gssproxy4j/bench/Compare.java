@@ -20,14 +20,16 @@ public final class Compare {
 
     static final String USAGE = """
             usage: bench/run compare [--reps 3] [--duration 10s] [--warmup 2s] [--clients 1,4,16] [--ours]
-                                     [--realm kerby|mit] [--generators N] [--jit-warmup 5s] [--daemon-warmup 5s]
+                                     [--realm kerby|mit] [--generators N] [--jit-warmup 5s] [--daemon-warmup 15s]
                                      [--out docs/BENCHMARKS.md]
               --ours        also run gssproxy4j (java -jar cli/target/gssproxy4j.jar serve -i -c CONF -s SOCK);
                             without it only upstream gssproxy and the floor run
               --jit-warmup  an unrecorded run against upstream and the floor first, so that the load generator's
                             own JIT compilation does not fall into the first recorded window (0 skips it)
               --daemon-warmup  after each daemon start (and the idle RSS reading), an unrecorded run at the
-                            highest client count, so that a JIT-compiled daemon is measured warm (0 skips it)
+                            highest client count, so that a JIT-compiled daemon is measured warm (0 skips it);
+                            our daemon's C2 compilation settles about 8-10 s into a 4-client load on 2 cores
+                            (jstat -compiler), so shorter warm-ups measure the compiler, not the daemon
             """;
     private static final Set<String> WITH_VALUE = Set.of("reps", "duration", "warmup", "clients", "realm",
             "generators", "jit-warmup", "daemon-warmup", "out");
@@ -70,7 +72,7 @@ public final class Compare {
         Comparison.Settings settings = new Comparison.Settings(flags.integer("reps", 3),
                 flags.duration("warmup", Duration.ofSeconds(2)), flags.duration("duration", Duration.ofSeconds(10)),
                 flags.integers("clients", List.of(1, 4, 16)), List.copyOf(daemons), flags.string("realm", "kerby"),
-                flags.duration("daemon-warmup", Duration.ofSeconds(5)), invocation);
+                flags.duration("daemon-warmup", Duration.ofSeconds(15)), invocation);
         if (settings.reps() < 1) {
             throw new IllegalArgumentException("--reps must be at least 1");
         }

@@ -57,22 +57,23 @@ final class Establish {
         }
     }
 
-    static AcceptResult accept(SecContext ctx, GssCred cred, byte[] inputToken, ChannelBindings bindings) {
+    static AcceptResult accept(SecContext ctx, GssCred cred, byte[] inputToken, ChannelBindings bindings,
+                               boolean wantSourceName) {
         if (ctx == null) {
-            return acceptLocked(null, cred, inputToken, bindings);
+            return acceptLocked(null, cred, inputToken, bindings, wantSourceName);
         }
         synchronized (ctx) {
-            return acceptLocked(ctx, cred, inputToken, bindings);
+            return acceptLocked(ctx, cred, inputToken, bindings, wantSourceName);
         }
     }
 
     private static AcceptResult acceptLocked(SecContext ctx, GssCred cred, byte[] inputToken,
-                                             ChannelBindings bindings) {
+                                             ChannelBindings bindings, boolean wantSourceName) {
         long c = GssCred.acquire(cred);
         long h = ctx == null ? 0 : ctx.ref().acquire();
         try (NativeCall call = new NativeCall()) {
             MemorySegment slot = call.pointer(h);
-            MemorySegment srcName = call.pointer();
+            MemorySegment srcName = wantSourceName ? call.pointer() : MemorySegment.NULL;
             MemorySegment mech = call.pointer();
             MemorySegment output = call.outBuffer();
             MemorySegment retFlags = call.intOut();
@@ -81,7 +82,7 @@ final class Establish {
             int major = GssNative.acceptSecContext(call.minor, slot, NativeCall.handle(c), call.inBuffer(inputToken),
                     call.bindings(bindings), srcName, mech, output, retFlags, timeRec, delegated);
             SecContext result = track(ctx, NativeCall.address(slot));
-            GssName src = GssName.adopt(srcName);
+            GssName src = wantSourceName ? GssName.adopt(srcName) : null;
             GssCred deleg = GssCred.adopt(delegated);
             byte[] token = call.takeBuffer(output);
             Oid actual = NativeCall.readOid(mech.get(ADDRESS, 0));

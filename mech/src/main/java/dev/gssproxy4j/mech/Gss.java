@@ -40,6 +40,7 @@ public final class Gss {
      */
     public static Gss get() {
         Mechs.librarySymbol("gss_mech_krb5"); // forces the library to load now, with a clear error
+        Krb5Native.keepProfileLoaded();
         return INSTANCE;
     }
 
@@ -141,7 +142,17 @@ public final class Gss {
      * acceptor credential. May block (keytab, replay cache).
      */
     public AcceptResult acceptSecContext(SecContext ctx, GssCred cred, byte[] inputToken, ChannelBindings bindings) {
-        return Establish.accept(ctx, cred, inputToken, bindings);
+        return Establish.accept(ctx, cred, inputToken, bindings, true);
+    }
+
+    /**
+     * As {@link #acceptSecContext}, without asking for {@code src_name} ({@link AcceptResult#srcName()} is null):
+     * for callers that inquire the context's names anyway. A name the library hands out costs MIT two krb5
+     * contexts (one to describe it for the mechanism glue, one to release it).
+     */
+    public AcceptResult acceptSecContextNoName(SecContext ctx, GssCred cred, byte[] inputToken,
+                                               ChannelBindings bindings) {
+        return Establish.accept(ctx, cred, inputToken, bindings, false);
     }
 
     /** {@code gss_inquire_context}. */

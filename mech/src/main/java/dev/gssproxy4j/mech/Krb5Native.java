@@ -12,9 +12,9 @@ import java.lang.invoke.MethodHandle;
 
 /**
  * The only class that holds downcall handles into MIT {@code libkrb5.so.3}: the few krb5 calls that GSS-API has no
- * equivalent for. Today that is destroying a named credential cache, which the daemon needs for the per-call
- * {@code MEMORY:} ccaches it creates (upstream gssproxy does the same in {@code safe_free_mem_ccache}); releasing
- * a GSS credential only closes its ccache.
+ * equivalent for. Destroying a named credential cache, which the daemon needs for the per-call {@code MEMORY:}
+ * ccaches it creates (upstream gssproxy does the same in {@code safe_free_mem_ccache}; releasing a GSS credential
+ * only closes its ccache), and keeping krb5.conf parsed ({@link #keepProfileLoaded()}).
  */
 @SuppressWarnings("restricted") // binding native code is this class's purpose; needs --enable-native-access
 final class Krb5Native {
@@ -29,7 +29,35 @@ final class Krb5Native {
     private static final MethodHandle FREE_CONTEXT = LINKER.downcallHandle(
             LIB.find("krb5_free_context").orElseThrow(), FunctionDescriptor.ofVoid(ADDRESS));
 
+    private static volatile MemorySegment profileAnchor;
+
     private Krb5Native() {
+    }
+
+    /**
+     * Opens one krb5 context that lives as long as the process, so that MIT keeps krb5.conf parsed. The GSS krb5
+     * mechanism creates a krb5 context for nearly every call (accept, each name display, export and release) and
+     * MIT shares the parsed profile only between contexts alive at the same time: without a context held open, a
+     * process that makes one call at a time re-reads and re-parses krb5.conf for each of them (seen with strace:
+     * open, read, parse per accept). MIT still checks the file's modification time when a context is created, so
+     * an edited krb5.conf is picked up as before. Idempotent.
+     *
+     * @return 0, or the krb5 error code (the library then works as without the anchor)
+     */
+    static synchronized int keepProfileLoaded() {
+        if (profileAnchor != null) {
+            return 0;
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment contextOut = arena.allocate(ADDRESS);
+            int code = (int) INIT_CONTEXT.invokeExact(contextOut);
+            if (code == 0) {
+                profileAnchor = contextOut.get(ADDRESS, 0); // never freed: it lives as long as the library
+            }
+            return code;
+        } catch (Throwable t) {
+            throw t instanceof RuntimeException r ? r : new IllegalStateException("krb5_init_context failed", t);
+        }
     }
 
     /**

@@ -109,11 +109,19 @@ public final class SecContext implements AutoCloseable {
     }
 
     /** {@code gss_inquire_context}: names, lifetime, mechanism, flags, side and state. */
-    public synchronized ContextInfo inquire() {
+    public ContextInfo inquire() {
+        return inquire(true, true);
+    }
+
+    /**
+     * {@code gss_inquire_context}, asking only for the names wanted ({@link ContextInfo} holds null for the
+     * others): each name the library hands out costs MIT two krb5 contexts (describe for the glue, release).
+     */
+    public synchronized ContextInfo inquire(boolean wantSource, boolean wantTarget) {
         long h = ref.acquire();
         try (NativeCall call = new NativeCall()) {
-            MemorySegment src = call.pointer();
-            MemorySegment targ = call.pointer();
+            MemorySegment src = wantSource ? call.pointer() : MemorySegment.NULL;
+            MemorySegment targ = wantTarget ? call.pointer() : MemorySegment.NULL;
             MemorySegment lifetime = call.intOut();
             MemorySegment mech = call.pointer();
             MemorySegment flags = call.intOut();
@@ -121,8 +129,8 @@ public final class SecContext implements AutoCloseable {
             MemorySegment open = call.intOut();
             int major = GssNative.inquireContext(call.minor, NativeCall.handle(h), src, targ, lifetime, mech, flags,
                     local, open);
-            GssName source = GssName.adopt(src);
-            GssName target = GssName.adopt(targ);
+            GssName source = wantSource ? GssName.adopt(src) : null;
+            GssName target = wantTarget ? GssName.adopt(targ) : null;
             Handles.checkOrClose(call, major, "gss_inquire_context", null, source, target);
             return new ContextInfo(source, target, NativeCall.uint(lifetime),
                     NativeCall.readOid(mech.get(ADDRESS, 0)), flags.get(JAVA_INT, 0), local.get(JAVA_INT, 0) != 0,

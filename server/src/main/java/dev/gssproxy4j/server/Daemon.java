@@ -12,6 +12,7 @@ import dev.gssproxy4j.server.config.EtcUserDirectory;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.creds.CredCache;
+import dev.gssproxy4j.server.handler.accept.AcceptorNames;
 import dev.gssproxy4j.server.dispatch.HandlerTable;
 import dev.gssproxy4j.server.dispatch.Policy;
 import dev.gssproxy4j.server.dispatch.RpcDispatcher;
@@ -86,7 +87,8 @@ public final class Daemon implements AutoCloseable {
         CredCache credCache = new CredCache(CredCache.DEFAULT_CAPACITY);
         ServerResources resources = new ServerResources(Gss.get(), executor, new HandleSealer(keyring),
                 EtcUserDirectory.system(), Clock.systemUTC(), credCache,
-                new GssCalls(executor, config.workerThreads(), WORK_QUEUE));
+                new GssCalls(executor, config.workerThreads(), WORK_QUEUE),
+                new AcceptorNames(AcceptorNames.DEFAULT_CAPACITY));
         AtomicReference<Policy> policy = new AtomicReference<>();
         RpcDispatcher dispatcher = new RpcDispatcher(policy::get, handlers, resources,
                 XdrLimits.DEFAULT, GssProxyMessages.MAX_RECORD);

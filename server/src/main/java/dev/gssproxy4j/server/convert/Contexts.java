@@ -17,8 +17,13 @@ public final class Contexts {
      * exports out, as upstream does for the kernel's lucid contexts.
      */
     public static GssxCtx describe(Opaque exportedToken, ContextInfo info, boolean withComposite) {
-        GssxName source = info.source() == null ? GssxName.EMPTY : Names.describe(info.source(), withComposite);
         GssxName target = info.target() == null ? GssxName.EMPTY : Names.describe(info.target(), withComposite);
+        return describe(exportedToken, info, target, withComposite);
+    }
+
+    /** As {@link #describe(Opaque, ContextInfo, boolean)}, with the target name already described. */
+    public static GssxCtx describe(Opaque exportedToken, ContextInfo info, GssxName target, boolean withComposite) {
+        GssxName source = info.source() == null ? GssxName.EMPTY : Names.describe(info.source(), withComposite);
         return new GssxCtx(exportedToken, Opaque.EMPTY, false, Names.oidBytes(info.mech()), source, target,
                 info.lifetime(), Integer.toUnsignedLong(info.flags()), info.locallyInitiated(), info.open(),
                 List.of());

@@ -45,13 +45,36 @@ public final class Names {
         return describe(name, true);
     }
 
-    /** As {@link #describe(GssName)}, optionally without the composite export (kept small for the kernel). */
+    /**
+     * As {@link #describe(GssName)}, optionally without the composite export (kept small for the kernel). A krb5
+     * name costs one library call: the display text and exported name are read from its composite export, which
+     * holds both exactly as MIT's {@code gss_display_name} and {@code gss_export_name} would return them
+     * ({@link Krb5CompositeName}). Each such call costs MIT a krb5 context, whose set-up takes locks every other
+     * call contends for. Other names (and the anonymous principal, which MIT displays with its own type) are
+     * described with the three calls, as upstream's {@code gp_conv_name_to_gssx} does.
+     */
     public static GssxName describe(GssName name, boolean withComposite) {
+        Opaque composite = exportOrEmpty(name, true);
+        Optional<Krb5CompositeName> krb5 = Krb5CompositeName.parse(composite.toByteArray());
+        if (krb5.isPresent()) {
+            return new GssxName(Opaque.utf8(krb5.get().displayText()), oidBytes(Oid.KRB5_NT_PRINCIPAL_NAME),
+                    Opaque.of(krb5.get().exported()), withComposite ? composite : Opaque.EMPTY, List.of(), List.of());
+        }
+        return describeByCalls(name, withComposite ? composite : Opaque.EMPTY);
+    }
+
+    /** {@code gss_display_name} and {@code gss_export_name}, with {@code composite} as already exported. */
+    static GssxName describeByCalls(GssName name, Opaque composite) {
         NameDisplay display = name.display();
         Opaque exported = exportOrEmpty(name, false);
-        Opaque composite = withComposite ? exportOrEmpty(name, true) : Opaque.EMPTY;
         return new GssxName(Opaque.utf8(display.text()), oidBytes(display.type()), exported, composite, List.of(),
                 List.of());
+    }
+
+    /** A description without the composite export, as the kernel gets names (upstream suppresses it there). */
+    public static GssxName withoutComposite(GssxName name) {
+        return name.exportedCompositeName().isEmpty() ? name : new GssxName(name.displayName(), name.nameType(),
+                name.exportedName(), Opaque.EMPTY, name.nameAttributes(), name.extensions());
     }
 
     public static Optional<Oid> oid(Opaque bytes) {

@@ -90,14 +90,16 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
      * All native work of one accept in one {@link dev.gssproxy4j.server.GssCalls#call} (a single hand-off when
      * the caller is a virtual thread): {@code gss_accept_sec_context}, the delegated credential's handle,
      * {@code linux_creds_v1}, and the export of the context (names are described while the context lives, see
-     * {@link ContextTokens}).
+     * {@link ContextTokens}). The initiator's name is asked of the accept only for {@code linux_creds_v1}; the
+     * export inquires the names it describes.
      */
     private static Accepted accept(CredentialPolicy creds, GssCred cred, SecContext partial, byte[] token,
                                    ChannelBindings bindings, ExportTypes types, boolean retDelegCred)
             throws InterruptedException {
         CallContext call = creds.call();
         Gss gss = call.resources().gss();
-        AcceptResult result = gss.acceptSecContext(partial, cred, token, bindings);
+        AcceptResult result = types.linuxCreds() ? gss.acceptSecContext(partial, cred, token, bindings)
+                : gss.acceptSecContextNoName(partial, cred, token, bindings);
         try (SecContext ctx = result.context(); GssName source = result.srcName();
              GssCred delegated = result.delegatedCred()) {
             Optional<GssxCred> delegatedHandle = ContextFlag.DELEG.in(result.retFlags()) && retDelegCred
@@ -110,7 +112,8 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
             GssxCtx handle = result.continueNeeded()
                     ? Contexts.partial(PartialContexts.seal(call, gss.exportContext(ctx)),
                             Names.oidBytes(mech(result)), Integer.toUnsignedLong(result.retFlags()), false)
-                    : ContextTokens.export(gss, ctx, types.lucid());
+                    : ContextTokens.exportAccepted(gss, ctx, types.lucid(), partial == null ? token : new byte[0],
+                            call.resources().acceptorNames());
             return new Accepted(status(gss, result), handle, result.outputToken(), delegatedHandle, linuxCreds);
         }
     }

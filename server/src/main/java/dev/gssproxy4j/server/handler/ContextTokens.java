@@ -6,9 +6,14 @@ import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.LucidContext;
 import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.protocol.GssxCtx;
+import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.server.convert.Contexts;
+import dev.gssproxy4j.server.convert.Names;
+import dev.gssproxy4j.server.handler.accept.AcceptorNames;
 import dev.gssproxy4j.server.handler.accept.LucidV1;
+import dev.gssproxy4j.server.handler.accept.TicketServer;
 import dev.gssproxy4j.xdr.Opaque;
+import java.util.Optional;
 
 /**
  * Complete security contexts as clients carry them: the MIT {@code gss_export_sec_context} token in
@@ -62,11 +67,31 @@ final class ContextTokens {
     }
 
     /**
+     * As {@link #export(Gss, SecContext, boolean)} for a context just accepted from {@code token}: the target name
+     * comes from {@code known} when MIT already described it for the same ticket server, and is remembered there
+     * otherwise ({@link AcceptorNames}).
+     */
+    static GssxCtx exportAccepted(Gss gss, SecContext ctx, boolean lucid, byte[] token, AcceptorNames known) {
+        Optional<TicketServer> server = TicketServer.of(token);
+        Optional<GssxName> target = server.flatMap(known::get);
+        GssxCtx described;
+        try (ContextInfo info = ctx.inquire(true, target.isEmpty())) {
+            GssxName full = target.orElseGet(() -> info.target() == null ? GssxName.EMPTY
+                    : Names.describe(info.target(), true));
+            if (target.isEmpty() && info.target() != null) {
+                server.ifPresent(s -> known.put(s, full));
+            }
+            described = Contexts.describe(Opaque.EMPTY, info, lucid ? Names.withoutComposite(full) : full, !lucid);
+        }
+        if (lucid) {
+            return withToken(described, Opaque.of(LucidV1.format(gss.exportLucid(ctx, LUCID_VERSION))));
+        }
+        return withToken(described, Opaque.of(gss.exportContext(ctx)));
+    }
+
+    /**
      * What {@code gss_inquire_context} says about {@code ctx}, without a token. Names are described and released
-     * while the context is still alive, before it is exported: MIT parses krb5.conf again for every krb5 context it
-     * creates (each name display, export and release creates one) unless another krb5 context keeps the parsed
-     * profile alive, and a live security context holds one. Done after the export, the names of one accept cost
-     * about ten parses of krb5.conf.
+     * while the context is still alive, before it is exported (the export deletes it).
      */
     private static GssxCtx describe(SecContext ctx, boolean withComposite) {
         try (ContextInfo info = ctx.inquire()) {
