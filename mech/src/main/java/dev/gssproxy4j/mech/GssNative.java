@@ -5,11 +5,9 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
-import java.lang.invoke.MethodHandle;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -26,65 +24,64 @@ import java.util.Optional;
 final class GssNative {
 
     private static final String LIBRARY = System.getProperty("gssproxy4j.libgssapi", "libgssapi_krb5.so.2");
-    private static final Linker LINKER = Linker.nativeLinker();
     private static final SymbolLookup LIB = load();
 
-    private static final MethodHandle IMPORT_NAME = fn("gss_import_name", 4);
-    private static final MethodHandle DISPLAY_NAME = fn("gss_display_name", 4);
-    private static final MethodHandle RELEASE_NAME = fn("gss_release_name", 2);
-    private static final MethodHandle DUPLICATE_NAME = fn("gss_duplicate_name", 3);
-    private static final MethodHandle CANONICALIZE_NAME = fn("gss_canonicalize_name", 4);
-    private static final MethodHandle EXPORT_NAME = fn("gss_export_name", 3);
-    private static final MethodHandle EXPORT_NAME_COMPOSITE = optionalFn("gss_export_name_composite", 3);
-    private static final MethodHandle COMPARE_NAME = fn("gss_compare_name", 4);
-    private static final MethodHandle LOCALNAME = optionalFn("gss_localname", 4);
-    private static final MethodHandle INQUIRE_NAME = optionalFn("gss_inquire_name", 5);
-    private static final MethodHandle GET_NAME_ATTRIBUTE = optionalFn("gss_get_name_attribute", 8);
-    private static final MethodHandle RELEASE_BUFFER = fn("gss_release_buffer", 2);
-    private static final MethodHandle RELEASE_BUFFER_SET = fn("gss_release_buffer_set", 2);
-    private static final MethodHandle RELEASE_OID_SET = fn("gss_release_oid_set", 2);
-    private static final MethodHandle DISPLAY_STATUS =
+    private static final Downcall IMPORT_NAME = fn("gss_import_name", 4);
+    private static final Downcall DISPLAY_NAME = fn("gss_display_name", 4);
+    private static final Downcall RELEASE_NAME = fn("gss_release_name", 2);
+    private static final Downcall DUPLICATE_NAME = fn("gss_duplicate_name", 3);
+    private static final Downcall CANONICALIZE_NAME = fn("gss_canonicalize_name", 4);
+    private static final Downcall EXPORT_NAME = fn("gss_export_name", 3);
+    private static final Downcall EXPORT_NAME_COMPOSITE = optionalFn("gss_export_name_composite", 3);
+    private static final Downcall COMPARE_NAME = fn("gss_compare_name", 4);
+    private static final Downcall LOCALNAME = optionalFn("gss_localname", 4);
+    private static final Downcall INQUIRE_NAME = optionalFn("gss_inquire_name", 5);
+    private static final Downcall GET_NAME_ATTRIBUTE = optionalFn("gss_get_name_attribute", 8);
+    private static final Downcall RELEASE_BUFFER = fn("gss_release_buffer", 2);
+    private static final Downcall RELEASE_BUFFER_SET = fn("gss_release_buffer_set", 2);
+    private static final Downcall RELEASE_OID_SET = fn("gss_release_oid_set", 2);
+    private static final Downcall DISPLAY_STATUS =
             fn("gss_display_status", ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
-    private static final MethodHandle INDICATE_MECHS = fn("gss_indicate_mechs", 2);
-    private static final MethodHandle INQUIRE_NAMES_FOR_MECH = fn("gss_inquire_names_for_mech", 3);
-    private static final MethodHandle INQUIRE_ATTRS_FOR_MECH = optionalFn("gss_inquire_attrs_for_mech", 4);
-    private static final MethodHandle DISPLAY_MECH_ATTR = optionalFn("gss_display_mech_attr", 5);
-    private static final MethodHandle INQUIRE_SASLNAME_FOR_MECH = optionalFn("gss_inquire_saslname_for_mech", 5);
-    private static final MethodHandle ACQUIRE_CRED_FROM = fn("gss_acquire_cred_from",
+    private static final Downcall INDICATE_MECHS = fn("gss_indicate_mechs", 2);
+    private static final Downcall INQUIRE_NAMES_FOR_MECH = fn("gss_inquire_names_for_mech", 3);
+    private static final Downcall INQUIRE_ATTRS_FOR_MECH = optionalFn("gss_inquire_attrs_for_mech", 4);
+    private static final Downcall DISPLAY_MECH_ATTR = optionalFn("gss_display_mech_attr", 5);
+    private static final Downcall INQUIRE_SASLNAME_FOR_MECH = optionalFn("gss_inquire_saslname_for_mech", 5);
+    private static final Downcall ACQUIRE_CRED_FROM = fn("gss_acquire_cred_from",
             ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-    private static final MethodHandle ADD_CRED_FROM = fn("gss_add_cred_from", ADDRESS, ADDRESS, ADDRESS, ADDRESS,
+    private static final Downcall ADD_CRED_FROM = fn("gss_add_cred_from", ADDRESS, ADDRESS, ADDRESS, ADDRESS,
             JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-    private static final MethodHandle RELEASE_CRED = fn("gss_release_cred", 2);
-    private static final MethodHandle INQUIRE_CRED = fn("gss_inquire_cred", 6);
-    private static final MethodHandle INQUIRE_CRED_BY_MECH = fn("gss_inquire_cred_by_mech", 7);
-    private static final MethodHandle EXPORT_CRED = optionalFn("gss_export_cred", 3);
-    private static final MethodHandle IMPORT_CRED = optionalFn("gss_import_cred", 3);
-    private static final MethodHandle STORE_CRED_INTO = optionalFn("gss_store_cred_into",
+    private static final Downcall RELEASE_CRED = fn("gss_release_cred", 2);
+    private static final Downcall INQUIRE_CRED = fn("gss_inquire_cred", 6);
+    private static final Downcall INQUIRE_CRED_BY_MECH = fn("gss_inquire_cred_by_mech", 7);
+    private static final Downcall EXPORT_CRED = optionalFn("gss_export_cred", 3);
+    private static final Downcall IMPORT_CRED = optionalFn("gss_import_cred", 3);
+    private static final Downcall STORE_CRED_INTO = optionalFn("gss_store_cred_into",
             ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
-    private static final MethodHandle ACQUIRE_CRED_IMPERSONATE_NAME = optionalFn(
+    private static final Downcall ACQUIRE_CRED_IMPERSONATE_NAME = optionalFn(
             "gss_acquire_cred_impersonate_name",
             ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
-    private static final MethodHandle KRB5_SET_ALLOWABLE_ENCTYPES = optionalFn("gss_krb5_set_allowable_enctypes",
+    private static final Downcall KRB5_SET_ALLOWABLE_ENCTYPES = optionalFn("gss_krb5_set_allowable_enctypes",
             ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
-    private static final MethodHandle SET_CRED_OPTION = optionalFn("gss_set_cred_option", 4);
-    private static final MethodHandle INQUIRE_CRED_BY_OID = optionalFn("gss_inquire_cred_by_oid", 4);
-    private static final MethodHandle INIT_SEC_CONTEXT = fn("gss_init_sec_context", ADDRESS, ADDRESS, ADDRESS,
+    private static final Downcall SET_CRED_OPTION = optionalFn("gss_set_cred_option", 4);
+    private static final Downcall INQUIRE_CRED_BY_OID = optionalFn("gss_inquire_cred_by_oid", 4);
+    private static final Downcall INIT_SEC_CONTEXT = fn("gss_init_sec_context", ADDRESS, ADDRESS, ADDRESS,
             ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
-    private static final MethodHandle ACCEPT_SEC_CONTEXT = fn("gss_accept_sec_context", 11);
-    private static final MethodHandle DELETE_SEC_CONTEXT = fn("gss_delete_sec_context", 3);
-    private static final MethodHandle INQUIRE_CONTEXT = fn("gss_inquire_context", 9);
-    private static final MethodHandle CONTEXT_TIME = fn("gss_context_time", 3);
-    private static final MethodHandle EXPORT_SEC_CONTEXT = fn("gss_export_sec_context", 3);
-    private static final MethodHandle IMPORT_SEC_CONTEXT = fn("gss_import_sec_context", 3);
-    private static final MethodHandle KRB5_EXPORT_LUCID = optionalFn("gss_krb5_export_lucid_sec_context",
+    private static final Downcall ACCEPT_SEC_CONTEXT = fn("gss_accept_sec_context", 11);
+    private static final Downcall DELETE_SEC_CONTEXT = fn("gss_delete_sec_context", 3);
+    private static final Downcall INQUIRE_CONTEXT = fn("gss_inquire_context", 9);
+    private static final Downcall CONTEXT_TIME = fn("gss_context_time", 3);
+    private static final Downcall EXPORT_SEC_CONTEXT = fn("gss_export_sec_context", 3);
+    private static final Downcall IMPORT_SEC_CONTEXT = fn("gss_import_sec_context", 3);
+    private static final Downcall KRB5_EXPORT_LUCID = optionalFn("gss_krb5_export_lucid_sec_context",
             ADDRESS, ADDRESS, JAVA_INT, ADDRESS);
-    private static final MethodHandle KRB5_FREE_LUCID = optionalFn("gss_krb5_free_lucid_sec_context", 2);
-    private static final MethodHandle WRAP = fn("gss_wrap", ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS,
+    private static final Downcall KRB5_FREE_LUCID = optionalFn("gss_krb5_free_lucid_sec_context", 2);
+    private static final Downcall WRAP = fn("gss_wrap", ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS,
             ADDRESS);
-    private static final MethodHandle UNWRAP = fn("gss_unwrap", 6);
-    private static final MethodHandle GET_MIC = fn("gss_get_mic", ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
-    private static final MethodHandle VERIFY_MIC = fn("gss_verify_mic", 5);
-    private static final MethodHandle WRAP_SIZE_LIMIT = fn("gss_wrap_size_limit", ADDRESS, ADDRESS, JAVA_INT,
+    private static final Downcall UNWRAP = fn("gss_unwrap", 6);
+    private static final Downcall GET_MIC = fn("gss_get_mic", ADDRESS, ADDRESS, JAVA_INT, ADDRESS, ADDRESS);
+    private static final Downcall VERIFY_MIC = fn("gss_verify_mic", 5);
+    private static final Downcall WRAP_SIZE_LIMIT = fn("gss_wrap_size_limit", ADDRESS, ADDRESS, JAVA_INT,
             JAVA_INT, JAVA_INT, ADDRESS);
 
     private GssNative() {
@@ -94,7 +91,7 @@ final class GssNative {
 
     static int importName(MemorySegment minor, MemorySegment buffer, MemorySegment type, MemorySegment out) {
         try {
-            return (int) IMPORT_NAME.invokeExact(minor, buffer, type, out);
+            return (int) IMPORT_NAME.get().invokeExact(minor, buffer, type, out);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -102,7 +99,7 @@ final class GssNative {
 
     static int displayName(MemorySegment minor, MemorySegment name, MemorySegment buffer, MemorySegment typeOut) {
         try {
-            return (int) DISPLAY_NAME.invokeExact(minor, name, buffer, typeOut);
+            return (int) DISPLAY_NAME.get().invokeExact(minor, name, buffer, typeOut);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -110,7 +107,7 @@ final class GssNative {
 
     static int releaseName(MemorySegment minor, MemorySegment namePtr) {
         try {
-            return (int) RELEASE_NAME.invokeExact(minor, namePtr);
+            return (int) RELEASE_NAME.get().invokeExact(minor, namePtr);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -118,7 +115,7 @@ final class GssNative {
 
     static int duplicateName(MemorySegment minor, MemorySegment name, MemorySegment out) {
         try {
-            return (int) DUPLICATE_NAME.invokeExact(minor, name, out);
+            return (int) DUPLICATE_NAME.get().invokeExact(minor, name, out);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -126,7 +123,7 @@ final class GssNative {
 
     static int canonicalizeName(MemorySegment minor, MemorySegment name, MemorySegment mech, MemorySegment out) {
         try {
-            return (int) CANONICALIZE_NAME.invokeExact(minor, name, mech, out);
+            return (int) CANONICALIZE_NAME.get().invokeExact(minor, name, mech, out);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -134,7 +131,7 @@ final class GssNative {
 
     static int exportName(MemorySegment minor, MemorySegment name, MemorySegment buffer) {
         try {
-            return (int) EXPORT_NAME.invokeExact(minor, name, buffer);
+            return (int) EXPORT_NAME.get().invokeExact(minor, name, buffer);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -142,7 +139,7 @@ final class GssNative {
 
     static int exportNameComposite(MemorySegment minor, MemorySegment name, MemorySegment buffer) {
         try {
-            return (int) required(EXPORT_NAME_COMPOSITE, "gss_export_name_composite").invokeExact(minor, name, buffer);
+            return (int) EXPORT_NAME_COMPOSITE.get().invokeExact(minor, name, buffer);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -150,7 +147,7 @@ final class GssNative {
 
     static int compareName(MemorySegment minor, MemorySegment a, MemorySegment b, MemorySegment equal) {
         try {
-            return (int) COMPARE_NAME.invokeExact(minor, a, b, equal);
+            return (int) COMPARE_NAME.get().invokeExact(minor, a, b, equal);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -158,7 +155,7 @@ final class GssNative {
 
     static int localname(MemorySegment minor, MemorySegment name, MemorySegment mech, MemorySegment buffer) {
         try {
-            return (int) required(LOCALNAME, "gss_localname").invokeExact(minor, name, mech, buffer);
+            return (int) LOCALNAME.get().invokeExact(minor, name, mech, buffer);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -167,7 +164,7 @@ final class GssNative {
     static int inquireName(MemorySegment minor, MemorySegment name, MemorySegment isMn, MemorySegment mechOut,
                            MemorySegment attrsOut) {
         try {
-            return (int) required(INQUIRE_NAME, "gss_inquire_name").invokeExact(minor, name, isMn, mechOut, attrsOut);
+            return (int) INQUIRE_NAME.get().invokeExact(minor, name, isMn, mechOut, attrsOut);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -177,7 +174,7 @@ final class GssNative {
                                 MemorySegment authenticated, MemorySegment complete, MemorySegment value,
                                 MemorySegment displayValue, MemorySegment more) {
         try {
-            return (int) required(GET_NAME_ATTRIBUTE, "gss_get_name_attribute").invokeExact(minor, name, attr,
+            return (int) GET_NAME_ATTRIBUTE.get().invokeExact(minor, name, attr,
                     authenticated, complete, value, displayValue, more);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -188,7 +185,7 @@ final class GssNative {
 
     static int releaseBuffer(MemorySegment minor, MemorySegment buffer) {
         try {
-            return (int) RELEASE_BUFFER.invokeExact(minor, buffer);
+            return (int) RELEASE_BUFFER.get().invokeExact(minor, buffer);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -196,7 +193,7 @@ final class GssNative {
 
     static int releaseBufferSet(MemorySegment minor, MemorySegment setPtr) {
         try {
-            return (int) RELEASE_BUFFER_SET.invokeExact(minor, setPtr);
+            return (int) RELEASE_BUFFER_SET.get().invokeExact(minor, setPtr);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -204,7 +201,7 @@ final class GssNative {
 
     static int releaseOidSet(MemorySegment minor, MemorySegment setPtr) {
         try {
-            return (int) RELEASE_OID_SET.invokeExact(minor, setPtr);
+            return (int) RELEASE_OID_SET.get().invokeExact(minor, setPtr);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -213,7 +210,7 @@ final class GssNative {
     static int displayStatus(MemorySegment minor, int status, int type, MemorySegment mech,
                              MemorySegment messageContext, MemorySegment buffer) {
         try {
-            return (int) DISPLAY_STATUS.invokeExact(minor, status, type, mech, messageContext, buffer);
+            return (int) DISPLAY_STATUS.get().invokeExact(minor, status, type, mech, messageContext, buffer);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -223,7 +220,7 @@ final class GssNative {
 
     static int indicateMechs(MemorySegment minor, MemorySegment setOut) {
         try {
-            return (int) INDICATE_MECHS.invokeExact(minor, setOut);
+            return (int) INDICATE_MECHS.get().invokeExact(minor, setOut);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -231,7 +228,7 @@ final class GssNative {
 
     static int inquireNamesForMech(MemorySegment minor, MemorySegment mech, MemorySegment setOut) {
         try {
-            return (int) INQUIRE_NAMES_FOR_MECH.invokeExact(minor, mech, setOut);
+            return (int) INQUIRE_NAMES_FOR_MECH.get().invokeExact(minor, mech, setOut);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -240,7 +237,7 @@ final class GssNative {
     static int inquireAttrsForMech(MemorySegment minor, MemorySegment mech, MemorySegment attrs,
                                    MemorySegment known) {
         try {
-            return (int) required(INQUIRE_ATTRS_FOR_MECH, "gss_inquire_attrs_for_mech").invokeExact(minor, mech, attrs,
+            return (int) INQUIRE_ATTRS_FOR_MECH.get().invokeExact(minor, mech, attrs,
                     known);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -250,7 +247,7 @@ final class GssNative {
     static int displayMechAttr(MemorySegment minor, MemorySegment attr, MemorySegment name,
                                MemorySegment shortDesc, MemorySegment longDesc) {
         try {
-            return (int) required(DISPLAY_MECH_ATTR, "gss_display_mech_attr").invokeExact(minor, attr, name, shortDesc,
+            return (int) DISPLAY_MECH_ATTR.get().invokeExact(minor, attr, name, shortDesc,
                     longDesc);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -260,7 +257,7 @@ final class GssNative {
     static int inquireSaslnameForMech(MemorySegment minor, MemorySegment mech, MemorySegment saslName,
                                       MemorySegment mechName, MemorySegment mechDesc) {
         try {
-            return (int) required(INQUIRE_SASLNAME_FOR_MECH, "gss_inquire_saslname_for_mech").invokeExact(minor, mech,
+            return (int) INQUIRE_SASLNAME_FOR_MECH.get().invokeExact(minor, mech,
                     saslName, mechName, mechDesc);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -273,7 +270,7 @@ final class GssNative {
                                MemorySegment store, MemorySegment credOut, MemorySegment actualMechs,
                                MemorySegment timeRec) {
         try {
-            return (int) ACQUIRE_CRED_FROM.invokeExact(minor, name, time, mechs, usage, store, credOut,
+            return (int) ACQUIRE_CRED_FROM.get().invokeExact(minor, name, time, mechs, usage, store, credOut,
                     actualMechs, timeRec);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -284,7 +281,7 @@ final class GssNative {
                            int usage, int initTime, int acceptTime, MemorySegment store, MemorySegment credOut,
                            MemorySegment actualMechs, MemorySegment initRec, MemorySegment acceptRec) {
         try {
-            return (int) ADD_CRED_FROM.invokeExact(minor, inCred, name, mech, usage, initTime, acceptTime, store,
+            return (int) ADD_CRED_FROM.get().invokeExact(minor, inCred, name, mech, usage, initTime, acceptTime, store,
                     credOut, actualMechs, initRec, acceptRec);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -293,7 +290,7 @@ final class GssNative {
 
     static int releaseCred(MemorySegment minor, MemorySegment credPtr) {
         try {
-            return (int) RELEASE_CRED.invokeExact(minor, credPtr);
+            return (int) RELEASE_CRED.get().invokeExact(minor, credPtr);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -302,7 +299,7 @@ final class GssNative {
     static int inquireCred(MemorySegment minor, MemorySegment cred, MemorySegment name, MemorySegment lifetime,
                            MemorySegment usage, MemorySegment mechs) {
         try {
-            return (int) INQUIRE_CRED.invokeExact(minor, cred, name, lifetime, usage, mechs);
+            return (int) INQUIRE_CRED.get().invokeExact(minor, cred, name, lifetime, usage, mechs);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -311,7 +308,7 @@ final class GssNative {
     static int inquireCredByMech(MemorySegment minor, MemorySegment cred, MemorySegment mech, MemorySegment name,
                                  MemorySegment initLifetime, MemorySegment acceptLifetime, MemorySegment usage) {
         try {
-            return (int) INQUIRE_CRED_BY_MECH.invokeExact(minor, cred, mech, name, initLifetime, acceptLifetime, usage);
+            return (int) INQUIRE_CRED_BY_MECH.get().invokeExact(minor, cred, mech, name, initLifetime, acceptLifetime, usage);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -319,7 +316,7 @@ final class GssNative {
 
     static int exportCred(MemorySegment minor, MemorySegment cred, MemorySegment token) {
         try {
-            return (int) required(EXPORT_CRED, "gss_export_cred").invokeExact(minor, cred, token);
+            return (int) EXPORT_CRED.get().invokeExact(minor, cred, token);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -327,7 +324,7 @@ final class GssNative {
 
     static int importCred(MemorySegment minor, MemorySegment token, MemorySegment credOut) {
         try {
-            return (int) required(IMPORT_CRED, "gss_import_cred").invokeExact(minor, token, credOut);
+            return (int) IMPORT_CRED.get().invokeExact(minor, token, credOut);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -336,7 +333,7 @@ final class GssNative {
     static int storeCredInto(MemorySegment minor, MemorySegment cred, int usage, MemorySegment mech, int overwrite,
                              int defaultCred, MemorySegment store, MemorySegment stored, MemorySegment usageStored) {
         try {
-            return (int) required(STORE_CRED_INTO, "gss_store_cred_into").invokeExact(minor, cred, usage, mech,
+            return (int) STORE_CRED_INTO.get().invokeExact(minor, cred, usage, mech,
                     overwrite, defaultCred, store, stored, usageStored);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -347,7 +344,7 @@ final class GssNative {
                                           int time, MemorySegment mechs, int usage, MemorySegment credOut,
                                           MemorySegment actualMechs, MemorySegment timeRec) {
         try {
-            return (int) required(ACQUIRE_CRED_IMPERSONATE_NAME, "gss_acquire_cred_impersonate_name")
+            return (int) ACQUIRE_CRED_IMPERSONATE_NAME.get()
                     .invokeExact(minor, impersonator, name, time, mechs, usage, credOut, actualMechs, timeRec);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -356,7 +353,7 @@ final class GssNative {
 
     static int krb5SetAllowableEnctypes(MemorySegment minor, MemorySegment cred, int count, MemorySegment types) {
         try {
-            return (int) required(KRB5_SET_ALLOWABLE_ENCTYPES, "gss_krb5_set_allowable_enctypes")
+            return (int) KRB5_SET_ALLOWABLE_ENCTYPES.get()
                     .invokeExact(minor, cred, count, types);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -365,7 +362,7 @@ final class GssNative {
 
     static int setCredOption(MemorySegment minor, MemorySegment credPtr, MemorySegment oid, MemorySegment value) {
         try {
-            return (int) required(SET_CRED_OPTION, "gss_set_cred_option").invokeExact(minor, credPtr, oid, value);
+            return (int) SET_CRED_OPTION.get().invokeExact(minor, credPtr, oid, value);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -373,7 +370,7 @@ final class GssNative {
 
     static int inquireCredByOid(MemorySegment minor, MemorySegment cred, MemorySegment oid, MemorySegment setOut) {
         try {
-            return (int) required(INQUIRE_CRED_BY_OID, "gss_inquire_cred_by_oid").invokeExact(minor, cred, oid,
+            return (int) INQUIRE_CRED_BY_OID.get().invokeExact(minor, cred, oid,
                     setOut);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -387,7 +384,7 @@ final class GssNative {
                               MemorySegment actualMech, MemorySegment output, MemorySegment retFlags,
                               MemorySegment timeRec) {
         try {
-            return (int) INIT_SEC_CONTEXT.invokeExact(minor, cred, ctxPtr, target, mech, flags, time, bindings,
+            return (int) INIT_SEC_CONTEXT.get().invokeExact(minor, cred, ctxPtr, target, mech, flags, time, bindings,
                     input, actualMech, output, retFlags, timeRec);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -399,7 +396,7 @@ final class GssNative {
                                 MemorySegment output, MemorySegment retFlags, MemorySegment timeRec,
                                 MemorySegment delegated) {
         try {
-            return (int) ACCEPT_SEC_CONTEXT.invokeExact(minor, ctxPtr, cred, input, bindings, srcName, mech, output,
+            return (int) ACCEPT_SEC_CONTEXT.get().invokeExact(minor, ctxPtr, cred, input, bindings, srcName, mech, output,
                     retFlags, timeRec, delegated);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -408,7 +405,7 @@ final class GssNative {
 
     static int deleteSecContext(MemorySegment minor, MemorySegment ctxPtr, MemorySegment output) {
         try {
-            return (int) DELETE_SEC_CONTEXT.invokeExact(minor, ctxPtr, output);
+            return (int) DELETE_SEC_CONTEXT.get().invokeExact(minor, ctxPtr, output);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -418,7 +415,7 @@ final class GssNative {
                               MemorySegment lifetime, MemorySegment mech, MemorySegment flags,
                               MemorySegment locallyInitiated, MemorySegment open) {
         try {
-            return (int) INQUIRE_CONTEXT.invokeExact(minor, ctx, src, targ, lifetime, mech, flags, locallyInitiated,
+            return (int) INQUIRE_CONTEXT.get().invokeExact(minor, ctx, src, targ, lifetime, mech, flags, locallyInitiated,
                     open);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -427,7 +424,7 @@ final class GssNative {
 
     static int contextTime(MemorySegment minor, MemorySegment ctx, MemorySegment time) {
         try {
-            return (int) CONTEXT_TIME.invokeExact(minor, ctx, time);
+            return (int) CONTEXT_TIME.get().invokeExact(minor, ctx, time);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -435,7 +432,7 @@ final class GssNative {
 
     static int exportSecContext(MemorySegment minor, MemorySegment ctxPtr, MemorySegment token) {
         try {
-            return (int) EXPORT_SEC_CONTEXT.invokeExact(minor, ctxPtr, token);
+            return (int) EXPORT_SEC_CONTEXT.get().invokeExact(minor, ctxPtr, token);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -443,7 +440,7 @@ final class GssNative {
 
     static int importSecContext(MemorySegment minor, MemorySegment token, MemorySegment ctxPtr) {
         try {
-            return (int) IMPORT_SEC_CONTEXT.invokeExact(minor, token, ctxPtr);
+            return (int) IMPORT_SEC_CONTEXT.get().invokeExact(minor, token, ctxPtr);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -452,7 +449,7 @@ final class GssNative {
     static int krb5ExportLucidSecContext(MemorySegment minor, MemorySegment ctxPtr, int version,
                                          MemorySegment lucidOut) {
         try {
-            return (int) required(KRB5_EXPORT_LUCID, "gss_krb5_export_lucid_sec_context")
+            return (int) KRB5_EXPORT_LUCID.get()
                     .invokeExact(minor, ctxPtr, version, lucidOut);
         } catch (Throwable t) {
             throw rethrow(t);
@@ -461,7 +458,7 @@ final class GssNative {
 
     static int krb5FreeLucidSecContext(MemorySegment minor, MemorySegment lucid) {
         try {
-            return (int) required(KRB5_FREE_LUCID, "gss_krb5_free_lucid_sec_context").invokeExact(minor, lucid);
+            return (int) KRB5_FREE_LUCID.get().invokeExact(minor, lucid);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -472,7 +469,7 @@ final class GssNative {
     static int wrap(MemorySegment minor, MemorySegment ctx, int conf, int qop, MemorySegment input,
                     MemorySegment confState, MemorySegment output) {
         try {
-            return (int) WRAP.invokeExact(minor, ctx, conf, qop, input, confState, output);
+            return (int) WRAP.get().invokeExact(minor, ctx, conf, qop, input, confState, output);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -481,7 +478,7 @@ final class GssNative {
     static int unwrap(MemorySegment minor, MemorySegment ctx, MemorySegment input, MemorySegment output,
                       MemorySegment confState, MemorySegment qop) {
         try {
-            return (int) UNWRAP.invokeExact(minor, ctx, input, output, confState, qop);
+            return (int) UNWRAP.get().invokeExact(minor, ctx, input, output, confState, qop);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -489,7 +486,7 @@ final class GssNative {
 
     static int getMic(MemorySegment minor, MemorySegment ctx, int qop, MemorySegment message, MemorySegment token) {
         try {
-            return (int) GET_MIC.invokeExact(minor, ctx, qop, message, token);
+            return (int) GET_MIC.get().invokeExact(minor, ctx, qop, message, token);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -498,7 +495,7 @@ final class GssNative {
     static int verifyMic(MemorySegment minor, MemorySegment ctx, MemorySegment message, MemorySegment token,
                          MemorySegment qop) {
         try {
-            return (int) VERIFY_MIC.invokeExact(minor, ctx, message, token, qop);
+            return (int) VERIFY_MIC.get().invokeExact(minor, ctx, message, token, qop);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -507,7 +504,7 @@ final class GssNative {
     static int wrapSizeLimit(MemorySegment minor, MemorySegment ctx, int conf, int qop, int requested,
                              MemorySegment max) {
         try {
-            return (int) WRAP_SIZE_LIMIT.invokeExact(minor, ctx, conf, qop, requested, max);
+            return (int) WRAP_SIZE_LIMIT.get().invokeExact(minor, ctx, conf, qop, requested, max);
         } catch (Throwable t) {
             throw rethrow(t);
         }
@@ -535,37 +532,28 @@ final class GssNative {
         }
     }
 
-    private static MethodHandle fn(String name, int pointerArgs) {
+    private static Downcall fn(String name, int pointerArgs) {
         return fn(name, pointers(pointerArgs));
     }
 
-    private static MethodHandle fn(String name, MemoryLayout... args) {
+    private static Downcall fn(String name, MemoryLayout... args) {
         MemorySegment symbol = LIB.find(name).orElseThrow(() -> new UnsatisfiedLinkError(
                 LIBRARY + " lacks " + name + ": gssproxy4j needs MIT krb5 1.12 or newer"));
-        return LINKER.downcallHandle(symbol, FunctionDescriptor.of(JAVA_INT, args));
+        return new Downcall(LIBRARY, name, Optional.of(symbol), FunctionDescriptor.of(JAVA_INT, args));
     }
 
-    private static MethodHandle optionalFn(String name, int pointerArgs) {
+    private static Downcall optionalFn(String name, int pointerArgs) {
         return optionalFn(name, pointers(pointerArgs));
     }
 
-    private static MethodHandle optionalFn(String name, MemoryLayout... args) {
-        return LIB.find(name).map(s -> LINKER.downcallHandle(s, FunctionDescriptor.of(JAVA_INT, args)))
-                .orElse(null);
+    private static Downcall optionalFn(String name, MemoryLayout... args) {
+        return new Downcall(LIBRARY, name, LIB.find(name), FunctionDescriptor.of(JAVA_INT, args));
     }
 
     private static MemoryLayout[] pointers(int n) {
         MemoryLayout[] layouts = new MemoryLayout[n];
         Arrays.fill(layouts, ADDRESS);
         return layouts;
-    }
-
-    private static MethodHandle required(MethodHandle handle, String name) {
-        if (handle == null) {
-            throw new GssException(name, new GssStatus(MajorStatus.GSS_S_UNAVAILABLE.value(), 0, null,
-                    "The operation or option is unavailable (" + LIBRARY + " does not export " + name + ")", ""));
-        }
-        return handle;
     }
 
     /** True when the library exports the optional function {@code name}. */
