@@ -69,7 +69,11 @@ final class CompareReport {
         md.append("## Start-up and memory\n\n");
         md.append("Start-up: from launching the process to its socket accepting a connection. Idle RSS: one"
                 + " second later, before any load. Loaded RSS: after the last run of the repetition; peak: VmHWM"
-                + " over the daemon's life.\n\n");
+                + " over the daemon's life. gssproxy4j started "
+                + (System.getProperty("gssproxy4j.daemonAotOptions", "").isBlank()
+                        ? "without an AOT cache (GSSPROXY4J_AOT=0 or recording failed)"
+                        : "from the launcher's AOT cache (scripts/aot.sh), as `./gssproxy4j serve` does")
+                + ".\n\n");
         md.append("| | upstream gssproxy | gssproxy4j | gssproxy4j / upstream |\n|---|---:|---:|---:|\n");
         lifeRow(md, c, "start-up (ms)", l -> l.startup().toNanos() / 1e6, "%.0f");
         lifeRow(md, c, "idle RSS (MiB)", l -> l.idle().rssKb() / 1024.0, "%.1f");
