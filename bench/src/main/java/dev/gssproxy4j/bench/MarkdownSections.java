@@ -30,7 +30,8 @@ final class MarkdownSections {
                         + " `mechs = krb5`, `cred_store = keytab:<service keytab>`, `euid = <our uid>`,"
                         + " `socket = <temporary socket>`. Upstream is `/usr/sbin/gssproxy -i` (testkit"
                         + " `UpstreamGssproxy`), ours `java -jar cli/target/gssproxy4j.jar serve -i -c CONF -s SOCK`"
-                        + " (testkit `Gssproxy4jDaemon`, default JVM settings). Each keeps its replay cache in a"
+                        + " (testkit `Gssproxy4jDaemon`, with the launcher's JVM options from"
+                        + " `scripts/daemon-jvm-options` and its AOT cache). Each keeps its replay cache in a"
                         + " directory of its own.\n")
                 .append("* One operation = what an interposed web server does per request: ACCEPT_SEC_CONTEXT of a"
                         + " fresh AP-REQ with the credential handle from one ACQUIRE_CRED per connection (byte"
