@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * The same scenarios against Debian's MIT krb5kdc restricted to aes256-cts-hmac-sha384-192 (RFC 8009), plus
  * S4U2Self, which Kerby does not implement.
  */
-class MitRealmTest {
+class MitRealmTest extends RealmScenarios {
 
     private static final int AES256_CTS_HMAC_SHA384_192 = 20;
 
@@ -31,6 +31,11 @@ class MitRealmTest {
         handlesBefore = session.gss.openHandles();
     }
 
+    @Override
+    RealmSession session() {
+        return session;
+    }
+
     @AfterAll
     static void stopRealm() {
         if (session != null) {
@@ -38,66 +43,6 @@ class MitRealmTest {
             session.close();
             assertEquals(0, leaked, "every name, credential and context the tests opened is closed");
         }
-    }
-
-    @Test
-    void perMessageBothWays() {
-        ContextScenarios.perMessageBothWays(session);
-    }
-
-    @Test
-    void replayIsReportedAsSupplementaryStatus() {
-        ContextScenarios.replayIsReportedAsSupplementaryStatus(session);
-    }
-
-    @Test
-    void mutualAuthenticationTakesThreeLegs() {
-        ContextScenarios.mutualAuthenticationTakesThreeLegs(session);
-    }
-
-    @Test
-    void completeContextsSurviveExportAndImport() {
-        ContextScenarios.completeContextsSurviveExportAndImport(session);
-    }
-
-    @Test
-    void partialContextSurvivesExportAndImportBetweenLegs() {
-        ContextScenarios.partialContextSurvivesExportAndImportBetweenLegs(session);
-    }
-
-    @Test
-    void credentialsSurviveExportAndImport() {
-        ContextScenarios.credentialsSurviveExportAndImport(session);
-    }
-
-    @Test
-    void clientKeytabCredentialSurvivesExportAndImport() {
-        ContextScenarios.clientKeytabCredentialSurvivesExportAndImport(session);
-    }
-
-    @Test
-    void delegatedCredentialCanInitiate() {
-        ContextScenarios.delegatedCredentialCanInitiate(session);
-    }
-
-    @Test
-    void channelBindingsAreChecked() {
-        ContextScenarios.channelBindingsAreChecked(session);
-    }
-
-    @Test
-    void noCiFlagsKeepsUnrequestedConfAndIntegOut() {
-        ContextScenarios.noCiFlagsKeepsUnrequestedConfAndIntegOut(session);
-    }
-
-    @Test
-    void addCredential() {
-        ContextScenarios.addCredential(session);
-    }
-
-    @Test
-    void storedCredentialCanBeAcquiredAgain() {
-        ContextScenarios.storedCredentialCanBeAcquiredAgain(session);
     }
 
     @Test
