@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.gssproxy4j.testkit.Realm;
-import dev.gssproxy4j.testkit.Realms;
 import dev.gssproxy4j.testkit.interop.EstablishedContext;
 import dev.gssproxy4j.testkit.interop.Exchange;
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.InteropPreconditions;
+import dev.gssproxy4j.testkit.interop.InteropRig;
 import dev.gssproxy4j.testkit.interop.InteropScenario;
 import dev.gssproxy4j.testkit.interop.InteropScenarios;
 import java.util.List;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class InterposerTest {
 
-    private static Realm realm;
+    private static InteropRig<Gssproxy4jDaemon> rig;
     private static InteropScenarios scenarios;
     private static Gssproxy4jDaemon daemon;
 
@@ -32,22 +31,16 @@ class InterposerTest {
     static void start() {
         List<String> missing = InteropPreconditions.missingForSamples();
         assumeTrue(missing.isEmpty(), () -> "interop prerequisites missing: " + String.join("; ", missing));
-        realm = Realms.kerby();
-        scenarios = InteropScenarios.prepare(realm);
-        daemon = Gssproxy4jDaemon.start(realm.environment(),
-                socket -> scenarios.configFor(socket, InteropScenario.ACCEPT, InteropScenario.INIT));
+        rig = InteropRig.start((realm, prepared) -> Gssproxy4jDaemon.start(realm.environment(),
+                socket -> prepared.configFor(socket, InteropScenario.ACCEPT, InteropScenario.INIT)));
+        scenarios = rig.scenarios();
+        daemon = rig.daemon();
     }
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (scenarios != null) {
-            scenarios.close();
-        }
-        if (realm != null) {
-            realm.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -55,15 +48,8 @@ class InterposerTest {
     void serviceThatCannotReadItsKeytabAcceptsThroughGssproxy4j() {
         Exchange exchange = scenarios.acceptorThroughProxy(daemon.socket());
 
-        assertTrue(exchange.succeeded(), () -> exchange.describe() + "\n--- gssproxy4j ---\n" + daemon.log());
-        assertEquals(scenarios.alice(), exchange.server().acceptedClient().orElseThrow());
-        assertEquals(List.of(InteropScenarios.MESSAGE, InteropScenarios.MESSAGE, InteropScenarios.MESSAGE),
-                exchange.server().receivedMessages());
-        assertEquals(InteropScenarios.MESSAGES, exchange.client().signaturesVerified());
-        EstablishedContext context = exchange.client().context().orElseThrow();
-        assertEquals(scenarios.hostPrincipal(), context.target());
-        assertTrue(context.mutual());
-        assertTrue(exchange.server().localname().orElseThrow().startsWith("alice"), exchange::describe);
+        assertEquals(List.of(), scenarios.acceptorRunProblems(exchange), () -> exchange.describe()
+                + "\n--- gssproxy4j ---\n" + daemon.log());
         assertTrue(daemon.isAlive());
     }
 

@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -131,6 +134,38 @@ public final class InteropScenarios implements AutoCloseable {
         SampleEnvironment client = SampleEnvironment.direct(clientUser, realm.krb5Conf(), clientDir)
                 .withCcache(ccacheOwnedBy(clientUser, clientDir));
         return GssSamples.exchange(server, client, SERVICE, MESSAGE, MESSAGES, run.resolve("out"));
+    }
+
+    /**
+     * What is wrong with an {@link #acceptorThroughProxy} run, whichever daemon served it: empty if gss-server
+     * accepted alice, received every message, and gss-client verified every signature and saw a mutually
+     * authenticated context to {@link #hostPrincipal()}; {@code gss_localname} must map alice (only a prefix is
+     * compared, see {@link ServerOutcome}).
+     */
+    public List<String> acceptorRunProblems(Exchange exchange) {
+        List<String> problems = new ArrayList<>();
+        if (!exchange.succeeded()) {
+            problems.add("the exchange failed");
+        }
+        if (!exchange.server().acceptedClient().equals(Optional.of(alice()))) {
+            problems.add("gss-server accepted " + exchange.server().acceptedClient() + ", not " + alice());
+        }
+        if (!exchange.server().receivedMessages().equals(Collections.nCopies(MESSAGES, MESSAGE))) {
+            problems.add("gss-server received " + exchange.server().receivedMessages().size() + " messages, not "
+                    + MESSAGES + " times the test message");
+        }
+        if (exchange.client().signaturesVerified() != MESSAGES) {
+            problems.add("gss-client verified " + exchange.client().signaturesVerified() + " signatures, not "
+                    + MESSAGES);
+        }
+        Optional<EstablishedContext> context = exchange.client().context();
+        if (context.isEmpty() || !context.get().target().equals(hostPrincipal()) || !context.get().mutual()) {
+            problems.add("gss-client's context is " + context + ", not a mutual one to " + hostPrincipal());
+        }
+        if (!exchange.server().localname().map(name -> name.startsWith("alice")).orElse(false)) {
+            problems.add("gss_localname gave " + exchange.server().localname() + ", not alice");
+        }
+        return problems;
     }
 
     /**

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gssproxy4j.testkit.ChildProcess;
-import dev.gssproxy4j.testkit.Realm;
-import dev.gssproxy4j.testkit.Realms;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class UpstreamInterposerAcceptorTest {
 
-    private static Realm realm;
+    private static InteropRig<UpstreamGssproxy> rig;
     private static InteropScenarios scenarios;
     private static UpstreamGssproxy daemon;
 
@@ -30,22 +28,16 @@ class UpstreamInterposerAcceptorTest {
     static void startRealmAndDaemon() {
         List<String> missing = InteropPreconditions.missingForUpstream();
         assumeTrue(missing.isEmpty(), () -> "interop prerequisites missing: " + String.join("; ", missing));
-        realm = Realms.kerby();
-        scenarios = InteropScenarios.prepare(realm);
-        daemon = UpstreamGssproxy.start(realm.environment(),
-                socket -> scenarios.configFor(socket, InteropScenario.ACCEPT));
+        rig = InteropRig.start((realm, prepared) -> UpstreamGssproxy.start(realm.environment(),
+                socket -> prepared.configFor(socket, InteropScenario.ACCEPT)));
+        scenarios = rig.scenarios();
+        daemon = rig.daemon();
     }
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (scenarios != null) {
-            scenarios.close();
-        }
-        if (realm != null) {
-            realm.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
@@ -53,18 +45,9 @@ class UpstreamInterposerAcceptorTest {
     void serviceWithoutKeytabAcceptsAliceThroughTheDaemon() {
         Exchange exchange = scenarios.acceptorThroughProxy(daemon.socket());
 
-        assertTrue(exchange.succeeded(), () -> exchange.describe() + "\n--- gssproxy ---\n"
-                + daemon.logForMessages());
-        assertEquals(scenarios.alice(), exchange.server().acceptedClient().orElseThrow());
-        assertEquals(List.of(InteropScenarios.MESSAGE, InteropScenarios.MESSAGE, InteropScenarios.MESSAGE),
-                exchange.server().receivedMessages());
-        assertEquals(InteropScenarios.MESSAGES, exchange.client().signaturesVerified());
-        EstablishedContext context = exchange.client().context().orElseThrow();
-        assertEquals(scenarios.alice(), context.source());
-        assertEquals(scenarios.hostPrincipal(), context.target());
-        assertTrue(context.mutual(), () -> "flags " + Integer.toHexString(context.flags()));
-        // gss_localname went through IMPORT_AND_CANON_NAME; see ServerOutcome on why only a prefix is compared.
-        assertTrue(exchange.server().localname().orElseThrow().startsWith("alice"), exchange::describe);
+        assertEquals(List.of(), scenarios.acceptorRunProblems(exchange), () -> exchange.describe()
+                + "\n--- gssproxy ---\n" + daemon.logForMessages());
+        assertEquals(scenarios.alice(), exchange.client().context().orElseThrow().source());
 
         String log = daemon.log();
         assertTrue(log.contains("executing 9 (GSSX_ACCEPT_SEC_CONTEXT) for service \"gp4j-accept\", euid: "

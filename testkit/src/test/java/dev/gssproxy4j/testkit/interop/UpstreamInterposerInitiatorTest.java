@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.gssproxy4j.testkit.Realm;
-import dev.gssproxy4j.testkit.Realms;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class UpstreamInterposerInitiatorTest {
 
-    private static Realm realm;
+    private static InteropRig<UpstreamGssproxy> rig;
     private static InteropScenarios scenarios;
     private static UpstreamGssproxy daemon;
 
@@ -26,22 +24,16 @@ class UpstreamInterposerInitiatorTest {
     static void startRealmAndDaemon() {
         List<String> missing = InteropPreconditions.missingForUpstream();
         assumeTrue(missing.isEmpty(), () -> "interop prerequisites missing: " + String.join("; ", missing));
-        realm = Realms.kerby();
-        scenarios = InteropScenarios.prepare(realm);
-        daemon = UpstreamGssproxy.start(realm.environment(),
-                socket -> scenarios.configFor(socket, InteropScenario.INIT));
+        rig = InteropRig.start((realm, prepared) -> UpstreamGssproxy.start(realm.environment(),
+                socket -> prepared.configFor(socket, InteropScenario.INIT)));
+        scenarios = rig.scenarios();
+        daemon = rig.daemon();
     }
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (scenarios != null) {
-            scenarios.close();
-        }
-        if (realm != null) {
-            realm.close();
+        if (rig != null) {
+            rig.close();
         }
     }
 
