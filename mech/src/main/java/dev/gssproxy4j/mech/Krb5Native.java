@@ -44,7 +44,11 @@ final class Krb5Native {
      *
      * @return 0, or the krb5 error code (the library then works as without the anchor)
      */
-    static synchronized int keepProfileLoaded() {
+    static int keepProfileLoaded() {
+        return profileAnchor != null ? 0 : openProfileAnchor(); // Gss.get() calls this on every use: no lock then
+    }
+
+    private static synchronized int openProfileAnchor() {
         if (profileAnchor != null) {
             return 0;
         }
