@@ -20,7 +20,7 @@ gssproxy4j_aot_ensure() {
   if [ -f "$aot" ] && [ "$aot" -nt "$jar" ]; then return 0; fi
   if [ -f "$aot.failed" ] && [ "$aot.failed" -nt "$jar" ]; then return 0; fi
   echo "gssproxy4j: recording the start-up cache (AOT, once per build, about 10 s)..." >&2
-  rm -f "$aot" "$aot.failed"
+  rm -f "$aot" "$aot.failed" 2>/dev/null || true
   if ! "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$aot" -jar "$jar" demo --check >"$root/cli/aot.log" 2>&1 \
       || [ ! -f "$aot" ]; then
     rm -f "$aot"
