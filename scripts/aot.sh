@@ -23,7 +23,7 @@ gssproxy4j_aot_ensure() {
   rm -f "$aot" "$aot.failed" 2>/dev/null || true
   if ! "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$aot" -jar "$jar" demo --check >"$root/cli/aot.log" 2>&1 \
       || [ ! -f "$aot" ]; then
-    rm -f "$aot"
+    rm -f "$aot" 2>/dev/null || true
     touch "$aot.failed" 2>/dev/null || true # a checkout we cannot write to: try again next time
     echo "gssproxy4j: could not record the start-up cache (see $root/cli/aot.log); running without it" >&2
   fi
