@@ -28,6 +28,7 @@ import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.server.dispatch.Statuses;
 import dev.gssproxy4j.server.handler.accept.ExportTypes;
 import dev.gssproxy4j.server.handler.accept.LinuxCredsV1;
+import dev.gssproxy4j.server.handler.accept.TicketServer;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +113,8 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
             GssxCtx handle = result.continueNeeded()
                     ? Contexts.partial(PartialContexts.seal(call, gss.exportContext(ctx)),
                             Names.oidBytes(mech(result)), Integer.toUnsignedLong(result.retFlags()), false)
-                    : ContextTokens.exportAccepted(gss, ctx, types.lucid(), partial == null ? token : new byte[0],
+                    : ContextTokens.exportAccepted(gss, ctx, types.lucid(),
+                            partial == null ? TicketServer.of(token) : Optional.empty(), // a later leg has no AP-REQ
                             call.resources().acceptorNames());
             return new Accepted(status(gss, result), handle, result.outputToken(), delegatedHandle, linuxCreds);
         }

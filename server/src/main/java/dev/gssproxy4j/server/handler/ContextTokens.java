@@ -3,7 +3,6 @@ package dev.gssproxy4j.server.handler;
 import dev.gssproxy4j.mech.ContextInfo;
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssException;
-import dev.gssproxy4j.mech.LucidContext;
 import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxName;
@@ -49,8 +48,7 @@ final class ContextTokens {
      * token, as upstream's default export fills a {@code gssx_ctx}.
      */
     static GssxCtx export(Gss gss, SecContext ctx) {
-        GssxCtx described = describe(ctx, true);
-        return withToken(described, Opaque.of(gss.exportContext(ctx)));
+        return export(gss, ctx, false);
     }
 
     /**
@@ -58,21 +56,16 @@ final class ContextTokens {
      * ({@code exported_context_type}), whose names lack the composite export as upstream suppresses it.
      */
     static GssxCtx export(Gss gss, SecContext ctx, boolean lucid) {
-        if (!lucid) {
-            return export(gss, ctx);
-        }
-        GssxCtx described = describe(ctx, false);
-        LucidContext exported = gss.exportLucid(ctx, LUCID_VERSION);
-        return withToken(described, Opaque.of(LucidV1.format(exported)));
+        return withToken(gss, ctx, describe(ctx, !lucid), lucid);
     }
 
     /**
-     * As {@link #export(Gss, SecContext, boolean)} for a context just accepted from {@code token}: the target name
-     * comes from {@code known} when MIT already described it for the same ticket server, and is remembered there
-     * otherwise ({@link AcceptorNames}).
+     * As {@link #export(Gss, SecContext, boolean)} for a context just accepted from a ticket for {@code server}
+     * (empty if unknown): the target name comes from {@code known} when MIT already described it for the same
+     * ticket server, and is remembered there otherwise ({@link AcceptorNames}).
      */
-    static GssxCtx exportAccepted(Gss gss, SecContext ctx, boolean lucid, byte[] token, AcceptorNames known) {
-        Optional<TicketServer> server = TicketServer.of(token);
+    static GssxCtx exportAccepted(Gss gss, SecContext ctx, boolean lucid, Optional<TicketServer> server,
+                                  AcceptorNames known) {
         Optional<GssxName> target = server.flatMap(known::get);
         GssxCtx described;
         try (ContextInfo info = ctx.inquire(true, target.isEmpty())) {
@@ -83,10 +76,7 @@ final class ContextTokens {
             }
             described = Contexts.describe(Opaque.EMPTY, info, lucid ? Names.withoutComposite(full) : full, !lucid);
         }
-        if (lucid) {
-            return withToken(described, Opaque.of(LucidV1.format(gss.exportLucid(ctx, LUCID_VERSION))));
-        }
-        return withToken(described, Opaque.of(gss.exportContext(ctx)));
+        return withToken(gss, ctx, described, lucid);
     }
 
     /**
@@ -99,7 +89,9 @@ final class ContextTokens {
         }
     }
 
-    private static GssxCtx withToken(GssxCtx described, Opaque token) {
+    /** {@code described} with the token of {@code ctx} (exported, which closes it): MIT's, or lucid for the kernel. */
+    private static GssxCtx withToken(Gss gss, SecContext ctx, GssxCtx described, boolean lucid) {
+        Opaque token = Opaque.of(lucid ? LucidV1.format(gss.exportLucid(ctx, LUCID_VERSION)) : gss.exportContext(ctx));
         return new GssxCtx(token, described.state(), described.needsRelease(), described.mech(),
                 described.srcName(), described.targName(), described.lifetime(), described.ctxFlags(),
                 described.locallyInitiated(), described.open(), described.options());
