@@ -76,8 +76,12 @@ public final class KdcFixture implements AutoCloseable {
 
     /** An acceptor service of {@link #SERVICE_UID} with the host keytab. */
     public ServiceConfig.Builder acceptor(String name) {
-        return ServiceConfig.builder(name).euid(SERVICE_UID).mech(Mech.KRB5)
-                .credStore("keytab", serviceKeytab.toString());
+        return acceptor(name, serviceKeytab);
+    }
+
+    /** An acceptor service of {@link #SERVICE_UID} with {@code keytab}. */
+    public ServiceConfig.Builder acceptor(String name, Path keytab) {
+        return ServiceConfig.builder(name).euid(SERVICE_UID).mech(Mech.KRB5).credStore("keytab", keytab.toString());
     }
 
     public CallContext call(ServiceConfig service, int callerUid) {

@@ -17,7 +17,6 @@ import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.convert.Names;
 import dev.gssproxy4j.server.creds.KdcFixture;
 import dev.gssproxy4j.server.dispatch.CallContext;
-import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,9 +36,7 @@ class AcceptorNamesTest {
     static void realm() {
         kdc = new KdcFixture();
         host = kdc.acceptor("host").build();
-        Path keytab = kdc.realm.keytab("http.keytab", "HTTP/localhost");
-        http = ServiceConfig.builder("http").euid(KdcFixture.SERVICE_UID)
-                .mech(dev.gssproxy4j.server.config.Mech.KRB5).credStore("keytab", keytab.toString()).build();
+        http = kdc.acceptor("http", kdc.realm.keytab("http.keytab", "HTTP/localhost")).build();
     }
 
     @AfterAll

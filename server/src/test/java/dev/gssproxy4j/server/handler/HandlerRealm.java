@@ -65,6 +65,12 @@ final class HandlerRealm implements AutoCloseable {
         return new ServerResources(gss, executor, sealer, NO_USERS, Clock.systemUTC());
     }
 
+    /** Resources for calls that need no realm: the library, {@code executor}, an ephemeral keyring, no users. */
+    static ServerResources resourcesWithoutRealm(GssExecutor executor) {
+        return new ServerResources(Gss.get(), executor, new HandleSealer(Keyring.ephemeral()), NO_USERS,
+                Clock.systemUTC());
+    }
+
     ServerResources resources() {
         return resources(new HandleSealer(Keyring.ephemeral()));
     }

@@ -2,7 +2,6 @@ package dev.gssproxy4j.server.handler;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.DecodedMessage;
@@ -10,17 +9,13 @@ import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.ArgImportAndCanonName;
 import dev.gssproxy4j.protocol.proc.ResImportAndCanonName;
-import dev.gssproxy4j.server.ServerResources;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.seal.HandleSealer;
-import dev.gssproxy4j.server.seal.Keyring;
 import dev.gssproxy4j.testkit.Realm;
 import dev.gssproxy4j.testkit.Realms;
 import dev.gssproxy4j.xdr.XdrLimits;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +34,9 @@ class ImportAndCanonNameGoldenTest {
         Posix.setenv("GSS_USE_PROXY", "NO");
         try (Realm realm = Realms.kerby("EXAMPLE.TEST"); GssExecutor executor = new GssExecutor("golden", 1, 1)) {
             realm.environment().forEach(Posix::setenv);
-            ServerResources resources = new ServerResources(Gss.get(), executor,
-                    new HandleSealer(Keyring.ephemeral()), HandlerRealm.NO_USERS, Clock.systemUTC());
             ResImportAndCanonName result = new ImportAndCanonName().handle(args, HandlerRealm.call(
-                    ServiceConfig.builder("golden").euid(HandlerRealm.CALLER_UID).build(), resources));
+                    ServiceConfig.builder("golden").euid(HandlerRealm.CALLER_UID).build(),
+                    HandlerRealm.resourcesWithoutRealm(executor)));
             int xid = ByteBuffer.wrap(golden, 4, 4).getInt();
             assertArrayEquals(golden, GssProxyMessages.encodeReply(xid, Procedure.IMPORT_AND_CANON_NAME, result,
                     GssProxyMessages.MAX_RECORD));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.CallCtx;
@@ -16,17 +15,13 @@ import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.ArgIndicateMechs;
 import dev.gssproxy4j.protocol.proc.ResIndicateMechs;
-import dev.gssproxy4j.server.ServerResources;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.dispatch.CallContext;
-import dev.gssproxy4j.server.seal.HandleSealer;
-import dev.gssproxy4j.server.seal.Keyring;
 import dev.gssproxy4j.xdr.Opaque;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,9 +39,8 @@ class IndicateMechsTest {
     static void resources() {
         Posix.setenv("GSS_USE_PROXY", "NO");
         executor = new GssExecutor("indicate-test", 1, 1);
-        ServerResources resources = new ServerResources(Gss.get(), executor, new HandleSealer(Keyring.ephemeral()),
-                HandlerRealm.NO_USERS, Clock.systemUTC());
-        call = HandlerRealm.call(ServiceConfig.builder("any").euid(HandlerRealm.CALLER_UID).build(), resources);
+        call = HandlerRealm.call(ServiceConfig.builder("any").euid(HandlerRealm.CALLER_UID).build(),
+                HandlerRealm.resourcesWithoutRealm(executor));
     }
 
     @AfterAll

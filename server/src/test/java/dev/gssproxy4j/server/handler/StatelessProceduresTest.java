@@ -3,7 +3,6 @@ package dev.gssproxy4j.server.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.posix.Posix;
@@ -26,15 +25,11 @@ import dev.gssproxy4j.protocol.proc.ResGetCallContext;
 import dev.gssproxy4j.protocol.proc.ResImportCred;
 import dev.gssproxy4j.protocol.proc.GssxRes;
 import dev.gssproxy4j.protocol.proc.ResStoreCred;
-import dev.gssproxy4j.server.ServerResources;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.dispatch.HandlerTable;
 import dev.gssproxy4j.server.dispatch.Statuses;
-import dev.gssproxy4j.server.seal.HandleSealer;
-import dev.gssproxy4j.server.seal.Keyring;
 import dev.gssproxy4j.xdr.Opaque;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -55,9 +50,8 @@ class StatelessProceduresTest {
     static void resources() {
         Posix.setenv("GSS_USE_PROXY", "NO");
         executor = new GssExecutor("stateless-test", 1, 1);
-        ServerResources resources = new ServerResources(Gss.get(), executor, new HandleSealer(Keyring.ephemeral()),
-                HandlerRealm.NO_USERS, Clock.systemUTC());
-        call = HandlerRealm.call(ServiceConfig.builder("any").euid(HandlerRealm.CALLER_UID).build(), resources);
+        call = HandlerRealm.call(ServiceConfig.builder("any").euid(HandlerRealm.CALLER_UID).build(),
+                HandlerRealm.resourcesWithoutRealm(executor));
     }
 
     @AfterAll
