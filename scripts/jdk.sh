@@ -27,3 +27,16 @@ gssproxy4j_select_jdk() {
   fi
   export JAVA_HOME=$best
 }
+
+# Prints, one per line, the JVM options the daemon runs with: native access (FFM) and sun.nio.ch (peer
+# credentials), then scripts/daemon-jvm-options without comments. $1: checkout root; $2 "no-collector" leaves out
+# the collector (when other options name one: the JVM refuses two).
+gssproxy4j_daemon_jvm_options() {
+  local option
+  printf '%s\n' --enable-native-access=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED
+  while IFS= read -r option; do
+    case "$option" in ''|'#'*) continue ;; esac
+    if [[ ${2:-} == no-collector && $option == -XX:+Use*GC ]]; then continue; fi
+    printf '%s\n' "$option"
+  done < "$1/scripts/daemon-jvm-options"
+}

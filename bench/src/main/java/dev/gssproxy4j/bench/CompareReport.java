@@ -70,7 +70,7 @@ final class CompareReport {
         md.append("Start-up: from launching the process to its socket accepting a connection. Idle RSS: one"
                 + " second later, before any load. Loaded RSS: after the last run of the repetition; peak: VmHWM"
                 + " over the daemon's life. gssproxy4j started "
-                + (System.getProperty("gssproxy4j.daemonAotOptions", "").isBlank()
+                + (RunningDaemon.aotOptions().isEmpty()
                         ? "without an AOT cache (GSSPROXY4J_AOT=0 or recording failed)"
                         : "from the launcher's AOT cache (scripts/aot.sh), as `./gssproxy4j serve` does")
                 + ".\n\n");

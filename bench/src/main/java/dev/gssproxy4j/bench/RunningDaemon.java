@@ -65,9 +65,8 @@ public record RunningDaemon(String name, Path socket, long pid, Duration startup
                 options.add(option);
             }
         }
-        String aot = System.getProperty("gssproxy4j.daemonAotOptions", "").strip();
-        if (!aot.isEmpty()) {
-            options.add(aot);
+        if (!aotOptions().isEmpty()) {
+            options.add(aotOptions());
         }
         if (!extra.isEmpty()) {
             options.add(extra);
@@ -78,6 +77,11 @@ public record RunningDaemon(String name, Path socket, long pid, Duration startup
         Map<String, String> env = new LinkedHashMap<>(environment);
         env.put("JDK_JAVA_OPTIONS", String.join(" ", options));
         return env;
+    }
+
+    /** The options that start our daemon from the launcher's AOT cache, as bench/run found it; empty without. */
+    static String aotOptions() {
+        return System.getProperty("gssproxy4j.daemonAotOptions", "").strip();
     }
 
     /** The launcher's JVM defaults, or none when the checkout is unknown (no {@code -Dgssproxy4j.root}). */
