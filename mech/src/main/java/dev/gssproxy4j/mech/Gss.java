@@ -232,6 +232,27 @@ public final class Gss {
         }
     }
 
+    /**
+     * Copies the keytab {@code source} (e.g. {@code FILE:/etc/krb5.keytab}) into a new {@code MEMORY:} keytab
+     * {@code memoryName}, which must be a name nothing else in this process uses. May block (reads the file).
+     *
+     * @param memoryName the name after {@code MEMORY:}; letters, digits, {@code -} and {@code .} only
+     * @throws GssException GSS_S_FAILURE with the krb5 error as minor code if the source cannot be read
+     */
+    public MemoryKeytab copyKeytab(String source, String memoryName) {
+        if (!memoryName.matches("[A-Za-z0-9.-]{1,64}")) {
+            throw new IllegalArgumentException("MEMORY keytab names here are letters, digits, '-' and '.', got "
+                    + memoryName);
+        }
+        String name = "MEMORY:" + memoryName;
+        try {
+            return new MemoryKeytab(name, Krb5Native.copyKeytab(source, name));
+        } catch (Krb5Native.Krb5Failure e) {
+            throw new GssException(e.call, displayStatus(MajorStatus.GSS_S_FAILURE.value(),
+                    Integer.toUnsignedLong(e.code), Oid.KRB5));
+        }
+    }
+
     /** The OID an exported {@code gss_OID} data symbol points at, e.g. {@code "GSS_C_NT_HOSTBASED_SERVICE"}. */
     public Optional<Oid> libraryOid(String symbol) {
         return Mechs.librarySymbol(symbol);

@@ -364,6 +364,30 @@ final class ContextScenarios {
     }
 
     /**
+     * A MEMORY keytab copied from a keytab file accepts with the file gone, and still after the copy's own handle
+     * is closed, as long as a credential uses it; a missing source fails with the krb5 error.
+     */
+    static void memoryKeytabCopyAcceptsWithoutItsFile(RealmSession s) throws java.io.IOException {
+        Path file = s.realm.dir().resolve("copied-" + UUID.randomUUID() + ".keytab");
+        java.nio.file.Files.copy(s.serviceKeytab, file);
+        String name = "test-" + UUID.randomUUID();
+        GssCred ac;
+        try (MemoryKeytab copy = s.gss.copyKeytab("FILE:" + file, name)) {
+            assertEquals("MEMORY:" + name, copy.name());
+            assertTrue(copy.entries() > 0, "the service keytab has keys");
+            java.nio.file.Files.delete(file);
+            ac = s.acceptorCred(copy.name());
+        }
+        try (GssCred acceptor = ac; GssCred ic = s.initiatorCred();
+             Peers p = s.establish(ic, acceptor, RealmSession.FLAGS, null)) {
+            assertEquals(s.realm.principal(RealmSession.USER), p.source().display().text());
+        }
+        GssException missing = assertThrows(GssException.class,
+                () -> s.gss.copyKeytab("FILE:" + file, "test-" + UUID.randomUUID()));
+        assertEquals(MajorStatus.GSS_S_FAILURE, missing.majorStatus());
+    }
+
+    /**
      * Threads: one context shared by several threads (each call serialised by the context's lock) and several
      * establishments in parallel on a {@link GssExecutor}, sharing the credentials.
      */

@@ -67,6 +67,11 @@ abstract class RealmScenarios {
     }
 
     @Test
+    void memoryKeytabCopyAcceptsWithoutItsFile() throws java.io.IOException {
+        ContextScenarios.memoryKeytabCopyAcceptsWithoutItsFile(session());
+    }
+
+    @Test
     void storedCredentialCanBeAcquiredAgain() {
         ContextScenarios.storedCredentialCanBeAcquiredAgain(session());
     }

@@ -58,7 +58,12 @@ final class RealmSession implements AutoCloseable {
     }
 
     GssCred acceptorCred(Path keytab) {
-        return gss.acquireCred(null, 0, List.of(Oid.KRB5), CredUsage.ACCEPT, Map.of("keytab", keytab.toString()));
+        return acceptorCred(keytab.toString());
+    }
+
+    /** An acceptor credential of any principal in the keytab {@code keytabName} (a path or {@code TYPE:residual}). */
+    GssCred acceptorCred(String keytabName) {
+        return gss.acquireCred(null, 0, List.of(Oid.KRB5), CredUsage.ACCEPT, Map.of("keytab", keytabName));
     }
 
     /** Runs init/accept to completion (1 or 3 legs, depending on {@code flags}); closes both ends on failure. */

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The few libc calls gssproxy4j needs (the only class holding libc downcall handles): the process environment,
- * peer credentials of an AF_UNIX socket, and user/group lookups.
+ * peer credentials of an AF_UNIX socket, user/group lookups, and {@code statx} of a file.
  *
  * <p><b>Environment.</b> {@link #setenv} changes the C environment that MIT krb5 reads ({@code System.getenv} is a
  * copy taken at JVM start and does not see it; use {@link #getenv}). MIT reads {@code KRB5_CONFIG},
@@ -45,6 +45,14 @@ public final class Posix {
     private static final int SOCK_DGRAM = 2;
     private static final int SOCK_CLOEXEC = 0x80000;
     private static final int MSG_NOSIGNAL = 0x4000;
+    private static final int AT_FDCWD = -100;
+    /** {@code STATX_TYPE|MODE|NLINK|UID|GID|ATIME|MTIME|CTIME|INO|SIZE|BLOCKS}. */
+    private static final int STATX_BASIC_STATS = 0x7ff;
+    /**
+     * {@code struct statx} is the same on every Linux architecture (256 bytes): stx_ino at 32, stx_size at 40,
+     * stx_ctime at 96 and stx_mtime at 112 (each {s64 tv_sec, u32 tv_nsec, s32}), stx_dev_major/minor at 136/140.
+     */
+    private static final int STATX_SIZE = 256;
     /** {@code struct sockaddr_un}: sa_family_t (2 bytes), then {@code sun_path[108]}. */
     private static final int SUN_PATH_MAX = 108;
 
@@ -69,6 +77,8 @@ public final class Posix {
     private static final MethodHandle SENDTO = handle("sendto", true, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG,
             JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle CLOSE = handle("close", true, JAVA_INT, JAVA_INT);
+    private static final MethodHandle STATX = handle("statx", false, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT,
+            JAVA_INT, ADDRESS);
     private static final MethodHandle STRERROR_R = handle("strerror_r", false, ADDRESS, JAVA_INT, ADDRESS,
             JAVA_LONG);
 
@@ -105,6 +115,30 @@ public final class Posix {
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    /**
+     * {@code statx(2)} of {@code path}, following symbolic links: one system call, no allocation beyond a 256-byte
+     * buffer. Empty if the file cannot be examined (missing, no permission); the reason does not matter to callers,
+     * which then read the file the ordinary way and get the ordinary error.
+     */
+    public static Optional<FileStamp> stat(String path) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(STATX_SIZE, 8);
+            int rc = (int) STATX.invokeExact(AT_FDCWD, a.allocateFrom(path), 0, STATX_BASIC_STATS, buf);
+            if (rc != 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new FileStamp(Integer.toUnsignedLong(buf.get(JAVA_INT, 136)),
+                    Integer.toUnsignedLong(buf.get(JAVA_INT, 140)), buf.get(JAVA_LONG, 32), buf.get(JAVA_LONG, 40),
+                    nanos(buf, 112), nanos(buf, 96)));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static long nanos(MemorySegment statx, long offset) {
+        return statx.get(JAVA_LONG, offset) * 1_000_000_000L + Integer.toUnsignedLong(statx.get(JAVA_INT, offset + 8));
     }
 
     /**

@@ -35,6 +35,37 @@ class PosixTest {
     }
 
     @Test
+    void statAgreesWithTheJdkAndSeesEveryKindOfChange() throws Exception {
+        Path file = Files.createTempFile("gssproxy4j-stat", ".keytab");
+        try {
+            Files.write(file, new byte[] {5, 2});
+            FileStamp first = Posix.stat(file.toString()).orElseThrow();
+            java.util.Map<String, Object> jdk = Files.readAttributes(file, "unix:ino,size,lastModifiedTime,ctime");
+            assertEquals(((Number) jdk.get("ino")).longValue(), first.inode());
+            assertEquals(2, first.size());
+            assertEquals(((java.nio.file.attribute.FileTime) jdk.get("lastModifiedTime")).to(
+                    java.util.concurrent.TimeUnit.NANOSECONDS), first.modifiedNanos());
+            assertEquals(((java.nio.file.attribute.FileTime) jdk.get("ctime")).to(
+                    java.util.concurrent.TimeUnit.NANOSECONDS), first.changedNanos());
+            assertEquals(first, Posix.stat(file.toString()).orElseThrow(), "nothing changed");
+
+            // a rewrite that puts the old modification time back still changes the status-change time
+            java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000L);
+            Files.setLastModifiedTime(file, old);
+            FileStamp backdated = Posix.stat(file.toString()).orElseThrow();
+            Files.write(file, new byte[] {5, 3});
+            Files.setLastModifiedTime(file, old);
+            FileStamp rewritten = Posix.stat(file.toString()).orElseThrow();
+            assertEquals(backdated.modifiedNanos(), rewritten.modifiedNanos());
+            assertEquals(backdated.size(), rewritten.size());
+            assertTrue(rewritten.changedNanos() >= backdated.changedNanos());
+        } finally {
+            Files.delete(file);
+        }
+        assertEquals(Optional.empty(), Posix.stat(file.toString()));
+    }
+
+    @Test
     void peerCredentialsOfALocalConnectionAreOurOwn() throws Exception {
         Path dir = Files.createTempDirectory("gssproxy4j-posix");
         UnixDomainSocketAddress address = UnixDomainSocketAddress.of(dir.resolve("s"));
