@@ -12,6 +12,7 @@ import dev.gssproxy4j.server.config.EtcUserDirectory;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.creds.CredCache;
+import dev.gssproxy4j.server.creds.KeytabMirrors;
 import dev.gssproxy4j.server.handler.accept.AcceptorNames;
 import dev.gssproxy4j.server.dispatch.HandlerTable;
 import dev.gssproxy4j.server.dispatch.Policy;
@@ -49,17 +50,17 @@ public final class Daemon implements AutoCloseable {
     private final AtomicReference<Policy> policy;
     private final UnixSocketServer server;
     private final GssExecutor executor;
-    private final CredCache credCache;
+    private final ServerResources resources;
     private final KernelNfsd kernel = new KernelNfsd(KernelNfsd.USE_GSS_PROXY);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final SystemdNotify systemd = SystemdNotify.fromEnvironment();
 
     private Daemon(DaemonOptions options, ConfigLoader loader, GssProxyConfig config, GssExecutor executor,
-                   CredCache credCache, UnixSocketServer server, AtomicReference<Policy> policy) {
+                   ServerResources resources, UnixSocketServer server, AtomicReference<Policy> policy) {
         this.options = options;
         this.loader = loader;
         this.executor = executor;
-        this.credCache = credCache;
+        this.resources = resources;
         this.server = server;
         this.policy = policy;
         policy.set(Policy.of(config));
@@ -84,9 +85,10 @@ public final class Daemon implements AutoCloseable {
         report(config.warnings());
         Keyring keyring = Keyring.loadOrCreate(config.keyring());
         GssExecutor executor = new GssExecutor("gss-worker", config.workerThreads(), WORK_QUEUE);
-        CredCache credCache = new CredCache(CredCache.DEFAULT_CAPACITY);
-        ServerResources resources = new ServerResources(Gss.get(), executor, new HandleSealer(keyring),
-                EtcUserDirectory.system(), Clock.systemUTC(), credCache,
+        Gss gss = Gss.get();
+        ServerResources resources = new ServerResources(gss, executor, new HandleSealer(keyring),
+                EtcUserDirectory.system(), Clock.systemUTC(), new CredCache(CredCache.DEFAULT_CAPACITY),
+                new KeytabMirrors(gss, Clock.systemUTC(), KeytabMirrors.DEFAULT_CAPACITY),
                 new GssCalls(executor, config.workerThreads(), WORK_QUEUE),
                 new AcceptorNames(AcceptorNames.DEFAULT_CAPACITY));
         AtomicReference<Policy> policy = new AtomicReference<>();
@@ -94,7 +96,7 @@ public final class Daemon implements AutoCloseable {
                 XdrLimits.DEFAULT, GssProxyMessages.MAX_RECORD);
         UnixSocketServer server = new UnixSocketServer(dispatcher, SocketPeerCredentials.create(),
                 GssProxyMessages.MAX_RECORD, MAX_CONNECTIONS);
-        Daemon daemon = new Daemon(options, loader, config, executor, credCache, server, policy);
+        Daemon daemon = new Daemon(options, loader, config, executor, resources, server, policy);
         try {
             daemon.apply(config, Set.of());
         } catch (IOException | RuntimeException e) {
@@ -172,7 +174,8 @@ public final class Daemon implements AutoCloseable {
             DaemonLog.error("closing sockets: " + e.getMessage());
         }
         executor.close();
-        credCache.close();
+        resources.credCache().close();
+        resources.keytabMirrors().close();
         stopped.countDown();
     }
 

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * A bounded, least-recently-used cache of acceptor credentials imported from sealed handles, so that a web
@@ -24,6 +25,8 @@ import java.util.Optional;
  *   <li>Only acceptor use is cached, and only for handles without element options (which are client-supplied,
  *       outside the sealed bytes, and change the credential). Accepting does not change the credential (the
  *       replay cache and keytab are files it names), so a cached credential behaves as a freshly imported one.
+ *       Each entry carries a check of whether it is still current (see {@link KeytabMirrors}: a copy of a keytab
+ *       file that has changed since); one that is not is dropped when next looked up, and imported again.
  *       Initiator credentials gain service tickets in their private ccache as they are used, which would change
  *       what later calls see (KDC traffic, {@code sync_creds}), so they are imported per call as upstream does.</li>
  *   <li>MIT locks a credential for the length of {@code gss_accept_sec_context}, so sharing one between threads
@@ -51,20 +54,44 @@ public final class CredCache implements AutoCloseable {
         this.capacity = capacity;
     }
 
-    /** A lease on the credential cached for {@code key}, if there is one; close the lease after use. */
+    /**
+     * A lease on the credential cached for {@code key}, if there is one and it is still current; close the lease
+     * after use. An entry that is no longer current is dropped (its credential released once unused).
+     */
     public Optional<Lease> lease(Key key) {
+        Lease lease;
         synchronized (entries) {
             Entry entry = entries.get(key);
-            return entry == null ? Optional.empty() : Optional.of(entry.lease());
+            if (entry == null) {
+                return Optional.empty();
+            }
+            lease = entry.lease();
         }
+        if (lease.entry.current.getAsBoolean()) { // outside the lock: it may look at a file
+            return Optional.of(lease);
+        }
+        synchronized (entries) {
+            if (entries.get(key) == lease.entry) {
+                entries.remove(key);
+                lease.entry.evicted = true;
+            }
+        }
+        lease.close();
+        return Optional.empty();
+    }
+
+    /** {@link #put(Key, GssCred, BooleanSupplier)} of a credential that stays current. */
+    public Lease put(Key key, GssCred cred) {
+        return put(key, cred, () -> true);
     }
 
     /**
-     * Caches {@code cred}, which the cache then owns, and leases it. If another thread cached the same key
-     * meanwhile, {@code cred} is released and that entry is leased instead; with capacity 0 (or after close) the
-     * lease owns {@code cred} alone and releases it when it ends.
+     * Caches {@code cred}, which the cache then owns, and leases it; {@code current} tells later lookups whether
+     * it may still be used. If another thread cached the same key meanwhile, {@code cred} is released and that
+     * entry is leased instead; with capacity 0 (or after close) the lease owns {@code cred} alone and releases it
+     * when it ends.
      */
-    public Lease put(Key key, GssCred cred) {
+    public Lease put(Key key, GssCred cred, BooleanSupplier current) {
         List<GssCred> release = new ArrayList<>();
         Lease lease;
         synchronized (entries) {
@@ -73,7 +100,7 @@ public final class CredCache implements AutoCloseable {
                 release.add(cred);
                 lease = existing.lease();
             } else {
-                Entry entry = new Entry(cred);
+                Entry entry = new Entry(cred, current);
                 lease = entry.lease();
                 if (closed || capacity == 0) {
                     entry.evicted = true;
@@ -121,11 +148,13 @@ public final class CredCache implements AutoCloseable {
     /** One cached credential; guarded by the cache's lock. */
     private final class Entry {
         private final GssCred cred;
+        private final BooleanSupplier current;
         private int users;
         private boolean evicted;
 
-        private Entry(GssCred cred) {
+        private Entry(GssCred cred, BooleanSupplier current) {
             this.cred = cred;
+            this.current = current;
         }
 
         private Lease lease() {

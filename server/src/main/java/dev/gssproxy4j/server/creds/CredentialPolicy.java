@@ -120,10 +120,13 @@ public final class CredentialPolicy implements AutoCloseable {
                     return Optional.of(OpenedCred.leased(cached.get(), binding.targetUid()));
                 }
             }
-            GssCred cred = resources.gssCalls().call(() -> gss.importCred(token));
             if (key != null) {
-                return Optional.of(OpenedCred.leased(resources.credCache().put(key, cred), binding.targetUid()));
+                KeytabMirrors.Imported imported = resources.gssCalls().call(
+                        () -> resources.keytabMirrors().importForAccept(token));
+                return Optional.of(OpenedCred.leased(resources.credCache().put(key, imported.cred(),
+                        imported.current()), binding.targetUid()));
             }
+            GssCred cred = resources.gssCalls().call(() -> gss.importCred(token));
             CredOptions.apply(gss, handle, cred, call.connectionId());
             return Optional.of(new OpenedCred(cred, binding.targetUid(), true));
         } catch (GssException e) {

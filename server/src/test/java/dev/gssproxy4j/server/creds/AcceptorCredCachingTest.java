@@ -54,7 +54,9 @@ class AcceptorCredCachingTest {
 
     @BeforeEach
     void sealAnAcceptorHandle() throws InterruptedException {
-        resources = kdc.resources(); // one daemon: the calls below share its cache
+        // one daemon: the calls below share its cache; a minute on, the keytab has settled and is copied (as it is
+        // in production once written; until then each accept imports anew, see KeytabMirrorsTest)
+        resources = kdc.resources(kdc.sealer, KeytabMirrorsTest.SETTLED);
         try (CredentialPolicy creds = policy(KdcFixture.SERVICE_UID);
              GssCred cred = kdc.gss.acquireCred(null, 0, List.of(Oid.KRB5), CredUsage.ACCEPT,
                      Map.of("keytab", kdc.serviceKeytab.toString()))) {
