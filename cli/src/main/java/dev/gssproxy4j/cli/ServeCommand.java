@@ -134,7 +134,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             err.println(ConfigExplainer.explainFailure(e));
             return 1;
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             err.println("gssproxy4j: cannot start: " + e.getMessage());
             return 1;
         }

@@ -88,7 +88,7 @@ public final class Daemon implements AutoCloseable {
         Gss gss = Gss.get();
         ServerResources resources = new ServerResources(gss, executor, new HandleSealer(keyring),
                 EtcUserDirectory.system(), Clock.systemUTC(), new CredCache(CredCache.DEFAULT_CAPACITY),
-                new KeytabMirrors(gss, Clock.systemUTC(), KeytabMirrors.DEFAULT_CAPACITY),
+                new KeytabMirrors(gss, Clock.systemUTC(), KeytabMirrors.capacityFromSystemProperty()),
                 new GssCalls(executor, config.workerThreads(), WORK_QUEUE),
                 new AcceptorNames(AcceptorNames.DEFAULT_CAPACITY));
         AtomicReference<Policy> policy = new AtomicReference<>();

@@ -45,6 +45,11 @@ public final class KeytabMirrors implements AutoCloseable {
 
     /** Keytab files copied at most; a daemon usually has one per service. */
     public static final int DEFAULT_CAPACITY = 64;
+    /**
+     * The system property that sets how many keytab files the daemon copies; 0 turns copying off, and accepts then
+     * read the file as MIT does by itself (e.g. {@code GSSPROXY4J_JAVA_OPTS=-Dgssproxy4j.keytab-copies=0}).
+     */
+    public static final String CAPACITY_PROPERTY = "gssproxy4j.keytab-copies";
     /** How long a file must be left alone before it is copied. */
     public static final Duration SETTLE = Duration.ofSeconds(2);
 
@@ -72,6 +77,28 @@ public final class KeytabMirrors implements AutoCloseable {
         this.capacity = capacity;
     }
 
+    /** {@link #CAPACITY_PROPERTY} if set to a whole number >= 0, else {@link #DEFAULT_CAPACITY}. */
+    public static int capacityFromSystemProperty() {
+        return capacity(System.getProperty(CAPACITY_PROPERTY));
+    }
+
+    /** The capacity {@code value} of {@link #CAPACITY_PROPERTY} asks for (null: the default). */
+    static int capacity(String value) {
+        if (value == null) {
+            return DEFAULT_CAPACITY;
+        }
+        try {
+            int capacity = Integer.parseInt(value.strip());
+            if (capacity >= 0) {
+                return capacity;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("-D" + CAPACITY_PROPERTY + " must be a whole number >= 0 (0 turns keytab"
+                + " copies off), got '" + value + "'");
+    }
+
     /**
      * {@code gss_import_cred} of {@code token} for accepting: with its FILE keytab replaced by a current copy
      * when there can be one. May block (reads the keytab when it changed).
@@ -79,8 +106,8 @@ public final class KeytabMirrors implements AutoCloseable {
     public Imported importForAccept(byte[] token) {
         Optional<ExportedCredKeytab> named = ExportedCredKeytab.find(token)
                 .filter(k -> k.keytab().startsWith(FILE_PREFIX));
-        if (named.isEmpty()) {
-            return new Imported(gss.importCred(token), ALWAYS); // no keytab file: nothing to keep up with
+        if (named.isEmpty() || capacity == 0) {
+            return new Imported(gss.importCred(token), ALWAYS); // no keytab file (or no copies): as MIT reads it
         }
         Optional<Mirror> mirror = retainCurrent(named.get().keytab().substring(FILE_PREFIX.length()));
         if (mirror.isEmpty()) {
@@ -130,7 +157,7 @@ public final class KeytabMirrors implements AutoCloseable {
         List<Mirror> retired = new ArrayList<>();
         try {
             synchronized (mirrors) {
-                if (closed || capacity == 0) {
+                if (closed) {
                     return Optional.empty();
                 }
                 Mirror current = mirrors.get(path);

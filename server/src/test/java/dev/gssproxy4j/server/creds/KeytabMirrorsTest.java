@@ -141,6 +141,27 @@ class KeytabMirrorsTest {
     }
 
     @Test
+    void withCopiesTurnedOffCredentialsNameTheFileAndStayCached() throws InterruptedException {
+        byte[] token;
+        try (GssCred cred = kdc.gss.acquireCred(null, 0, List.of(Oid.KRB5), CredUsage.ACCEPT,
+                Map.of("keytab", keytab.toString()))) {
+            token = kdc.gss.exportCred(cred);
+        }
+        try (KeytabMirrors off = new KeytabMirrors(kdc.gss, SETTLED, KeytabMirrors.capacity("0"))) {
+            KeytabMirrors.Imported imported = off.importForAccept(token);
+            try (GssCred cred = imported.cred()) {
+                assertEquals("FILE:" + keytab, ExportedCredKeytab.find(kdc.gss.exportCred(cred)).orElseThrow()
+                        .keytab());
+                assertTrue(imported.current().getAsBoolean(), "a credential reading its file stays current");
+            }
+            assertEquals(0, off.copiesMade());
+        }
+        assertEquals(KeytabMirrors.DEFAULT_CAPACITY, KeytabMirrors.capacity(null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KeytabMirrors.capacity("-1"));
+        assertTrue(e.getMessage().contains("gssproxy4j.keytab-copies"), e.getMessage());
+    }
+
+    @Test
     void handlesStillNameTheFileSoAnotherDaemonOpensThem() throws Exception {
         accept(resources);
         byte[] payload = kdc.sealer.open(HandleKind.CREDENTIAL, policy(resources).binding(),
