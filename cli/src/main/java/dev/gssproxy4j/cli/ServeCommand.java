@@ -1,5 +1,6 @@
 package dev.gssproxy4j.cli;
 
+import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.server.Daemon;
 import dev.gssproxy4j.server.DaemonOptions;
 import dev.gssproxy4j.server.config.ConfigException;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code gssproxy4j serve}: the daemon, with gssproxy's command line so that existing systemd units
@@ -113,14 +115,20 @@ final class ServeCommand implements Callable<Integer> {
         // SIGHUP that arrives while the daemon starts is a reload once it runs, never the JVM's default exit.
         AtomicReference<Daemon> running = new AtomicReference<>();
         AtomicBoolean reloadPending = new AtomicBoolean();
-        Signal.handle(new Signal("HUP"), s -> {
+        SignalHandler reload = s -> {
             Daemon daemon = running.get();
             if (daemon != null) {
                 daemon.reload();
             } else {
                 reloadPending.set(true);
             }
-        });
+        };
+        Signal hup = new Signal("HUP");
+        if (Signal.handle(hup, reload) == SignalHandler.SIG_IGN) {
+            // started under nohup (or trap '' HUP): the JVM installed nothing; upstream reloads on SIGHUP regardless
+            Posix.restoreDefaultAction(hup.getNumber());
+            Signal.handle(hup, reload);
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Daemon daemon = running.get();
             if (daemon != null) {

@@ -11,19 +11,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Upstream's systemd unit is {@code Type=notify}: the daemon must say READY=1 on {@code NOTIFY_SOCKET} or systemd
- * kills it. A small receiver stands in for systemd and prints each datagram on one line.
+ * kills it. A small receiver stands in for systemd and prints each datagram on one line. The daemon also reloads
+ * when it was started with SIGHUP ignored (under {@code nohup}), where the JVM alone would install no handler.
  */
-@Timeout(60)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // readLine ignores interrupts
 class SystemdNotifyTest {
 
-    @Test
-    void daemonNotifiesReadyReloadingAndStoppingLikeUpstream(@TempDir Path dir) throws Exception {
+    @ParameterizedTest(name = "SIGHUP ignored at start: {0}")
+    @ValueSource(booleans = {false, true})
+    void daemonNotifiesReadyReloadingAndStoppingLikeUpstream(boolean hangupIgnored, @TempDir Path dir)
+            throws Exception {
         Path python = Path.of("/usr/bin/python3");
         assumeTrue(Files.isExecutable(python), "python3 plays systemd's notification socket");
         Path notify = dir.resolve("notify.sock");
@@ -44,7 +48,7 @@ class SystemdNotifyTest {
                       euid = 0
                     """;
             try (Gssproxy4jDaemon daemon = Gssproxy4jDaemon.start(Map.of("NOTIFY_SOCKET", notify.toString()),
-                    socket -> config)) {
+                    socket -> config, hangupIgnored)) {
                 assertEquals("READY=1 STATUS=Running, 1 service(s) configured", messages.readLine());
                 daemon.hup();
                 assertTrue(messages.readLine().startsWith("RELOADING=1 MONOTONIC_USEC="));

@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The few libc calls gssproxy4j needs (the only class holding libc downcall handles): the process environment,
- * peer credentials of an AF_UNIX socket, user/group lookups, and {@code statx} of a file.
+ * peer credentials of an AF_UNIX socket, user/group lookups, {@code statx} of a file, and a signal's default action.
  *
  * <p><b>Environment.</b> {@link #setenv} changes the C environment that MIT krb5 reads ({@code System.getenv} is a
  * copy taken at JVM start and does not see it; use {@link #getenv}). MIT reads {@code KRB5_CONFIG},
@@ -79,6 +79,7 @@ public final class Posix {
     private static final MethodHandle CLOSE = handle("close", true, JAVA_INT, JAVA_INT);
     private static final MethodHandle STATX = handle("statx", false, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT,
             JAVA_INT, ADDRESS);
+    private static final MethodHandle SIGNAL = handle("signal", false, ADDRESS, JAVA_INT, ADDRESS);
     private static final MethodHandle STRERROR_R = handle("strerror_r", false, ADDRESS, JAVA_INT, ADDRESS,
             JAVA_LONG);
 
@@ -132,6 +133,23 @@ public final class Posix {
             return Optional.of(new FileStamp(Integer.toUnsignedLong(buf.get(JAVA_INT, 136)),
                     Integer.toUnsignedLong(buf.get(JAVA_INT, 140)), buf.get(JAVA_LONG, 32), buf.get(JAVA_LONG, 40),
                     nanos(buf, 112), nanos(buf, 96)));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * {@code signal(signo, SIG_DFL)}: gives back a signal its default action, e.g. SIGHUP that {@code nohup} or a
+     * shell's {@code trap '' HUP} made the process ignore. The JVM installs no handler for a signal that was ignored
+     * when it started ({@code sun.misc.Signal.handle} then returns {@code SIG_IGN} and does nothing), so a daemon
+     * that must react to the signal resets it first. Call before the handler is installed, never after.
+     */
+    public static void restoreDefaultAction(int signo) {
+        try {
+            MemorySegment previous = (MemorySegment) SIGNAL.invokeExact(signo, MemorySegment.NULL);
+            if (previous.address() == -1L) { // SIG_ERR
+                throw new IllegalArgumentException("signal(" + signo + ", SIG_DFL) failed: no such signal");
+            }
         } catch (Throwable t) {
             throw rethrow(t);
         }

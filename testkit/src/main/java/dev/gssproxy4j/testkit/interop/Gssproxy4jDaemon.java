@@ -29,12 +29,15 @@ public final class Gssproxy4jDaemon implements AutoCloseable {
     private final Path config;
     private final Map<String, String> environment;
     private final List<String> extraArgs;
+    private final boolean hangupIgnored;
     private final StringBuilder earlierLogs = new StringBuilder();
     private ChildProcess process;
     private int starts;
 
-    private Gssproxy4jDaemon(Path dir, Map<String, String> environment, String configText, List<String> extraArgs) {
+    private Gssproxy4jDaemon(Path dir, Map<String, String> environment, String configText, List<String> extraArgs,
+                             boolean hangupIgnored) {
         this.dir = dir;
+        this.hangupIgnored = hangupIgnored;
         this.socket = dir.resolve("gp.sock");
         this.config = dir.resolve("gssproxy.conf");
         this.environment = environment;
@@ -50,9 +53,18 @@ public final class Gssproxy4jDaemon implements AutoCloseable {
      */
     public static Gssproxy4jDaemon start(Map<String, String> environment, Function<Path, String> configForSocket,
                                          String... extraArgs) {
+        return start(environment, configForSocket, false, extraArgs);
+    }
+
+    /**
+     * As {@link #start(Map, Function, String...)}; with {@code hangupIgnored} the daemon starts with SIGHUP ignored,
+     * as under {@code nohup} or after a shell's {@code trap '' HUP}.
+     */
+    public static Gssproxy4jDaemon start(Map<String, String> environment, Function<Path, String> configForSocket,
+                                         boolean hangupIgnored, String... extraArgs) {
         Path dir = TempDirs.createTraversable("gssproxy4j-daemon");
         Gssproxy4jDaemon daemon = new Gssproxy4jDaemon(dir, environment, configForSocket.apply(dir.resolve("gp.sock")),
-                List.of(extraArgs));
+                List.of(extraArgs), hangupIgnored);
         daemon.launch();
         return daemon;
     }
@@ -119,7 +131,10 @@ public final class Gssproxy4jDaemon implements AutoCloseable {
             earlierLogs.append(process.stderr());
         }
         starts++;
-        List<String> command = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new ArrayList<>(hangupIgnored
+                ? List.of("/bin/sh", "-c", "trap '' HUP; exec \"$@\"", "sh") // exec: the pid stays the daemon's
+                : List.of());
+        command.addAll(List.of(java(), "--enable-native-access=ALL-UNNAMED",
                 "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED", "-jar", jar().toString(),
                 "serve", "-i", "-c", config.toString(), "-s", socket.toString()));
         command.addAll(extraArgs);
