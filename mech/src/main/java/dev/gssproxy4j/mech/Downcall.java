@@ -1,9 +1,15 @@
 package dev.gssproxy4j.mech;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -31,6 +37,21 @@ final class Downcall {
         this.name = name;
         this.symbol = symbol;
         this.descriptor = descriptor;
+    }
+
+    /**
+     * A function of {@code lookup} returning an int (a status or error code); if the library lacks it, calls fail as
+     * unavailable (see {@link #get()}).
+     */
+    static Downcall optional(String library, SymbolLookup lookup, String name, MemoryLayout... args) {
+        return new Downcall(library, name, lookup.find(name), FunctionDescriptor.of(JAVA_INT, args));
+    }
+
+    /** {@code n} pointer arguments, the shape of most GSS-API and krb5 functions. */
+    static MemoryLayout[] pointers(int n) {
+        MemoryLayout[] layouts = new MemoryLayout[n];
+        Arrays.fill(layouts, ADDRESS);
+        return layouts;
     }
 
     /**

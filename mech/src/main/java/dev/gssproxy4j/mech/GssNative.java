@@ -8,7 +8,6 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SymbolLookup;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -533,7 +532,7 @@ final class GssNative {
     }
 
     private static Downcall fn(String name, int pointerArgs) {
-        return fn(name, pointers(pointerArgs));
+        return fn(name, Downcall.pointers(pointerArgs));
     }
 
     private static Downcall fn(String name, MemoryLayout... args) {
@@ -543,17 +542,11 @@ final class GssNative {
     }
 
     private static Downcall optionalFn(String name, int pointerArgs) {
-        return optionalFn(name, pointers(pointerArgs));
+        return optionalFn(name, Downcall.pointers(pointerArgs));
     }
 
     private static Downcall optionalFn(String name, MemoryLayout... args) {
-        return new Downcall(LIBRARY, name, LIB.find(name), FunctionDescriptor.of(JAVA_INT, args));
-    }
-
-    private static MemoryLayout[] pointers(int n) {
-        MemoryLayout[] layouts = new MemoryLayout[n];
-        Arrays.fill(layouts, ADDRESS);
-        return layouts;
+        return Downcall.optional(LIBRARY, LIB, name, args);
     }
 
     /** True when the library exports the optional function {@code name}. */

@@ -210,9 +210,7 @@ final class Krb5Native {
     }
 
     private static Downcall lazyFn(String name, int pointerArgs) {
-        java.lang.foreign.MemoryLayout[] args = new java.lang.foreign.MemoryLayout[pointerArgs];
-        java.util.Arrays.fill(args, ADDRESS);
-        return new Downcall(LIBRARY, name, LIB.find(name), FunctionDescriptor.of(JAVA_INT, args));
+        return Downcall.optional(LIBRARY, LIB, name, Downcall.pointers(pointerArgs));
     }
 
     private static MethodHandle fn(String name, java.lang.foreign.MemoryLayout... args) {
