@@ -80,11 +80,6 @@ public final class CredCache implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** {@link #put(Key, GssCred, BooleanSupplier)} of a credential that stays current. */
-    public Lease put(Key key, GssCred cred) {
-        return put(key, cred, () -> true);
-    }
-
     /**
      * Caches {@code cred}, which the cache then owns, and leases it; {@code current} tells later lookups whether
      * it may still be used. If another thread cached the same key meanwhile, {@code cred} is released and that

@@ -12,6 +12,8 @@ import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleCacheKey;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class CredCacheTest {
 
     static final Binding BINDING = Binding.of("http", KdcFixture.SERVICE_UID);
+    /** A credential that stays current (no keytab copy to go stale). */
+    static final BooleanSupplier CURRENT = () -> true;
     static KdcFixture kdc;
 
     @BeforeAll
@@ -42,10 +46,25 @@ class CredCacheTest {
     }
 
     @Test
+    void anEntryNoLongerCurrentIsDroppedAndReleasedWhenUnused() {
+        try (CredCache cache = new CredCache(4)) {
+            AtomicBoolean current = new AtomicBoolean(true);
+            GssCred cred = acceptor();
+            CredCache.Lease inUse = cache.put(key(1), cred, current::get);
+            current.set(false);
+            assertTrue(cache.lease(key(1)).isEmpty(), "a stale entry is not handed out");
+            assertEquals(0, cache.size());
+            assertFalse(cred.isClosed(), "still in use by the first lease");
+            inUse.close();
+            assertTrue(cred.isClosed(), "released with its last lease");
+        }
+    }
+
+    @Test
     void aCachedCredentialIsLeasedAgainUnderItsKeyOnly() {
         try (CredCache cache = new CredCache(4)) {
             GssCred cred = acceptor();
-            cache.put(key(1), cred).close();
+            cache.put(key(1), cred, CURRENT).close();
             try (CredCache.Lease again = cache.lease(key(1)).orElseThrow()) {
                 assertSame(cred, again.cred());
             }
@@ -61,15 +80,15 @@ class CredCacheTest {
     void evictionReleasesACredentialOnlyOnceItsLastLeaseEnds() {
         try (CredCache cache = new CredCache(1)) {
             GssCred first = acceptor();
-            CredCache.Lease inUse = cache.put(key(1), first);
+            CredCache.Lease inUse = cache.put(key(1), first, CURRENT);
             GssCred second = acceptor();
-            cache.put(key(2), second).close();
+            cache.put(key(2), second, CURRENT).close();
             assertTrue(cache.lease(key(1)).isEmpty(), "evicted");
             assertFalse(first.isClosed(), "still leased by a call");
             inUse.close();
             assertTrue(first.isClosed());
             inUse.close(); // idempotent: must not end another lease's use
-            cache.put(key(3), acceptor()).close();
+            cache.put(key(3), acceptor(), CURRENT).close();
             assertTrue(second.isClosed(), "evicted while unused: released at once");
         }
     }
@@ -79,10 +98,10 @@ class CredCacheTest {
         try (CredCache cache = new CredCache(2)) {
             GssCred one = acceptor();
             GssCred two = acceptor();
-            cache.put(key(1), one).close();
-            cache.put(key(2), two).close();
+            cache.put(key(1), one, CURRENT).close();
+            cache.put(key(2), two, CURRENT).close();
             cache.lease(key(1)).orElseThrow().close();
-            cache.put(key(3), acceptor()).close();
+            cache.put(key(3), acceptor(), CURRENT).close();
             assertTrue(two.isClosed());
             assertFalse(one.isClosed());
             assertTrue(cache.lease(key(1)).isPresent());
@@ -94,8 +113,8 @@ class CredCacheTest {
         try (CredCache cache = new CredCache(4)) {
             GssCred first = acceptor();
             GssCred late = acceptor();
-            cache.put(key(1), first).close();
-            try (CredCache.Lease lease = cache.put(key(1), late)) {
+            cache.put(key(1), first, CURRENT).close();
+            try (CredCache.Lease lease = cache.put(key(1), late, CURRENT)) {
                 assertSame(first, lease.cred());
             }
             assertTrue(late.isClosed());
@@ -108,8 +127,8 @@ class CredCacheTest {
         CredCache cache = new CredCache(4);
         GssCred idle = acceptor();
         GssCred leased = acceptor();
-        cache.put(key(1), idle).close();
-        CredCache.Lease lease = cache.put(key(2), leased);
+        cache.put(key(1), idle, CURRENT).close();
+        CredCache.Lease lease = cache.put(key(2), leased, CURRENT);
         cache.close();
         assertTrue(idle.isClosed());
         assertFalse(leased.isClosed());
@@ -117,7 +136,7 @@ class CredCacheTest {
         assertTrue(leased.isClosed());
 
         GssCred afterClose = acceptor();
-        CredCache.Lease uncached = cache.put(key(3), afterClose);
+        CredCache.Lease uncached = cache.put(key(3), afterClose, CURRENT);
         assertEquals(0, cache.size());
         uncached.close();
         assertTrue(afterClose.isClosed(), "a closed cache caches nothing; the lease owns the credential");
@@ -127,7 +146,7 @@ class CredCacheTest {
     void capacityZeroCachesNothing() {
         try (CredCache cache = new CredCache(0)) {
             GssCred cred = acceptor();
-            try (CredCache.Lease lease = cache.put(key(1), cred)) {
+            try (CredCache.Lease lease = cache.put(key(1), cred, CURRENT)) {
                 assertSame(cred, lease.cred());
                 assertTrue(cache.lease(key(1)).isEmpty());
             }
