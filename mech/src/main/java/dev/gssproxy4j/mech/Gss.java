@@ -165,9 +165,17 @@ public final class Gss {
         return ctx.export();
     }
 
-    /** {@code gss_import_sec_context}. */
+    /**
+     * {@code gss_import_sec_context}. MIT's context internalizer is not built for hostile input: pass only tokens
+     * this process exported itself (the daemon opens its sealed copies first, see {@link InputChecks}).
+     */
     public SecContext importContext(byte[] token) {
         return Establish.importContext(token);
+    }
+
+    /** How many times this process has called {@code gss_import_sec_context}: tests prove a refusal made none. */
+    public long contextImports() {
+        return Establish.IMPORTS.sum();
     }
 
     /** {@code gss_krb5_export_lucid_sec_context}; closes {@code ctx}. */

@@ -26,8 +26,12 @@ public final class GssName implements AutoCloseable {
         return address == 0 ? null : new GssName(address);
     }
 
-    /** {@code gss_import_name}: {@code value} interpreted as {@code nameType} (null = mechanism default). */
+    /**
+     * {@code gss_import_name}: {@code value} interpreted as {@code nameType} (null = mechanism default), once
+     * {@link InputChecks#nameValue} has found nothing MIT must not parse.
+     */
     static GssName importName(byte[] value, Oid nameType) {
+        InputChecks.nameValue(value, nameType);
         try (NativeCall call = new NativeCall()) {
             MemorySegment out = call.pointer();
             int major = GssNative.importName(call.minor, call.inBuffer(value), call.oid(nameType), out);

@@ -3,6 +3,8 @@ package dev.gssproxy4j.server.convert;
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.GssName;
+import dev.gssproxy4j.mech.InputChecks;
+import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.NameDisplay;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.protocol.GssxName;
@@ -25,7 +27,7 @@ public final class Names {
      */
     public static Optional<GssName> importName(Gss gss, GssxName name) {
         if (!name.displayName().isEmpty()) {
-            Oid type = oid(name.nameType()).orElse(null);
+            Oid type = nameType(name.nameType()).orElse(null);
             byte[] value = isBinaryType(type) ? name.displayName().toByteArray()
                     : Opaque.utf8(name.displayName().toText()).toByteArray();
             return Optional.of(gss.importName(value, type));
@@ -77,8 +79,15 @@ public final class Names {
                 name.exportedName(), Opaque.EMPTY, name.nameAttributes(), name.extensions());
     }
 
-    public static Optional<Oid> oid(Opaque bytes) {
-        return bytes.isEmpty() ? Optional.empty() : Optional.of(new Oid(bytes.toByteArray()));
+    /**
+     * A client's {@code name_type}: empty for none (the mechanism's default type).
+     *
+     * @throws dev.gssproxy4j.mech.GssException GSS_S_BAD_NAME for bytes that are not a DER OID, as upstream
+     *                                          answers (MIT finds no mechanism for such a type)
+     */
+    public static Optional<Oid> nameType(Opaque bytes) {
+        return bytes.isEmpty() ? Optional.empty()
+                : Optional.of(InputChecks.oid(bytes.toByteArray(), "name_type", MajorStatus.GSS_S_BAD_NAME));
     }
 
     public static Opaque oidBytes(Oid oid) {

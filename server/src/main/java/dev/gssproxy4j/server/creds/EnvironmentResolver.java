@@ -63,7 +63,7 @@ final class EnvironmentResolver {
         GssName name = null;
         try {
             if (desiredName.isPresent()) {
-                Optional<Oid> type = Names.oid(desiredName.get().nameType());
+                Optional<Oid> type = Names.nameType(desiredName.get().nameType());
                 if (service.trusted() && isServiceEuid && type.filter(EnvironmentResolver::isUidType).isPresent()) {
                     targetUid = uid(desiredName.get(), type.get());
                     userRequested = true;

@@ -41,10 +41,7 @@ public final class ImportAndCanonName implements ProcedureHandler<ArgImportAndCa
             return failure(Statuses.failure(Statuses.EINVAL, "input_name has neither a display_name nor an"
                     + " exported_name; send the name to import"));
         }
-        Optional<Oid> mech = Requests.mech(args.mech());
-        if (mech.isEmpty() && !args.mech().isEmpty()) {
-            return failure(Requests.badOid("mech"));
-        }
+        Optional<Oid> mech = Requests.mech(args.mech(), "mech");
         Gss gss = call.resources().gss();
         Oid mechOrNull = mech.orElse(null);
         boolean localname = Options.contains(args.options(), Options.LOCALNAME);

@@ -1,10 +1,13 @@
 package dev.gssproxy4j.server.handler;
 
+import dev.gssproxy4j.mech.ChannelBindings;
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.GssStatus;
+import dev.gssproxy4j.mech.InputChecks;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
+import dev.gssproxy4j.protocol.GssxCb;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.server.dispatch.Statuses;
 import dev.gssproxy4j.xdr.Opaque;
@@ -19,22 +22,14 @@ final class Requests {
 
     private Requests() {}
 
-    /** The OID in {@code bytes}; empty for GSS_C_NO_OID (no bytes) and for bytes that are not OID content. */
-    static Optional<Oid> mech(Opaque bytes) {
-        if (bytes.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(new Oid(bytes.toByteArray()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** GSS_S_BAD_MECH for a {@code field} whose bytes are not DER OID content. */
-    static GssxStatus badOid(String field) {
-        return Statuses.of(MajorStatus.GSS_S_BAD_MECH, Statuses.EINVAL, "An unsupported mechanism was requested",
-                field + " is not a valid OID (DER content octets without tag and length are expected)");
+    /**
+     * The mechanism OID a client sent in {@code field}; empty for GSS_C_NO_OID (no bytes).
+     *
+     * @throws GssException GSS_S_BAD_MECH for bytes that are not DER OID content
+     */
+    static Optional<Oid> mech(Opaque bytes, String field) {
+        return bytes.isEmpty() ? Optional.empty()
+                : Optional.of(InputChecks.oid(bytes.toByteArray(), field, MajorStatus.GSS_S_BAD_MECH));
     }
 
     /**
@@ -76,10 +71,15 @@ final class Requests {
         return GssxStatus.of(major, Opaque.EMPTY, 0, gss.displayStatus(major, 0, null).majorMessage(), "");
     }
 
-    /** GSS_S_NO_CONTEXT with the library's major text and {@code explanation} (problem and fix) as minor text. */
-    static GssException noContext(Gss gss, String function, String explanation) {
-        long major = MajorStatus.GSS_S_NO_CONTEXT.value();
-        return new GssException(function, new GssStatus(major, 0, null,
-                gss.displayStatus(major, 0, null).majorMessage(), explanation));
+    /**
+     * A client's {@code gssx_cb} as the C API's channel bindings.
+     *
+     * @throws GssException GSS_S_BAD_BINDINGS for an address type over 32 bits
+     */
+    static ChannelBindings bindings(GssxCb cb) {
+        return new ChannelBindings(InputChecks.addressType(cb.initiatorAddrtype(), "initiator_addrtype"),
+                cb.initiatorAddress().toByteArray(),
+                InputChecks.addressType(cb.acceptorAddrtype(), "acceptor_addrtype"),
+                cb.acceptorAddress().toByteArray(), cb.applicationData().toByteArray());
     }
 }
