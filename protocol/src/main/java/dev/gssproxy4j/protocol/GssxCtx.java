@@ -37,6 +37,12 @@ public record GssxCtx(Opaque exportedContextToken,
         options = List.copyOf(options);
     }
 
+    /** This context with another {@code exported_context_token} and {@code state}, every other field kept. */
+    public GssxCtx withTokenAndState(Opaque token, Opaque newState) {
+        return new GssxCtx(token, newState, needsRelease, mech, srcName, targName, lifetime, ctxFlags,
+                locallyInitiated, open, options);
+    }
+
     public static GssxCtx decode(XdrReader reader) {
         return new GssxCtx(
                 reader.readOpaque("exported_context_token"),

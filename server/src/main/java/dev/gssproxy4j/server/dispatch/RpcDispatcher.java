@@ -1,6 +1,7 @@
 package dev.gssproxy4j.server.dispatch;
 
 import dev.gssproxy4j.mech.GssException;
+import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Procedure;
@@ -23,6 +24,7 @@ import dev.gssproxy4j.xdr.XdrReader;
 import dev.gssproxy4j.xdr.XdrSizeException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -33,10 +35,12 @@ import java.util.function.Supplier;
  *       GARBAGE_ARGS, rpcvers other than 2 RPC_MISMATCH(2,2), another program PROG_UNAVAIL, another version
  *       PROG_MISMATCH(1,1), a procedure outside 1..15 (NULLPROC included) PROC_UNAVAIL, a credential other than
  *       AUTH_NONE AUTH_ERROR/AUTH_FAILED;</li>
- *   <li>a caller that matches no service: a GSS_S_FAILURE result whose minor text names the uid and why (upstream
+ *   <li>a caller that matches no service: a GSS_S_UNAUTHORIZED result whose minor text names the uid and why (upstream
  *       drops the connection silently; an admin reading the client's error learns the cause here);</li>
  *   <li>arguments that do not decode: GARBAGE_ARGS; a {@link GssException}: the procedure's result carrying that
- *       status; any other failure or a reply over the maximum record size: SYSTEM_ERR.</li>
+ *       status; GSS calls saturated: GSS_S_UNAVAILABLE; a result over the maximum record size or a defect of
+ *       gssproxy4j (any other exception): GSS_S_FAILURE saying so. SYSTEM_ERR is left for an interrupted call
+ *       (the daemon is stopping).</li>
  * </ul>
  * The connection stays open after every RPC-level error reply, as upstream keeps it.
  */
@@ -84,7 +88,7 @@ public final class RpcDispatcher implements Transport.RecordHandler {
             String why = current.matcher().match(caller).summary(caller);
             DaemonLog.error(cid, "No matching service found: " + why);
             return reply(xid, procedure, handlers.failure(procedure, Statuses.of(
-                    dev.gssproxy4j.mech.MajorStatus.GSS_S_UNAUTHORIZED, Statuses.EACCES,
+                    MajorStatus.GSS_S_UNAUTHORIZED, Statuses.EACCES,
                     "Operation unauthorized", "gssproxy4j: " + why
                             + "; add or fix a [service/...] section in gssproxy.conf (see gssproxy4j check-config)")));
         }
@@ -97,6 +101,10 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         } catch (XdrDecodeException e) {
             return rpcError(cid, RpcReply.accepted(xid, AcceptStat.GARBAGE_ARGS),
                     "arguments of " + procedure + " do not decode: " + e.getMessage());
+        } catch (RuntimeException e) { // a decoder defect: the arguments are still garbage to us
+            DaemonLog.error(cid, "decoding GSSX_" + procedure + " failed inside gssproxy4j: " + e.getClass().getName());
+            return rpcError(cid, RpcReply.accepted(xid, AcceptStat.GARBAGE_ARGS),
+                    "arguments of " + procedure + " do not decode");
         }
         if (DaemonLog.enabled(2)) {
             DaemonLog.debug(2, cid, "Executing request " + procedure.wire() + " (GSSX_" + procedure
@@ -117,9 +125,16 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return rpcError(cid, RpcReply.accepted(xid, AcceptStat.SYSTEM_ERR), "interrupted during " + procedure);
+        } catch (RejectedExecutionException e) {
+            DaemonLog.debug(1, cid, "GSSX_" + procedure + " refused: " + e.getMessage());
+            result = handlers.failure(procedure, Statuses.of(MajorStatus.GSS_S_UNAVAILABLE, Statuses.EAGAIN,
+                    "The operation or option is not available or unsupported", "gssproxy4j: " + e.getMessage()));
         } catch (RuntimeException e) {
-            DaemonLog.error(cid, "GSSX_" + procedure + " failed: " + e);
-            return rpcError(cid, RpcReply.accepted(xid, AcceptStat.SYSTEM_ERR), "handler failed");
+            // A defect of ours, not of the request: the caller gets a GSS error and the connection stays usable.
+            DaemonLog.error(cid, "GSSX_" + procedure + " failed inside gssproxy4j: " + e.getClass().getName());
+            result = handlers.failure(procedure, Statuses.failure(Statuses.EINVAL, "gssproxy4j could not serve"
+                    + " GSSX_" + procedure + " (internal " + e.getClass().getSimpleName() + "); the daemon logged it."
+                    + " Please report it with the daemon's log"));
         }
         if (!result.status().isComplete()) {
             DaemonLog.debug(2, cid, "GSSX_" + procedure + " status: " + describe(result.status()));
@@ -152,12 +167,18 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         return Optional.empty();
     }
 
+    /**
+     * The encoded reply; a result over the maximum record size (e.g. WRAP of a message near the request limit)
+     * becomes the procedure's GSS_S_FAILURE result saying so, which always fits.
+     */
     private Transport.Outcome reply(int xid, Procedure procedure, GssxRes result) {
         try {
             return new Transport.Reply(GssProxyMessages.encodeReply(xid, procedure, result, maxRecord));
         } catch (XdrSizeException e) {
-            DaemonLog.error("reply to GSSX_" + procedure + " exceeds the maximum record size: " + e.getMessage());
-            return new Transport.Reply(GssProxyMessages.encodeRpcError(RpcReply.accepted(xid, AcceptStat.SYSTEM_ERR)));
+            DaemonLog.debug(1, "reply to GSSX_" + procedure + " exceeds the maximum record size: " + e.getMessage());
+            return new Transport.Reply(GssProxyMessages.encodeReply(xid, procedure, handlers.failure(procedure,
+                    Statuses.failure(Statuses.EMSGSIZE, "the result of GSSX_" + procedure + " would exceed the "
+                            + maxRecord + "-byte record limit; send smaller messages")), maxRecord));
         }
     }
 
@@ -173,7 +194,7 @@ public final class RpcDispatcher implements Transport.RecordHandler {
     }
 
     private static String describe(GssxStatus status) {
-        return dev.gssproxy4j.mech.MajorStatus.describe(status.majorStatus())
+        return MajorStatus.describe(status.majorStatus())
                 + (status.minorStatusString().isEmpty() ? "" : " (" + status.minorStatusString().toText() + ")");
     }
 }

@@ -17,6 +17,10 @@ public final class Statuses {
     public static final long EACCES = 13;
     /** errno EINVAL, the minor code upstream uses for invalid arguments and options. */
     public static final long EINVAL = 22;
+    /** errno EAGAIN: try again later (the daemon's GSS calls are saturated). */
+    public static final long EAGAIN = 11;
+    /** errno EMSGSIZE: a result too large for one record. */
+    public static final long EMSGSIZE = 90;
 
     private Statuses() {}
 

@@ -10,7 +10,6 @@ import dev.gssproxy4j.mech.GssName;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.SecContext;
-import dev.gssproxy4j.protocol.GssxCb;
 import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxOption;
@@ -44,7 +43,7 @@ import java.util.Optional;
  * status, as upstream's does (the dispatcher maps the thrown {@link dev.gssproxy4j.mech.GssException}).
  *
  * <p>Unlike upstream, accept may take several legs: on GSS_S_CONTINUE_NEEDED the partial context is sealed into
- * {@code exported_context_token} (see {@link PartialContexts}) and continued when it comes back as
+ * {@code exported_context_token} (see {@link SealedContexts}) and continued when it comes back as
  * {@code context_handle}.
  */
 public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecContext, ResAcceptSecContext> {
@@ -57,11 +56,11 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
         try (CredentialPolicy creds = CredentialPolicy.forCall(call);
              OpenedCred cred = creds.openOrAcquire(args.credHandle(), CredUsage.ACCEPT);
              SecContext partial = args.contextHandle()
-                     .map(h -> PartialContexts.open(call, h.exportedContextToken())).orElse(null)) {
+                     .map(h -> SealedContexts.openPartial(call, h.exportedContextToken())).orElse(null)) {
             Optional<CcacheSync> sync = cred.fromHandle()
                     ? CcacheSync.begin(creds, cred, args.options()) : Optional.empty();
             byte[] token = args.inputToken().toByteArray();
-            ChannelBindings bindings = args.inputCb().map(AcceptSecContext::bindings).orElse(null);
+            ChannelBindings bindings = args.inputCb().map(Requests::bindings).orElse(null);
             Accepted accepted = call.resources().gssCalls().call(() -> accept(creds, cred.cred(), partial, token,
                     bindings, types, args.retDelegCred()));
             List<GssxOption> options = new ArrayList<>();
@@ -111,9 +110,9 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
                 source.close(); // while the context lives, like the names in ContextTokens
             }
             GssxCtx handle = result.continueNeeded()
-                    ? Contexts.partial(PartialContexts.seal(call, gss.exportContext(ctx)),
+                    ? Contexts.partial(SealedContexts.sealPartial(call, gss.exportContext(ctx)),
                             Names.oidBytes(mech(result)), Integer.toUnsignedLong(result.retFlags()), false)
-                    : ContextTokens.exportAccepted(gss, ctx, types.lucid(),
+                    : ContextTokens.exportAccepted(call, ctx, types.lucid(),
                             partial == null ? TicketServer.of(token) : Optional.empty(), // a later leg has no AP-REQ
                             call.resources().acceptorNames());
             return new Accepted(status(gss, result), handle, result.outputToken(), delegatedHandle, linuxCreds);
@@ -136,8 +135,4 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
         return result.mech() != null ? result.mech() : Oid.KRB5;
     }
 
-    private static ChannelBindings bindings(GssxCb cb) {
-        return new ChannelBindings((int) cb.initiatorAddrtype(), cb.initiatorAddress().toByteArray(),
-                (int) cb.acceptorAddrtype(), cb.acceptorAddress().toByteArray(), cb.applicationData().toByteArray());
-    }
 }

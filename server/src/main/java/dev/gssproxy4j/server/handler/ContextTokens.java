@@ -2,12 +2,12 @@ package dev.gssproxy4j.server.handler;
 
 import dev.gssproxy4j.mech.ContextInfo;
 import dev.gssproxy4j.mech.Gss;
-import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.server.convert.Contexts;
 import dev.gssproxy4j.server.convert.Names;
+import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.handler.accept.AcceptorNames;
 import dev.gssproxy4j.server.handler.accept.LucidV1;
 import dev.gssproxy4j.server.handler.accept.TicketServer;
@@ -16,9 +16,11 @@ import java.util.Optional;
 
 /**
  * Complete security contexts as clients carry them: the MIT {@code gss_export_sec_context} token in
- * {@code gssx_ctx.exported_context_token}, in plaintext as upstream sends it ({@code gp_import_gssx_to_ctx_id} and
- * {@code gp_export_ctx_id_to_gssx} with the default type). The per-message procedures import, use and re-export it,
- * so the sequence numbers and replay window travel with the client and the daemon keeps no state.
+ * {@code gssx_ctx.exported_context_token}, in plaintext as upstream sends it ({@code gp_export_ctx_id_to_gssx} with
+ * the default type) for the interposer and the kernel to import locally, and the daemon's sealed copy of it in
+ * {@code state} ({@link SealedContexts}), the only form the per-message procedures import. Those re-export the
+ * context after each call, so the sequence numbers and replay window travel with the client and the daemon keeps
+ * no state.
  */
 final class ContextTokens {
 
@@ -28,43 +30,28 @@ final class ContextTokens {
     private ContextTokens() {}
 
     /**
-     * Imports the context in {@code handle}.
-     *
-     * @throws GssException GSS_S_NO_CONTEXT for a handle without a token; the library's status for a token it
-     *                      cannot import (e.g. a partial context, or one exported by another MIT version)
-     */
-    static SecContext open(Gss gss, GssxCtx handle) {
-        Opaque token = handle.exportedContextToken();
-        if (token.isEmpty()) {
-            throw Requests.noContext(gss, "gss_import_sec_context", "context_handle has an empty"
-                    + " exported_context_token; send the context_handle returned by INIT_SEC_CONTEXT or"
-                    + " ACCEPT_SEC_CONTEXT (or the previous per-message call)");
-        }
-        return gss.importContext(token.toByteArray());
-    }
-
-    /**
      * Describes and exports {@code ctx} (which closes it): what {@code gss_inquire_context} says, with the new
-     * token, as upstream's default export fills a {@code gssx_ctx}.
+     * token and its sealed copy, as upstream's default export fills a {@code gssx_ctx}.
      */
-    static GssxCtx export(Gss gss, SecContext ctx) {
-        return export(gss, ctx, false);
+    static GssxCtx export(CallContext call, SecContext ctx) {
+        return export(call, ctx, false);
     }
 
     /**
-     * As {@link #export(Gss, SecContext)}, or with {@code lucid} the {@code linux_lucid_v1} form the kernel asks for
-     * ({@code exported_context_type}), whose names lack the composite export as upstream suppresses it.
+     * As {@link #export(CallContext, SecContext)}, or with {@code lucid} the {@code linux_lucid_v1} form the kernel
+     * asks for ({@code exported_context_type}), whose names lack the composite export as upstream suppresses it,
+     * and which has no sealed copy (the kernel makes no per-message calls).
      */
-    static GssxCtx export(Gss gss, SecContext ctx, boolean lucid) {
-        return withToken(gss, ctx, describe(ctx, !lucid), lucid);
+    static GssxCtx export(CallContext call, SecContext ctx, boolean lucid) {
+        return withToken(call, ctx, describe(ctx, !lucid), lucid);
     }
 
     /**
-     * As {@link #export(Gss, SecContext, boolean)} for a context just accepted from a ticket for {@code server}
-     * (empty if unknown): the target name comes from {@code known} when MIT already described it for the same
-     * ticket server, and is remembered there otherwise ({@link AcceptorNames}).
+     * As {@link #export(CallContext, SecContext, boolean)} for a context just accepted from a ticket for
+     * {@code server} (empty if unknown): the target name comes from {@code known} when MIT already described it for
+     * the same ticket server, and is remembered there otherwise ({@link AcceptorNames}).
      */
-    static GssxCtx exportAccepted(Gss gss, SecContext ctx, boolean lucid, Optional<TicketServer> server,
+    static GssxCtx exportAccepted(CallContext call, SecContext ctx, boolean lucid, Optional<TicketServer> server,
                                   AcceptorNames known) {
         Optional<GssxName> target = server.flatMap(known::get);
         GssxCtx described;
@@ -76,7 +63,7 @@ final class ContextTokens {
             }
             described = Contexts.describe(Opaque.EMPTY, info, lucid ? Names.withoutComposite(full) : full, !lucid);
         }
-        return withToken(gss, ctx, described, lucid);
+        return withToken(call, ctx, described, lucid);
     }
 
     /**
@@ -89,11 +76,18 @@ final class ContextTokens {
         }
     }
 
-    /** {@code described} with the token of {@code ctx} (exported, which closes it): MIT's, or lucid for the kernel. */
-    private static GssxCtx withToken(Gss gss, SecContext ctx, GssxCtx described, boolean lucid) {
-        Opaque token = Opaque.of(lucid ? LucidV1.format(gss.exportLucid(ctx, LUCID_VERSION)) : gss.exportContext(ctx));
-        return new GssxCtx(token, described.state(), described.needsRelease(), described.mech(),
-                described.srcName(), described.targName(), described.lifetime(), described.ctxFlags(),
-                described.locallyInitiated(), described.open(), described.options());
+    /**
+     * {@code described} with the token of {@code ctx} (exported, which closes it): MIT's with its sealed copy in
+     * {@code state}, or lucid for the kernel.
+     */
+    private static GssxCtx withToken(CallContext call, SecContext ctx, GssxCtx described, boolean lucid) {
+        Gss gss = call.resources().gss();
+        if (lucid) {
+            return described.withTokenAndState(Opaque.of(LucidV1.format(gss.exportLucid(ctx, LUCID_VERSION))),
+                    Opaque.EMPTY);
+        }
+        byte[] token = gss.exportContext(ctx);
+        return described.withTokenAndState(Opaque.of(token),
+                SealedContexts.sealComplete(call, token, described.lifetime()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.gssproxy4j.server.handler;
 
-import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxStatus;
@@ -12,7 +11,7 @@ import dev.gssproxy4j.xdr.Opaque;
 import java.util.Optional;
 
 /**
- * GSSX_GET_MIC (procedure 11), as upstream {@code gp_rpc_get_mic.c}: import the context, {@code gss_get_mic}
+ * GSSX_GET_MIC (procedure 11), as upstream {@code gp_rpc_get_mic.c}: open the context's sealed copy, {@code gss_get_mic}
  * (RFC 2743 section 2.3.1), re-export it (its send sequence number moved on) and return it with the MIC token and
  * the QOP that was requested. The exported-context-type option of {@code call_ctx} is ignored: the context comes
  * back in the default (MIT export) form the client sent.
@@ -20,15 +19,16 @@ import java.util.Optional;
 public final class GetMic implements ProcedureHandler<ArgGetMic, ResGetMic> {
 
     @Override
-    public ResGetMic handle(ArgGetMic args, CallContext call) {
-        Gss gss = call.resources().gss();
-        int qop = Requests.qop(gss, args.qopReq());
-        try (SecContext ctx = ContextTokens.open(gss, args.contextHandle())) {
-            byte[] mic = ctx.getMic(qop, args.messageBuffer().toByteArray());
-            GssxCtx updated = ContextTokens.export(gss, ctx);
-            return new ResGetMic(GssxStatus.COMPLETE, Optional.of(updated), Opaque.of(mic),
-                    Optional.of(args.qopReq()));
-        }
+    public ResGetMic handle(ArgGetMic args, CallContext call) throws InterruptedException {
+        int qop = Requests.qop(call.resources().gss(), args.qopReq());
+        return call.resources().gssCalls().call(() -> {
+            try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
+                byte[] mic = ctx.getMic(qop, args.messageBuffer().toByteArray());
+                GssxCtx updated = ContextTokens.export(call, ctx);
+                return new ResGetMic(GssxStatus.COMPLETE, Optional.of(updated), Opaque.of(mic),
+                        Optional.of(args.qopReq()));
+            }
+        });
     }
 
     @Override

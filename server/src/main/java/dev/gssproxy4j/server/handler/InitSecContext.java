@@ -10,7 +10,6 @@ import dev.gssproxy4j.mech.InitResult;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.SecContext;
-import dev.gssproxy4j.protocol.GssxCb;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxOption;
 import dev.gssproxy4j.protocol.GssxStatus;
@@ -42,7 +41,7 @@ import java.util.Optional;
  * empty, as upstream) and {@code sync_creds} when the credential gained tickets -> status with the requested mech.
  *
  * <p><b>Deliberate difference:</b> the partial context's {@code exported_context_token} is sealed
- * ({@link PartialContexts}) where upstream sends MIT's export in plaintext; clients send it back verbatim either
+ * ({@link SealedContexts}) where upstream sends MIT's export in plaintext; clients send it back verbatim either
  * way, and a daemon restarted with the same keyring continues the exchange.
  */
 public final class InitSecContext implements ProcedureHandler<ArgInitSecContext, ResInitSecContext> {
@@ -52,17 +51,14 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
         Gss gss = call.resources().gss();
         ExportTypes types = ExportTypes.of(args.callCtx()).orElseThrow(() -> CredErrors.of(gss,
                 MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, null, ExportTypes.problem(args.callCtx())));
-        Optional<Oid> mech = Requests.mech(args.mechType());
-        if (mech.isEmpty() && !args.mechType().isEmpty()) {
-            return failure(Requests.badOid("mech_type"));
-        }
+        Optional<Oid> mech = Requests.mech(args.mechType(), "mech_type");
         int flags = flags(call.service(), args.reqFlags());
         int timeReq = (int) (args.timeReq() < 0 ? 0xffffffffL : Math.min(args.timeReq(), 0xffffffffL));
-        ChannelBindings bindings = args.inputCb().map(InitSecContext::bindings).orElse(null);
+        ChannelBindings bindings = args.inputCb().map(Requests::bindings).orElse(null);
         byte[] input = args.inputToken().map(Opaque::toByteArray).orElse(new byte[0]);
         try (CredentialPolicy creds = CredentialPolicy.forCall(call);
              SecContext partial = args.contextHandle()
-                     .map(h -> PartialContexts.open(call, h.exportedContextToken())).orElse(null);
+                     .map(h -> SealedContexts.openPartial(call, h.exportedContextToken())).orElse(null);
              OpenedCred cred = credential(creds, args, mech)) {
             Optional<CcacheSync> sync = cred.fromHandle()
                     ? CcacheSync.begin(creds, cred, args.options()) : Optional.empty();
@@ -75,7 +71,7 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
             });
             try (SecContext ctx = result.context()) {
                 GssxCtx handle = result.continueNeeded() ? partial(call, ctx, args.mechType(), result.retFlags())
-                        : ContextTokens.export(gss, ctx, types.lucid());
+                        : ContextTokens.export(call, ctx, types.lucid());
                 Optional<Opaque> output = result.outputToken().length == 0 ? Optional.empty()
                         : Optional.of(Opaque.of(result.outputToken()));
                 List<GssxOption> options = sync.isPresent()
@@ -129,7 +125,7 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
         } catch (GssException e) {
             // a library that cannot inquire a partial context: the flags init_sec_context returned are the same
         }
-        return Contexts.partial(PartialContexts.seal(call, gss.exportContext(ctx)), requestedMech, flags, true);
+        return Contexts.partial(SealedContexts.sealPartial(call, gss.exportContext(ctx)), requestedMech, flags, true);
     }
 
     /** Upstream's status: the requested mech; CONTINUE_NEEDED with its display text, COMPLETE without text. */
@@ -141,8 +137,4 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
         return GssxStatus.of(major, requestedMech, 0, gss.displayStatus(major, 0, null).majorMessage(), "");
     }
 
-    private static ChannelBindings bindings(GssxCb cb) {
-        return new ChannelBindings((int) cb.initiatorAddrtype(), cb.initiatorAddress().toByteArray(),
-                (int) cb.acceptorAddrtype(), cb.acceptorAddress().toByteArray(), cb.applicationData().toByteArray());
-    }
 }

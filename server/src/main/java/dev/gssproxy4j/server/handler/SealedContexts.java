@@ -1,7 +1,10 @@
 package dev.gssproxy4j.server.handler;
 
 import dev.gssproxy4j.mech.GssException;
+import dev.gssproxy4j.mech.GssStatus;
+import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.SecContext;
+import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleException;
@@ -13,33 +16,43 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * Partially established initiator contexts between INIT_SEC_CONTEXT legs. Upstream exports the context on
- * GSS_S_CONTINUE_NEEDED and sends the MIT token in plaintext for the client to send back; that token holds the
- * session key and the initiator's subkey. gssproxy4j seals it instead ({@link HandleKind#PARTIAL_CONTEXT}, bound to
- * the service and the caller's uid, AES-256-GCM): the daemon still keeps no state, any daemon with the same keyring
- * (e.g. after a restart) continues the exchange, and a context cannot be read, altered or used by another caller or
- * service.
+ * The only way a context a client carries becomes a library context again: MIT's {@code gss_import_sec_context}
+ * was written for tokens a process exported itself (fuzzed tokens crash it), so the daemon imports only tokens it
+ * sealed (AES-256-GCM, bound to the service and the caller's uid like credential handles) and opened first.
+ * <ul>
+ *   <li><b>Partial contexts</b> between INIT or ACCEPT legs ({@link HandleKind#PARTIAL_CONTEXT}): upstream sends
+ *       MIT's export in plaintext; gssproxy4j sends only the sealed form, in {@code exported_context_token}.</li>
+ *   <li><b>Complete contexts</b> ({@link HandleKind#CONTEXT}): {@code exported_context_token} stays MIT's clear
+ *       token, which the interposer and the kernel import into their own process, and {@code state} carries the
+ *       daemon's sealed copy of the same token, valid until the context's end. The per-message procedures use
+ *       only {@code state}; the clear token a client sends is never imported.</li>
+ * </ul>
+ * Either way the daemon keeps no state: any daemon with the same keyring (e.g. after a restart) continues the
+ * context, and a context cannot be read, altered or used by another caller or service.
  */
-final class PartialContexts {
+final class SealedContexts {
 
     /**
-     * How long a client may take to bring back the acceptor's reply. One network round trip is normal; ten minutes
-     * also covers an interactive step (e.g. a slow KDC or an OTP prompt at the acceptor) and stays far below any
-     * ticket lifetime.
+     * How long a client may take to bring back the peer's reply between legs. One network round trip is normal;
+     * ten minutes also covers an interactive step (e.g. a slow KDC or an OTP prompt at the acceptor) and stays far
+     * below any ticket lifetime.
      */
-    static final Duration LIFETIME = Duration.ofMinutes(10);
+    static final Duration PARTIAL_LIFETIME = Duration.ofMinutes(10);
 
-    private PartialContexts() {}
+    private SealedContexts() {}
 
     /** Seals the {@code gss_export_sec_context} output of a partial context for the caller of {@code call}. */
-    static Opaque seal(CallContext call, byte[] exported) {
-        try {
-            Instant expiry = call.resources().clock().instant().plus(LIFETIME);
-            return Opaque.of(call.resources().sealer().seal(HandleKind.PARTIAL_CONTEXT, binding(call), expiry,
-                    exported));
-        } finally {
-            Arrays.fill(exported, (byte) 0);
-        }
+    static Opaque sealPartial(CallContext call, byte[] exported) {
+        return seal(call, HandleKind.PARTIAL_CONTEXT, exported, PARTIAL_LIFETIME);
+    }
+
+    /**
+     * Seals a copy of a complete context's {@code gss_export_sec_context} output for the caller of {@code call},
+     * valid for the context's remaining {@code lifetimeSeconds}. {@code exported} is left intact: it is also the
+     * clear token the client gets.
+     */
+    static Opaque sealComplete(CallContext call, byte[] exported, long lifetimeSeconds) {
+        return seal(call, HandleKind.CONTEXT, exported.clone(), Duration.ofSeconds(Math.max(0, lifetimeSeconds)));
     }
 
     /**
@@ -48,15 +61,48 @@ final class PartialContexts {
      * @throws GssException GSS_S_NO_CONTEXT when the handle does not open (altered, another caller's or service's,
      *                      expired, or sealed with a key this daemon does not hold), with the reason and the fix
      */
-    static SecContext open(CallContext call, Opaque sealed) {
+    static SecContext openPartial(CallContext call, Opaque sealed) {
+        return open(call, HandleKind.PARTIAL_CONTEXT, sealed, "the partial context in context_handle",
+                "start the context again (INIT_SEC_CONTEXT without context_handle)");
+    }
+
+    /**
+     * Opens and imports the daemon's copy of a complete context from {@code handle.state}.
+     *
+     * @throws GssException GSS_S_NO_CONTEXT when {@code state} is empty (e.g. a context made by upstream gssproxy,
+     *                      or a lucid one) or does not open; GSS_S_CONTEXT_EXPIRED after the context's end
+     */
+    static SecContext openComplete(CallContext call, GssxCtx handle) {
+        if (handle.state().isEmpty()) {
+            throw noContext("context_handle has no gssproxy4j state: the per-message procedures use the sealed"
+                    + " copy of the context that INIT_SEC_CONTEXT, ACCEPT_SEC_CONTEXT and every per-message call"
+                    + " return in gssx_ctx.state (never exported_context_token). Fix: send the context_handle as the"
+                    + " daemon returned it, all fields unchanged");
+        }
+        return open(call, HandleKind.CONTEXT, handle.state(), "the context in context_handle.state",
+                "send the context_handle the daemon returned last, unchanged, or establish a new context");
+    }
+
+    private static Opaque seal(CallContext call, HandleKind kind, byte[] exported, Duration lifetime) {
+        try {
+            Instant expiry = call.resources().clock().instant().plus(lifetime);
+            return Opaque.of(call.resources().sealer().seal(kind, binding(call), expiry, exported));
+        } finally {
+            Arrays.fill(exported, (byte) 0);
+        }
+    }
+
+    private static SecContext open(CallContext call, HandleKind kind, Opaque sealed, String what, String fix) {
         HandleSealer.Opened opened;
         try {
-            opened = call.resources().sealer().open(HandleKind.PARTIAL_CONTEXT, binding(call), sealed.toByteArray(),
+            opened = call.resources().sealer().open(kind, binding(call), sealed.toByteArray(),
                     call.resources().clock().instant());
         } catch (HandleException e) {
-            throw Requests.noContext(call.resources().gss(), "gssproxy4j partial context",
-                    "the partial context in context_handle cannot be used: " + e.getMessage()
-                            + ". Fix: start the context again (INIT_SEC_CONTEXT without context_handle)");
+            if (e.reason() == HandleException.Reason.EXPIRED && kind == HandleKind.CONTEXT) {
+                throw status(MajorStatus.GSS_S_CONTEXT_EXPIRED, "The referenced context has expired",
+                        what + " has reached its end time. Fix: establish a new context");
+            }
+            throw noContext(what + " cannot be used: " + e.getMessage() + ". Fix: " + fix);
         }
         byte[] token = opened.payload();
         try {
@@ -68,5 +114,15 @@ final class PartialContexts {
 
     private static Binding binding(CallContext call) {
         return Binding.of(call.service().name(), call.caller().uid());
+    }
+
+    /** GSS_S_NO_CONTEXT with MIT's major text and {@code explanation} (problem and fix) as minor text. */
+    private static GssException noContext(String explanation) {
+        return status(MajorStatus.GSS_S_NO_CONTEXT, "No context has been established", explanation);
+    }
+
+    private static GssException status(MajorStatus major, String majorText, String explanation) {
+        return new GssException("gssproxy4j sealed context", new GssStatus(major.value(), 0, null, majorText,
+                explanation));
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * GSSX_UNWRAP (procedure 14), as upstream {@code gp_rpc_unwrap.c}: import the context, {@code gss_unwrap}
+ * GSSX_UNWRAP (procedure 14), as upstream {@code gp_rpc_unwrap.c}: open the context's sealed copy, {@code gss_unwrap}
  * (RFC 2743 section 2.3.4) the <em>first</em> token buffer (further ones are ignored, as upstream ignores them),
  * re-export the context and return it with the message and whether it was encrypted. Two deliberate differences:
  * the QOP returned is the one the token carried (upstream echoes the request's {@code qop_state}), and
@@ -24,16 +24,18 @@ import java.util.Optional;
 public final class Unwrap implements ProcedureHandler<ArgUnwrap, ResUnwrap> {
 
     @Override
-    public ResUnwrap handle(ArgUnwrap args, CallContext call) {
+    public ResUnwrap handle(ArgUnwrap args, CallContext call) throws InterruptedException {
         Gss gss = call.resources().gss();
         Opaque token = args.tokenBuffer().isEmpty() ? Opaque.EMPTY : args.tokenBuffer().getFirst();
-        try (SecContext ctx = ContextTokens.open(gss, args.contextHandle())) {
-            UnwrapResult unwrapped = ctx.unwrap(token.toByteArray());
-            GssxCtx updated = ContextTokens.export(gss, ctx);
-            return new ResUnwrap(Requests.supplementary(gss, unwrapped.supplementary()), Optional.of(updated),
-                    List.of(Opaque.of(unwrapped.message())), Optional.of(unwrapped.confState()),
-                    Optional.of(Integer.toUnsignedLong(unwrapped.qop())));
-        }
+        return call.resources().gssCalls().call(() -> {
+            try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
+                UnwrapResult unwrapped = ctx.unwrap(token.toByteArray());
+                GssxCtx updated = ContextTokens.export(call, ctx);
+                return new ResUnwrap(Requests.supplementary(gss, unwrapped.supplementary()), Optional.of(updated),
+                        List.of(Opaque.of(unwrapped.message())), Optional.of(unwrapped.confState()),
+                        Optional.of(Integer.toUnsignedLong(unwrapped.qop())));
+            }
+        });
     }
 
     @Override

@@ -12,7 +12,7 @@ import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import java.util.Optional;
 
 /**
- * GSSX_VERIFY (procedure 12), as upstream {@code gp_rpc_verify_mic.c}: import the context, {@code gss_verify_mic}
+ * GSSX_VERIFY (procedure 12), as upstream {@code gp_rpc_verify_mic.c}: open the context's sealed copy, {@code gss_verify_mic}
  * (RFC 2743 section 2.3.2), re-export it (its replay window moved on) and return it with the QOP applied. A bad MIC
  * is GSS_S_BAD_SIG with no context. Unlike upstream, which reports supplementary bits (e.g. GSS_S_DUPLICATE_TOKEN)
  * as a bare status and drops the outputs, they are returned in the major status <em>with</em> the outputs, as
@@ -21,15 +21,17 @@ import java.util.Optional;
 public final class VerifyMic implements ProcedureHandler<ArgVerifyMic, ResVerifyMic> {
 
     @Override
-    public ResVerifyMic handle(ArgVerifyMic args, CallContext call) {
+    public ResVerifyMic handle(ArgVerifyMic args, CallContext call) throws InterruptedException {
         Gss gss = call.resources().gss();
-        try (SecContext ctx = ContextTokens.open(gss, args.contextHandle())) {
-            VerifyResult verified = ctx.verifyMic(args.messageBuffer().toByteArray(),
-                    args.tokenBuffer().toByteArray());
-            GssxCtx updated = ContextTokens.export(gss, ctx);
-            return new ResVerifyMic(Requests.supplementary(gss, verified.supplementary()), Optional.of(updated),
-                    Optional.of(Integer.toUnsignedLong(verified.qop())));
-        }
+        return call.resources().gssCalls().call(() -> {
+            try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
+                VerifyResult verified = ctx.verifyMic(args.messageBuffer().toByteArray(),
+                        args.tokenBuffer().toByteArray());
+                GssxCtx updated = ContextTokens.export(call, ctx);
+                return new ResVerifyMic(Requests.supplementary(gss, verified.supplementary()), Optional.of(updated),
+                        Optional.of(Integer.toUnsignedLong(verified.qop())));
+            }
+        });
     }
 
     @Override

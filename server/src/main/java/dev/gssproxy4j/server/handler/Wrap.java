@@ -1,6 +1,5 @@
 package dev.gssproxy4j.server.handler;
 
-import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.mech.WrapResult;
 import dev.gssproxy4j.protocol.GssxCtx;
@@ -14,7 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * GSSX_WRAP (procedure 13), as upstream {@code gp_rpc_wrap.c}: import the context, {@code gss_wrap} (RFC 2743
+ * GSSX_WRAP (procedure 13), as upstream {@code gp_rpc_wrap.c}: open the context's sealed copy, {@code gss_wrap} (RFC 2743
  * section 2.3.3) the <em>first</em> message buffer (an empty list wraps an empty message; further buffers are
  * ignored, as upstream ignores them), re-export the context and return it with the one token, whether
  * confidentiality was applied and the requested QOP.
@@ -22,16 +21,17 @@ import java.util.Optional;
 public final class Wrap implements ProcedureHandler<ArgWrap, ResWrap> {
 
     @Override
-    public ResWrap handle(ArgWrap args, CallContext call) {
-        Gss gss = call.resources().gss();
-        int qop = Requests.qop(gss, args.qopState());
+    public ResWrap handle(ArgWrap args, CallContext call) throws InterruptedException {
+        int qop = Requests.qop(call.resources().gss(), args.qopState());
         Opaque message = args.messageBuffer().isEmpty() ? Opaque.EMPTY : args.messageBuffer().getFirst();
-        try (SecContext ctx = ContextTokens.open(gss, args.contextHandle())) {
-            WrapResult wrapped = ctx.wrap(args.confReq(), qop, message.toByteArray());
-            GssxCtx updated = ContextTokens.export(gss, ctx);
-            return new ResWrap(GssxStatus.COMPLETE, Optional.of(updated), List.of(Opaque.of(wrapped.token())),
-                    Optional.of(wrapped.confState()), Optional.of(args.qopState()));
-        }
+        return call.resources().gssCalls().call(() -> {
+            try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
+                WrapResult wrapped = ctx.wrap(args.confReq(), qop, message.toByteArray());
+                GssxCtx updated = ContextTokens.export(call, ctx);
+                return new ResWrap(GssxStatus.COMPLETE, Optional.of(updated), List.of(Opaque.of(wrapped.token())),
+                        Optional.of(wrapped.confState()), Optional.of(args.qopState()));
+            }
+        });
     }
 
     @Override

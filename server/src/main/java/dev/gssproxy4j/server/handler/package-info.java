@@ -3,7 +3,7 @@
  * ({@code InitSecContext} is upstream's {@code gp_rpc_init_sec_context.c}), all of the same shape: validate, open
  * handles, call the mechanism, seal handles, fill the status. {@link dev.gssproxy4j.server.handler.Handlers#all()}
  * is the complete table. Shared pieces: {@code ContextTokens} (complete contexts the client carries, MIT export
- * format), {@code PartialContexts} (sealed partial contexts between legs), {@code CredAllowed} (upstream's
+ * format), {@code SealedContexts} (the sealed partial and complete contexts, the only ones imported), {@code CredAllowed} (upstream's
  * {@code gp_cred_allowed}) and {@code Requests} (small checks and statuses).
  *
  * <p>Deliberate differences from upstream, each documented on its handler: RELEASE_HANDLE succeeds (we hold no

@@ -12,7 +12,12 @@ public enum HandleKind {
      * A partial security context the client carries between INIT_SEC_CONTEXT legs: the output of
      * {@code gss_export_sec_context} on GSS_S_CONTINUE_NEEDED (upstream sends it in plaintext).
      */
-    PARTIAL_CONTEXT(2);
+    PARTIAL_CONTEXT(2),
+    /**
+     * The daemon's copy of a complete security context, returned in {@code gssx_ctx.state} next to MIT's clear
+     * token: the only form the per-message procedures import, so no caller bytes reach MIT's context importer.
+     */
+    CONTEXT(3);
 
     private final byte wireValue;
 

@@ -21,9 +21,12 @@ import dev.gssproxy4j.protocol.proc.ResGetMic;
 import dev.gssproxy4j.protocol.proc.ResUnwrap;
 import dev.gssproxy4j.protocol.proc.ResVerifyMic;
 import dev.gssproxy4j.protocol.proc.ResWrap;
+import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.xdr.Opaque;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,7 +64,7 @@ class PerMessageTest {
     }
 
     @Test
-    void wrapAndUnwrapRoundTripAndReturnDescribedContexts() {
+    void wrapAndUnwrapRoundTripAndReturnDescribedContexts() throws InterruptedException {
         ResWrap wrapped = new Wrap().handle(new ArgWrap(CallCtx.EMPTY, initiator, true, List.of(MESSAGE), 0), call);
         assertTrue(wrapped.status().isComplete());
         assertEquals(1, wrapped.tokenBuffer().size());
@@ -84,7 +87,7 @@ class PerMessageTest {
     }
 
     @Test
-    void onlyTheFirstMessageBufferIsWrapped() {
+    void onlyTheFirstMessageBufferIsWrapped() throws InterruptedException {
         ResWrap wrapped = new Wrap().handle(new ArgWrap(CallCtx.EMPTY, initiator, false,
                 List.of(MESSAGE, Opaque.utf8("ignored")), 0), call);
         assertEquals(false, wrapped.confState().orElseThrow());
@@ -95,7 +98,7 @@ class PerMessageTest {
     }
 
     @Test
-    void theReturnedContextCarriesTheReplayWindow() {
+    void theReturnedContextCarriesTheReplayWindow() throws InterruptedException {
         List<Opaque> token = new Wrap().handle(new ArgWrap(CallCtx.EMPTY, initiator, true, List.of(MESSAGE), 0), call)
                 .tokenBuffer();
         ResUnwrap first = new Unwrap().handle(new ArgUnwrap(CallCtx.EMPTY, acceptor, token, 0), call);
@@ -111,7 +114,7 @@ class PerMessageTest {
     }
 
     @Test
-    void micsVerifyAndATamperedMessageIsBadSig() {
+    void micsVerifyAndATamperedMessageIsBadSig() throws InterruptedException {
         ResGetMic mic = new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, acceptor, 0, MESSAGE), call);
         assertTrue(mic.status().isComplete());
         assertTrue(mic.tokenBuffer().length() > 0);
@@ -129,7 +132,7 @@ class PerMessageTest {
     }
 
     @Test
-    void wrapSizeLimitIsTheLargestMessageThatFits() {
+    void wrapSizeLimitIsTheLargestMessageThatFits() throws InterruptedException {
         long limit = new WrapSizeLimit().handle(new ArgWrapSizeLimit(CallCtx.EMPTY, initiator, true, 0, 1000), call)
                 .maxInputSize();
         assertTrue(limit > 900 && limit < 1000, "limit " + limit);
@@ -139,29 +142,106 @@ class PerMessageTest {
     }
 
     @Test
-    void aHandleWithoutTokenIsNoContextAndAGarbageTokenIsRefused() {
-        GssxCtx empty = carried(new byte[0]);
-        GssException none = assertThrows(GssException.class, () -> new GetMic().handle(
-                new ArgGetMic(CallCtx.EMPTY, empty, 0, MESSAGE), call));
-        assertEquals(MajorStatus.GSS_S_NO_CONTEXT, none.majorStatus());
-        assertTrue(none.status().minorMessage().contains("empty exported_context_token"));
-
-        GssException garbage = assertThrows(GssException.class, () -> new Wrap().handle(
-                new ArgWrap(CallCtx.EMPTY, carried(new byte[] {0, 0, 0, 9, 1, 2, 3}), true, List.of(MESSAGE), 0),
-                call));
-        assertTrue(garbage.status().isError());
+    void aContextWithoutStateIsNoContextInEveryProcedureAndNothingIsImported() {
+        GssxCtx clearOnly = initiator.withTokenAndState(initiator.exportedContextToken(), Opaque.EMPTY);
+        for (PerMessageCall procedure : PerMessageCall.values()) {
+            GssException e = refusedWithoutImport(procedure, clearOnly);
+            assertEquals(MajorStatus.GSS_S_NO_CONTEXT, e.majorStatus(), procedure.name());
+            assertTrue(e.status().minorMessage().contains("gssx_ctx.state"), e.status().minorMessage());
+        }
     }
 
     @Test
-    void aQopThatDoesNotFitIn32BitsIsBadQop() {
+    void garbageTruncatedOrForeignStateIsNoContextAndNothingIsImported() {
+        byte[] state = initiator.state().toByteArray();
+        List<GssxCtx> bad = List.of(
+                withState(initiator, new byte[] {0, 0, 0, 9, 1, 2, 3}),
+                withState(initiator, Arrays.copyOf(state, state.length - 1)),
+                withState(initiator, flipped(state, state.length / 2)),
+                withState(initiator, sealedFor(HandlerRealm.CALLER_UID + 1, initiator)));
+        for (GssxCtx handle : bad) {
+            for (PerMessageCall procedure : PerMessageCall.values()) {
+                assertEquals(MajorStatus.GSS_S_NO_CONTEXT, refusedWithoutImport(procedure, handle).majorStatus(),
+                        procedure.name());
+            }
+        }
+    }
+
+    @Test
+    void theClearTokenIsNeverImportedOnlyTheSealedCopy() throws InterruptedException {
+        GssxCtx hostileToken = initiator.withTokenAndState(Opaque.of(new byte[1219]), initiator.state());
+        ResGetMic mic = new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, hostileToken, 0, MESSAGE), call);
+        assertTrue(mic.status().isComplete(), "the state alone carries the context");
+        GssxCtx returned = mic.contextHandle().orElseThrow();
+        assertFalse(returned.state().isEmpty());
+        assertFalse(returned.exportedContextToken().isEmpty(), "a fresh clear token comes back for local import");
+    }
+
+    @Test
+    void aSealedCopyPastTheContextsEndIsContextExpired() {
+        GssxCtx expired = withState(initiator, SealedContexts.sealComplete(call,
+                initiator.exportedContextToken().toByteArray(), 0).toByteArray());
+        assertEquals(MajorStatus.GSS_S_CONTEXT_EXPIRED,
+                refusedWithoutImport(PerMessageCall.WRAP_SIZE_LIMIT, expired).majorStatus());
+    }
+
+    @Test
+    void aQopThatDoesNotFitIn32BitsIsBadQop() throws InterruptedException {
         GssException e = assertThrows(GssException.class, () -> new GetMic().handle(
                 new ArgGetMic(CallCtx.EMPTY, initiator, 1L << 32, MESSAGE), call));
         assertEquals(MajorStatus.GSS_S_BAD_QOP, e.majorStatus());
     }
 
-    /** A context handle as a client holds it after INIT/ACCEPT: the token is what matters. */
+    /** The five procedures that take a complete context, each called with {@code handle}. */
+    private enum PerMessageCall {
+        GET_MIC, VERIFY_MIC, WRAP, UNWRAP, WRAP_SIZE_LIMIT;
+
+        void call(GssxCtx handle) throws InterruptedException {
+            switch (this) {
+                case GET_MIC -> new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, handle, 0, MESSAGE), PerMessageTest.call);
+                case VERIFY_MIC -> new VerifyMic().handle(new ArgVerifyMic(CallCtx.EMPTY, handle, MESSAGE,
+                        Opaque.of(new byte[28])), PerMessageTest.call);
+                case WRAP -> new Wrap().handle(new ArgWrap(CallCtx.EMPTY, handle, true, List.of(MESSAGE), 0),
+                        PerMessageTest.call);
+                case UNWRAP -> new Unwrap().handle(new ArgUnwrap(CallCtx.EMPTY, handle,
+                        List.of(Opaque.of(new byte[60])), 0), PerMessageTest.call);
+                case WRAP_SIZE_LIMIT -> new WrapSizeLimit().handle(new ArgWrapSizeLimit(CallCtx.EMPTY, handle, true,
+                        0, 1000), PerMessageTest.call);
+            }
+        }
+    }
+
+    /** The refusal of {@code procedure} on {@code handle}, checking that no context import was attempted. */
+    private static GssException refusedWithoutImport(PerMessageCall procedure, GssxCtx handle) {
+        long imports = realm.gss.contextImports();
+        GssException e = assertThrows(GssException.class, () -> procedure.call(handle), procedure.name());
+        assertEquals(imports, realm.gss.contextImports(), procedure + " must not call gss_import_sec_context");
+        return e;
+    }
+
+    /**
+     * A context handle as a client holds it after INIT/ACCEPT: MIT's clear token and the daemon's sealed copy of
+     * it for the test caller, as {@link ContextTokens} returns them.
+     */
     private static GssxCtx carried(byte[] token) {
-        return new GssxCtx(Opaque.of(token), Opaque.EMPTY, false, Oids.KRB5, GssxName.EMPTY, GssxName.EMPTY, 0, 0,
-                false, true, List.of());
+        return new GssxCtx(Opaque.of(token), SealedContexts.sealComplete(call, token, 3600), false, Oids.KRB5,
+                GssxName.EMPTY, GssxName.EMPTY, 3600, 0, false, true, List.of());
+    }
+
+    private static GssxCtx withState(GssxCtx handle, byte[] state) {
+        return handle.withTokenAndState(handle.exportedContextToken(), Opaque.of(state));
+    }
+
+    /** {@code handle}'s clear token sealed for another caller uid (another user's stolen context). */
+    private static byte[] sealedFor(int uid, GssxCtx handle) {
+        CallContext other = new CallContext(new Caller(uid, uid, 1, Optional.empty(), Optional.empty(),
+                call.caller().socket()), call.service(), call.config(), 1, call.resources());
+        return SealedContexts.sealComplete(other, handle.exportedContextToken().toByteArray(), 3600).toByteArray();
+    }
+
+    private static byte[] flipped(byte[] bytes, int index) {
+        byte[] copy = bytes.clone();
+        copy[index] ^= 0x01;
+        return copy;
     }
 }
