@@ -49,10 +49,15 @@ final class Golden {
         return Wire.replyRecord(Wire.xid(goldenReply), Procedure.ACQUIRE_CRED, expected);
     }
 
-    /** {@code golden} with this run's context token, source name and lifetime. */
-    static GssxCtx context(GssxCtx golden, Opaque token, GssxName src, long lifetime) {
-        return new GssxCtx(token, golden.state(), golden.needsRelease(), golden.mech(), src, golden.targName(),
-                lifetime, golden.ctxFlags(), golden.locallyInitiated(), golden.open(), golden.options());
+    /**
+     * Upstream's context {@code golden} with this run's token, name and lifetime, and this run's {@code state}: a
+     * deliberate difference, where gssproxy4j returns its sealed copy of a complete MIT context (the only form its
+     * per-message procedures import) and upstream nothing.
+     */
+    static GssxCtx context(GssxCtx golden, GssxCtx ours, GssxName src, long lifetime) {
+        return new GssxCtx(ours.exportedContextToken(), ours.state(), golden.needsRelease(), golden.mech(), src,
+                golden.targName(), lifetime, golden.ctxFlags(), golden.locallyInitiated(), golden.open(),
+                golden.options());
     }
 
     /** The RFC 2743 section 3.1 token id after the framed krb5 OID ({@link #AP_REQ}, {@link #AP_REP}). */

@@ -11,6 +11,7 @@ import static dev.gssproxy4j.it.Golden.withCred;
 import static dev.gssproxy4j.it.Golden.withReference;
 import static dev.gssproxy4j.it.Wire.assertSameRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -185,6 +186,7 @@ class WireReplayTest {
                     ResAcceptSecContext.class);
             GssxCtx ctx = result.contextHandle().orElseThrow();
             GssxCtx goldenCtx = golden.contextHandle().orElseThrow();
+            assertFalse(ctx.state().isEmpty(), "a complete MIT context comes with the daemon's sealed copy");
             // tokens differ: the exported context, the AP-REP and the lifetime are this run's; the source name's
             // composite export too (upstream's carries the MIT KDC's PAC, Kerby issues none)
             GssxName src = ctx.srcName();
@@ -193,7 +195,7 @@ class WireReplayTest {
                     goldenSrc.exportedName(), src.exportedCompositeName(), goldenSrc.nameAttributes(),
                     goldenSrc.extensions());
             ResAcceptSecContext expected = new ResAcceptSecContext(golden.status(), Optional.of(
-                    context(goldenCtx, ctx.exportedContextToken(), expectedSrc, ctx.lifetime())),
+                    context(goldenCtx, ctx, expectedSrc, ctx.lifetime())),
                     result.outputToken(), golden.delegatedCredHandle(), golden.options());
 
             assertSameRecord(Wire.replyRecord(0, Procedure.ACCEPT_SEC_CONTEXT, expected),
@@ -244,7 +246,7 @@ class WireReplayTest {
             GssxCtx goldenPartial = golden2.contextHandle().orElseThrow();
             // CONTINUE_NEEDED with its text, empty names, lifetime 0, locally initiated, not open: all upstream's
             ResInitSecContext expected2 = new ResInitSecContext(golden2.status(), Optional.of(context(goldenPartial,
-                    partial.exportedContextToken(), goldenPartial.srcName(), goldenPartial.lifetime())),
+                    partial, goldenPartial.srcName(), goldenPartial.lifetime())),
                     continued.outputToken(), golden2.options());
             assertSameRecord(Wire.replyRecord(Wire.xid(goldenCall2), Procedure.INIT_SEC_CONTEXT, expected2), reply2,
                     Procedure.INIT_SEC_CONTEXT, "init/02 with our credential");
@@ -266,7 +268,7 @@ class WireReplayTest {
             GssxCtx goldenDone = golden4.contextHandle().orElseThrow();
             // COMPLETE, alice -> host/localhost, flags 0x136, open, and output_token absent (not empty)
             ResInitSecContext expected4 = new ResInitSecContext(golden4.status(), Optional.of(context(goldenDone,
-                    done.exportedContextToken(), goldenDone.srcName(), done.lifetime())), golden4.outputToken(),
+                    done, goldenDone.srcName(), done.lifetime())), golden4.outputToken(),
                     golden4.options());
             assertSameRecord(Wire.replyRecord(Wire.xid(goldenCall4), Procedure.INIT_SEC_CONTEXT, expected4), reply4,
                     Procedure.INIT_SEC_CONTEXT, "init/04 with our partial context and the in-process AP-REP");
@@ -368,8 +370,9 @@ class WireReplayTest {
                                           Optional<Opaque> outputToken, List<GssxOption> options, String what) {
         GssxCtx ctx = result.contextHandle().orElseThrow();
         GssxCtx goldenCtx = golden.contextHandle().orElseThrow();
+        assertTrue(ctx.state().isEmpty(), "a lucid context has no sealed copy: the kernel makes no per-message calls");
         ResAcceptSecContext expected = new ResAcceptSecContext(golden.status(), Optional.of(context(goldenCtx,
-                ctx.exportedContextToken(), goldenCtx.srcName(), ctx.lifetime())), outputToken,
+                ctx, goldenCtx.srcName(), ctx.lifetime())), outputToken,
                 golden.delegatedCredHandle(), options);
         assertSameRecord(Wire.replyRecord(0, Procedure.ACCEPT_SEC_CONTEXT, expected),
                 Wire.replyRecord(0, Procedure.ACCEPT_SEC_CONTEXT, result), Procedure.ACCEPT_SEC_CONTEXT, what);
