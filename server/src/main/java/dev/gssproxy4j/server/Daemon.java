@@ -21,6 +21,7 @@ import dev.gssproxy4j.server.log.DaemonLog;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
 import dev.gssproxy4j.server.transport.SocketPeerCredentials;
+import dev.gssproxy4j.server.transport.TransportLimits;
 import dev.gssproxy4j.server.transport.UnixSocketServer;
 import dev.gssproxy4j.xdr.XdrLimits;
 import java.io.IOException;
@@ -42,8 +43,11 @@ public final class Daemon implements AutoCloseable {
 
     /** Queue of GSS calls waiting for a worker before new ones are refused (bounded: a DoS cannot grow it). */
     private static final int WORK_QUEUE = 1024;
-    /** Open connections at most; the kernel keeps one, each interposer process one. */
-    private static final int MAX_CONNECTIONS = 4096;
+    /**
+     * Calls of one uid that may wait for a GSS permit before its next ones are refused with GSS_S_UNAVAILABLE: half
+     * the connection workers, so one uid never holds them all waiting.
+     */
+    private static final int GSS_QUEUE_PER_UID = 32;
 
     private final DaemonOptions options;
     private final ConfigLoader loader;
@@ -89,13 +93,13 @@ public final class Daemon implements AutoCloseable {
         ServerResources resources = new ServerResources(gss, executor, new HandleSealer(keyring),
                 EtcUserDirectory.system(), Clock.systemUTC(), new CredCache(CredCache.DEFAULT_CAPACITY),
                 new KeytabMirrors(gss, Clock.systemUTC(), KeytabMirrors.capacityFromSystemProperty()),
-                new GssCalls(executor, config.workerThreads(), WORK_QUEUE),
+                new GssCalls(executor, config.workerThreads(), GSS_QUEUE_PER_UID),
                 new AcceptorNames(AcceptorNames.DEFAULT_CAPACITY));
         AtomicReference<Policy> policy = new AtomicReference<>();
         RpcDispatcher dispatcher = new RpcDispatcher(policy::get, handlers, resources,
                 XdrLimits.DEFAULT, GssProxyMessages.MAX_RECORD);
         UnixSocketServer server = new UnixSocketServer(dispatcher, SocketPeerCredentials.create(),
-                GssProxyMessages.MAX_RECORD, MAX_CONNECTIONS);
+                TransportLimits.defaults(GssProxyMessages.MAX_RECORD));
         Daemon daemon = new Daemon(options, loader, config, executor, resources, server, policy);
         try {
             daemon.apply(config, Set.of());

@@ -4,8 +4,6 @@ import dev.gssproxy4j.mech.GssExecutor;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Where GSS calls that may block (acquire, init, accept, import of credentials, anything touching a KDC, keytab,
@@ -22,23 +20,34 @@ import java.util.concurrent.TimeUnit;
  * permits, a caller that just finished must not take the permit again ahead of those waiting (measured with 64
  * clients: p99 36 ms with barging, against a p50 of 2 ms). A call made inside another (e.g. sealing a delegated
  * credential during an accept) runs directly, so it neither needs a second permit nor can deadlock waiting for one.
- * When {@code queueCapacity} callers already wait for a permit, a call fails at once with
- * {@link RejectedExecutionException}, as the executor does when saturated.
+ * Permits are shared fairly between uids ({@link FairPermits}): waiting calls are served by uid in turn, privileged
+ * callers keep {@value #RESERVED_PERMITS} reserved permit, and when {@code queueCapacity} calls of one uid already
+ * wait, its next call fails at once with {@link RejectedExecutionException}, as the executor does when saturated.
  */
 public final class GssCalls {
 
     private static final ScopedValue<Boolean> INSIDE = ScopedValue.newInstance();
+    /** Who the calls of the current request are for; bound by the dispatcher around each request. */
+    private static final ScopedValue<Share> SHARE = ScopedValue.newInstance();
+    /** Calls made outside any request (start-up, tests): a share of their own. */
+    private static final Share UNATTRIBUTED = new Share(-1, false);
+    /** Permits beyond {@code permits} that only privileged callers use when the others are taken. */
+    static final int RESERVED_PERMITS = 1;
 
     private final GssExecutor executor;
-    private final Semaphore permits;
-    private final int permitCount;
-    private final int queueCapacity;
+    private final FairPermits permits;
+
+    /**
+     * Whose turn a call takes: the caller's uid, and whether it is privileged (root, or a {@code trusted} service
+     * such as the kernel's NFS upcall), which may use the reserved permit.
+     */
+    public record Share(int uid, boolean privileged) {}
 
     /**
      * @param executor      runs the calls of virtual threads
      * @param permits       calls that may run at once on platform threads (> 0); the daemon uses its
      *                      {@code worker threads} setting, as for the executor
-     * @param queueCapacity platform threads that may wait for a permit before calls are refused (>= 0)
+     * @param queueCapacity calls of one uid that may wait for a permit before its calls are refused (>= 0)
      */
     public GssCalls(GssExecutor executor, int permits, int queueCapacity) {
         if (permits <= 0 || queueCapacity < 0) {
@@ -46,9 +55,7 @@ public final class GssCalls {
                     + " and " + queueCapacity);
         }
         this.executor = executor;
-        this.permits = new Semaphore(permits, true);
-        this.permitCount = permits;
-        this.queueCapacity = queueCapacity;
+        this.permits = new FairPermits(permits, RESERVED_PERMITS, queueCapacity);
     }
 
     /**
@@ -65,13 +72,8 @@ public final class GssCalls {
         if (Thread.currentThread().isVirtual()) {
             return executor.call(() -> ScopedValue.where(INSIDE, true).call(task::call));
         }
-        if (!permits.tryAcquire(0, TimeUnit.SECONDS)) { // unlike tryAcquire(), never ahead of waiting callers
-            if (permits.getQueueLength() >= queueCapacity) {
-                throw new RejectedExecutionException("GSS calls are saturated: " + permitCount + " running and "
-                        + queueCapacity + " waiting; retry later or configure more worker threads");
-            }
-            permits.acquire();
-        }
+        Share share = SHARE.isBound() ? SHARE.get() : UNATTRIBUTED;
+        boolean fromReserve = permits.acquire(share.uid(), share.privileged());
         try {
             return ScopedValue.where(INSIDE, true).call(task::call);
         } catch (RuntimeException | InterruptedException e) {
@@ -79,13 +81,20 @@ public final class GssCalls {
         } catch (Exception e) {
             throw new CompletionException(e);
         } finally {
-            permits.release();
+            permits.release(fromReserve);
         }
     }
 
-    /** Platform threads waiting for a permit right now (an estimate, as {@link Semaphore#getQueueLength()}). */
+    /**
+     * Runs {@code request} (a whole request's handling) with its GSS calls counted against {@code share}.
+     */
+    public static <T, X extends Throwable> T forShare(Share share, ScopedValue.CallableOp<T, X> request) throws X {
+        return ScopedValue.where(SHARE, share).call(request);
+    }
+
+    /** Platform threads waiting for a permit right now. */
     int waiting() {
-        return permits.getQueueLength();
+        return permits.waiting();
     }
 
     private static <T> T run(Callable<T> task) {

@@ -13,6 +13,7 @@ import dev.gssproxy4j.rpc.OpaqueAuth;
 import dev.gssproxy4j.rpc.RpcCall;
 import dev.gssproxy4j.rpc.RpcMessage;
 import dev.gssproxy4j.rpc.RpcReply;
+import dev.gssproxy4j.server.GssCalls;
 import dev.gssproxy4j.server.ServerResources;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.ServiceConfig;
@@ -87,10 +88,10 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         if (service.isEmpty()) {
             String why = current.matcher().match(caller).summary(caller);
             DaemonLog.error(cid, "No matching service found: " + why);
-            return reply(xid, procedure, handlers.failure(procedure, Statuses.of(
+            return answerOnceAndClose(reply(xid, procedure, handlers.failure(procedure, Statuses.of(
                     MajorStatus.GSS_S_UNAUTHORIZED, Statuses.EACCES,
                     "Operation unauthorized", "gssproxy4j: " + why
-                            + "; add or fix a [service/...] section in gssproxy.conf (see gssproxy4j check-config)")));
+                            + "; add or fix a [service/...] section in gssproxy.conf (see gssproxy4j check-config)"))));
         }
         if (DaemonLog.enabled(2)) { // the messages are built only when printed: this runs for every request
             DaemonLog.debug(2, cid, "Connection matched service " + service.get().name());
@@ -118,7 +119,9 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         long cid = context.connectionId();
         GssxRes result;
         try {
-            result = handlers.handle(procedure, args, context);
+            GssCalls.Share share = new GssCalls.Share(context.caller().uid(),
+                    context.caller().uid() == 0 || context.service().trusted());
+            result = GssCalls.forShare(share, () -> handlers.handle(procedure, args, context));
         } catch (GssException e) {
             DaemonLog.debug(1, cid, "GSSX_" + procedure + " failed: " + e.status());
             result = handlers.failure(procedure, Statuses.of(e.status()));
@@ -180,6 +183,12 @@ public final class RpcDispatcher implements Transport.RecordHandler {
                     Statuses.failure(Statuses.EMSGSIZE, "the result of GSSX_" + procedure + " would exceed the "
                             + maxRecord + "-byte record limit; send smaller messages")), maxRecord));
         }
+    }
+
+    /** A caller that matches no service is answered once, then its connection is closed (upstream closes at once). */
+    private static Transport.Outcome answerOnceAndClose(Transport.Outcome outcome) {
+        return outcome instanceof Transport.Reply reply
+                ? new Transport.ReplyAndClose(reply.record(), "the caller matches no service") : outcome;
     }
 
     private static Transport.Outcome rpcError(long cid, RpcReply reply, String why) {

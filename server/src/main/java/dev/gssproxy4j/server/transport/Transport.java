@@ -13,10 +13,13 @@ public final class Transport {
     public record Origin(PeerCredentials peer, String socketPath, long connectionId) {}
 
     /** The answer to one request record. */
-    public sealed interface Outcome permits Reply, Drop {}
+    public sealed interface Outcome permits Reply, ReplyAndClose, Drop {}
 
     /** Send this whole record (record mark included). */
     public record Reply(byte[] record) implements Outcome {}
+
+    /** Send this whole record, then close the connection for the reason given (e.g. a caller with no service). */
+    public record ReplyAndClose(byte[] record, String reason) implements Outcome {}
 
     /** Close the connection without a reply, for the reason given (logged). */
     public record Drop(String reason) implements Outcome {}

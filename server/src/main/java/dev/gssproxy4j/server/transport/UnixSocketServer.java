@@ -10,40 +10,58 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Listens on AF_UNIX stream sockets and serves each connection on its own platform thread, so connections never
- * wait for each other. A platform thread rather than a virtual one: a request's GSS calls then run on the thread
- * that read it ({@link dev.gssproxy4j.server.GssCalls}) with no hand-off, where a virtual thread would have to pass
- * them to another thread (native code pins its carrier) and be woken by the poller for every request: three
- * wake-ups per request, which cost 10-30% of the accepts per second and doubled p99 latency with 4 clients.
- * Connections are few and long-lived (one per interposer process, one for the kernel), so a thread each is cheap.
+ * Listens on AF_UNIX stream sockets and serves their connections without a thread per connection, so that idle
+ * connections cost a selector registration and a few hundred bytes:
+ * <ul>
+ *   <li>an accept loop per socket reads the peer's credentials, admits the connection within the per-uid and global
+ *       limits ({@link ConnectionLimits}: a uid at its limit is refused, root keeps a reserve) and queues it;</li>
+ *   <li>a bounded pool of platform {@link Worker}s serves connections that have bytes, taking turns by uid
+ *       ({@link ReadyQueue}); a worker runs the request's GSS calls itself and keeps a busy connection while its
+ *       next request comes within the linger time, so a client that keeps calling never changes threads (the
+ *       speed of the thread-per-connection model it replaces: a hand-off per request cost 10-30% of the accepts
+ *       per second);</li>
+ *   <li>a connection that goes quiet waits in the {@link IdlePark}, which also closes records that do not arrive
+ *       whole within the read deadline (slowloris) and, if configured, idle connections.</li>
+ * </ul>
+ * Memory follows the bytes received ({@link dev.gssproxy4j.rpc.RecordAssembler}), never a length a peer announces.
  * Sockets are set up as upstream does: unlink, bind, mode 0666 (access is decided per call from the peer's
- * credentials, not by the socket's mode). The number of open connections is capped; a connection over the cap is
- * closed at once and logged.
+ * credentials, not by the socket's mode).
  */
 public final class UnixSocketServer implements AutoCloseable {
 
+    /** Pending connections the kernel queues for each socket before the accept loop takes them. */
+    static final int BACKLOG = 4096;
+
     private final Transport.RecordHandler handler;
     private final PeerCredentialsReader peerReader;
-    private final int maxRecord;
-    private final Semaphore connectionSlots;
-    private final int maxConnections;
+    private final TransportLimits limits;
+    private final ConnectionLimits connectionLimits;
+    private final ReadyQueue ready = new ReadyQueue();
+    private final IdlePark park;
+    private final List<Thread> workers = new ArrayList<>();
     private final Map<String, ServerSocketChannel> listeners = new ConcurrentHashMap<>();
-    private final Map<Long, SocketChannel> connections = new ConcurrentHashMap<>();
+    private final Map<Long, Connection> connections = new ConcurrentHashMap<>();
     private final AtomicLong connectionIds = new AtomicLong();
 
-    public UnixSocketServer(Transport.RecordHandler handler, PeerCredentialsReader peerReader, int maxRecord,
-                            int maxConnections) {
+    public UnixSocketServer(Transport.RecordHandler handler, PeerCredentialsReader peerReader, TransportLimits limits)
+            throws IOException {
         this.handler = handler;
         this.peerReader = peerReader;
-        this.maxRecord = maxRecord;
-        this.maxConnections = maxConnections;
-        this.connectionSlots = new Semaphore(maxConnections);
+        this.limits = limits;
+        this.connectionLimits = new ConnectionLimits(limits);
+        this.park = new IdlePark(ready, limits, this::closeConnection);
+        for (int i = 0; i < limits.workers(); i++) {
+            Worker worker = new Worker(ready, park, handler, limits, this::closeConnection);
+            // daemon threads: an open connection must not keep the JVM from exiting
+            workers.add(Thread.ofPlatform().daemon().name("worker " + i).start(worker));
+        }
     }
 
     /** Binds {@code socket} (replacing a stale socket file) and starts accepting on it. */
@@ -59,7 +77,7 @@ public final class UnixSocketServer implements AutoCloseable {
         Files.deleteIfExists(socket);
         ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         try {
-            listener.bind(UnixDomainSocketAddress.of(socket), 64);
+            listener.bind(UnixDomainSocketAddress.of(socket), BACKLOG);
             Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-rw-rw-"));
         } catch (IOException e) {
             listener.close();
@@ -67,7 +85,7 @@ public final class UnixSocketServer implements AutoCloseable {
                     + " (check that the directory exists and is writable by the daemon)", e);
         }
         listeners.put(key, listener);
-        Thread.ofVirtual().name("accept " + key).start(() -> acceptLoop(listener, key));
+        Thread.ofPlatform().daemon().name("accept " + key).start(() -> acceptLoop(listener, key));
     }
 
     /** Stops listening on a socket that a reloaded configuration no longer names. */
@@ -83,6 +101,11 @@ public final class UnixSocketServer implements AutoCloseable {
         return java.util.Set.copyOf(listeners.keySet());
     }
 
+    /** Connections open now (all uids). */
+    public int openConnections() {
+        return connectionLimits.open();
+    }
+
     private void acceptLoop(ServerSocketChannel listener, String socketPath) {
         while (listener.isOpen()) {
             SocketChannel channel;
@@ -94,35 +117,38 @@ public final class UnixSocketServer implements AutoCloseable {
                 DaemonLog.error("accept failed on " + socketPath + ": " + e.getMessage());
                 continue;
             }
-            long id = connectionIds.incrementAndGet();
-            if (!connectionSlots.tryAcquire()) {
-                DaemonLog.error(id, "refusing connection on " + socketPath + ": " + maxConnections
-                        + " connections are open already");
-                closeQuietly(channel);
-                continue;
-            }
-            connections.put(id, channel);
-            // a daemon thread, as a virtual one would be: an open connection must not keep the JVM from exiting
-            Thread.ofPlatform().daemon().name("conn " + id).start(() -> {
-                try {
-                    serve(channel, socketPath, id);
-                } finally {
-                    connections.remove(id);
-                    connectionSlots.release();
-                }
-            });
+            admit(channel, socketPath, connectionIds.incrementAndGet());
         }
     }
 
-    private void serve(SocketChannel channel, String socketPath, long id) {
-        try (channel) {
-            PeerCredentials peer = peerReader.read(channel);
-            DaemonLog.debug(2, id, "Connection from " + peer.describe() + " on " + socketPath);
-            new Connection(channel, new Transport.Origin(peer, socketPath, id), handler, maxRecord).run();
-        } catch (IOException e) {
-            DaemonLog.debug(1, id, "connection closed: " + e.getMessage());
-        } catch (RuntimeException e) {
-            DaemonLog.error(id, "connection failed: " + e);
+    private void admit(SocketChannel channel, String socketPath, long id) {
+        PeerCredentials peer;
+        try {
+            channel.configureBlocking(false);
+            peer = peerReader.read(channel);
+        } catch (IOException | RuntimeException e) {
+            DaemonLog.debug(1, id, "connection closed before it was set up: " + e.getMessage());
+            closeQuietly(channel);
+            return;
+        }
+        String refusal = connectionLimits.admit(peer.uid());
+        if (refusal != null) {
+            DaemonLog.debug(1, id, "refusing connection from " + peer.describe() + " on " + socketPath + ": "
+                    + refusal);
+            closeQuietly(channel);
+            return;
+        }
+        DaemonLog.debug(2, id, "Connection from " + peer.describe() + " on " + socketPath);
+        Connection connection = new Connection(channel, new Transport.Origin(peer, socketPath, id),
+                limits.maxRecord(), System.nanoTime());
+        connections.put(id, connection);
+        ready.offer(connection); // a new connection's first request usually follows at once
+    }
+
+    private void closeConnection(Connection connection) {
+        if (connections.remove(connection.id()) != null) {
+            connection.close();
+            connectionLimits.release(connection.uid());
         }
     }
 
@@ -133,7 +159,9 @@ public final class UnixSocketServer implements AutoCloseable {
             Files.deleteIfExists(Path.of(entry.getKey()));
         }
         listeners.clear();
-        connections.values().forEach(UnixSocketServer::closeQuietly);
+        ready.close();
+        park.close();
+        List.copyOf(connections.values()).forEach(this::closeConnection);
     }
 
     private static void closeQuietly(SocketChannel channel) {

@@ -14,6 +14,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,15 +30,22 @@ class UnixSocketServerTest {
 
     private final BlockingQueue<Transport.Origin> origins = new ArrayBlockingQueue<>(16);
 
-    private UnixSocketServer echoServer(int maxConnections) {
+    private UnixSocketServer echoServer(int maxConnections) throws IOException {
+        return echoServer(TransportLimits.defaults(1024).withConnections(maxConnections, maxConnections, 0));
+    }
+
+    private UnixSocketServer echoServer(TransportLimits limits) throws IOException {
         Transport.RecordHandler echo = (request, origin) -> {
             origins.add(origin);
             if (request.length == 4 && request[0] == 'd') {
                 return new Transport.Drop("asked to");
             }
+            if (request.length == 4 && request[0] == 'c') {
+                return new Transport.ReplyAndClose(RecordWriter.frame(request), "asked to");
+            }
             return new Transport.Reply(RecordWriter.frame(request));
         };
-        return new UnixSocketServer(echo, SocketPeerCredentials.create(), 1024, maxConnections);
+        return new UnixSocketServer(echo, SocketPeerCredentials.create(), limits);
     }
 
     private static SocketChannel connect(Path socket) throws IOException {
@@ -117,4 +127,101 @@ class UnixSocketServerTest {
         }
     }
 
+    @Test
+    void rootKeepsAReserveBeyondTheGlobalCap(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("gp.sock");
+        try (UnixSocketServer server = echoServer(TransportLimits.defaults(1024).withConnections(1, 1, 1))) {
+            server.listen(socket);
+            try (SocketChannel first = connect(socket); SocketChannel second = connect(socket);
+                 SocketChannel third = connect(socket)) {
+                assertArrayEquals(new byte[] {1, 1, 1, 1}, call(first, new byte[] {1, 1, 1, 1}));
+                boolean root = new com.sun.security.auth.module.UnixSystem().getUid() == 0;
+                if (root) {
+                    assertArrayEquals(new byte[] {2, 2, 2, 2}, call(second, new byte[] {2, 2, 2, 2}), "the reserve");
+                    assertEquals(null, new RecordReader(third, 1024).read(), "beyond the reserve: closed");
+                } else {
+                    assertEquals(null, new RecordReader(second, 1024).read(), "over the cap: closed");
+                }
+            }
+        }
+    }
+
+    @Test
+    void idleConnectionsHoldNoThreadAndNewOnesAreStillServed(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("gp.sock");
+        try (UnixSocketServer server = echoServer(4096)) {
+            server.listen(socket);
+            int threadsBefore = Thread.activeCount();
+            List<SocketChannel> idle = new ArrayList<>();
+            try {
+                for (int i = 0; i < 1000; i++) {
+                    SocketChannel c = connect(socket);
+                    idle.add(c);
+                    if (i % 100 == 0) { // some have spoken once, then gone quiet
+                        assertArrayEquals(new byte[] {3, 3, 3, 3}, call(c, new byte[] {3, 3, 3, 3}));
+                    }
+                }
+                try (SocketChannel fresh = connect(socket)) {
+                    assertArrayEquals(new byte[] {4, 4, 4, 4}, call(fresh, new byte[] {4, 4, 4, 4}));
+                }
+                assertTrue(Thread.activeCount() - threadsBefore < 10, "1000 idle connections must not hold threads: "
+                        + (Thread.activeCount() - threadsBefore) + " more threads");
+            } finally {
+                for (SocketChannel c : idle) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    @Test
+    void aRecordThatDoesNotArriveWithinTheReadDeadlineClosesItsConnection(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("gp.sock");
+        TransportLimits limits = TransportLimits.defaults(1024)
+                .withDeadlines(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ZERO);
+        try (UnixSocketServer server = echoServer(limits); SocketChannel slow = connect(socket(server, socket))) {
+            slow.write(ByteBuffer.wrap(new byte[] {(byte) 0x80, 0, 0, 100, 1, 2}));
+            // the server closes the connection once the deadline passes; the read returns then (or the test times out)
+            assertEquals(-1, slow.read(ByteBuffer.allocate(16)));
+        }
+    }
+
+    @Test
+    void anIdleTimeoutClosesQuietConnectionsOnlyWhenConfigured(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("gp.sock");
+        TransportLimits limits = TransportLimits.defaults(1024)
+                .withDeadlines(Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(1));
+        try (UnixSocketServer server = echoServer(limits); SocketChannel quiet = connect(socket(server, socket))) {
+            assertArrayEquals(new byte[] {5, 5, 5, 5}, call(quiet, new byte[] {5, 5, 5, 5}));
+            assertEquals(-1, quiet.read(ByteBuffer.allocate(16)), "closed after the idle timeout");
+        }
+    }
+
+    @Test
+    void replyAndCloseAnswersThenCloses(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("gp.sock");
+        try (UnixSocketServer server = echoServer(8); SocketChannel c = connect(socket(server, socket))) {
+            assertArrayEquals(new byte[] {'c', 0, 0, 0}, call(c, new byte[] {'c', 0, 0, 0}));
+            assertEquals(null, new RecordReader(c, 1024).read(), "then the connection is closed");
+        }
+    }
+
+    @Test
+    void pipelinedRequestsAreAnsweredInOrder(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("gp.sock");
+        try (UnixSocketServer server = echoServer(8); SocketChannel c = connect(socket(server, socket))) {
+            ByteBuffer both = ByteBuffer.allocate(16);
+            both.put(RecordWriter.frame(new byte[] {1, 2, 3, 4})).put(RecordWriter.frame(new byte[] {5, 6, 7, 8}));
+            c.write(both.flip());
+            RecordReader replies = new RecordReader(c, 1024);
+            assertArrayEquals(new byte[] {1, 2, 3, 4}, replies.read());
+            assertArrayEquals(new byte[] {5, 6, 7, 8}, replies.read());
+        }
+    }
+
+    /** Starts {@code server} on {@code socket} and returns the socket. */
+    private static Path socket(UnixSocketServer server, Path socket) throws IOException {
+        server.listen(socket);
+        return socket;
+    }
 }

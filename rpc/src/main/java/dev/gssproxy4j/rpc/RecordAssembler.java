@@ -1,0 +1,121 @@
+package dev.gssproxy4j.rpc;
+
+import dev.gssproxy4j.rpc.RecordMarkingException.Reason;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Assembles RFC 5531 section 11 records from bytes as they arrive, for a server that reads many connections without
+ * a thread each. Unlike {@link RecordReader}, memory follows the bytes received, never the length a record mark
+ * announces: a peer that announces 1 MiB and sends nothing holds a few bytes. Limits as {@link RecordReader}: a
+ * record of at most {@code maxRecord} bytes in at most {@link RecordReader#MAX_FRAGMENTS} fragments. Not
+ * thread-safe: one connection's bytes, fed in order.
+ */
+public final class RecordAssembler {
+
+    private static final int LAST_FRAGMENT = 0x8000_0000;
+    /** First allocation for a record's bytes; most requests (1-3 kB) fit without growing. */
+    private static final int INITIAL_BYTES = 4096;
+
+    private final int maxRecord;
+    private final byte[] mark = new byte[4];
+    private int markFilled;
+    private byte[] record;
+    private int length;
+    /** Bytes still to come in the current fragment, once its mark is complete. */
+    private int fragmentRemaining;
+    private boolean lastFragment;
+    private int fragments;
+    private boolean inFragment;
+
+    public RecordAssembler(int maxRecord) {
+        this.maxRecord = maxRecord;
+    }
+
+    /**
+     * Consumes bytes of {@code in} until a record is complete (returned, without marks, with the rest of {@code in}
+     * left unconsumed) or {@code in} is empty (null).
+     *
+     * @throws RecordMarkingException if the record would exceed the maximum size or number of fragments
+     */
+    public byte[] feed(ByteBuffer in) throws RecordMarkingException {
+        while (in.hasRemaining()) {
+            if (!inFragment) {
+                int n = Math.min(4 - markFilled, in.remaining());
+                in.get(mark, markFilled, n);
+                markFilled += n;
+                if (markFilled < 4) {
+                    return null;
+                }
+                startFragment();
+                if (fragmentRemaining == 0 && lastFragment) {
+                    return finish();
+                }
+                continue;
+            }
+            int n = Math.min(fragmentRemaining, in.remaining());
+            ensureCapacity(length + n);
+            in.get(record, length, n);
+            length += n;
+            fragmentRemaining -= n;
+            if (fragmentRemaining == 0) {
+                inFragment = false;
+                markFilled = 0;
+                if (lastFragment) {
+                    return finish();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True while a record has begun (at least one byte of it arrived) and is not complete. */
+    public boolean inRecord() {
+        return markFilled > 0 || inFragment || length > 0;
+    }
+
+    /** Bytes this assembler holds for the record in progress (its buffer's capacity). */
+    public int bufferedCapacity() {
+        return record == null ? 0 : record.length;
+    }
+
+    private void startFragment() throws RecordMarkingException {
+        int header = ByteBuffer.wrap(mark).getInt();
+        int fragment = header & ~LAST_FRAGMENT;
+        lastFragment = (header & LAST_FRAGMENT) != 0;
+        fragments++;
+        if ((long) length + fragment > maxRecord) {
+            throw new RecordMarkingException(Reason.TOO_LARGE, "record of at least " + ((long) length + fragment)
+                    + " bytes exceeds the maximum of " + maxRecord + " bytes");
+        }
+        if (!lastFragment && fragments == RecordReader.MAX_FRAGMENTS) {
+            throw new RecordMarkingException(Reason.FRAGMENTED, "record split into more than "
+                    + RecordReader.MAX_FRAGMENTS + " fragments");
+        }
+        fragmentRemaining = fragment;
+        inFragment = fragment > 0;
+        if (!inFragment) {
+            markFilled = 0;
+        }
+    }
+
+    /** Grows by doubling as bytes arrive, up to the maximum record size. */
+    private void ensureCapacity(int needed) {
+        if (record == null) {
+            record = new byte[Math.min(maxRecord, Math.max(needed, INITIAL_BYTES))];
+        } else if (record.length < needed) {
+            record = Arrays.copyOf(record, (int) Math.min(maxRecord, Math.max(needed, 2L * record.length)));
+        }
+    }
+
+    private byte[] finish() {
+        byte[] done = record == null ? new byte[0] : record.length == length ? record : Arrays.copyOf(record, length);
+        record = null;
+        length = 0;
+        fragments = 0;
+        markFilled = 0;
+        inFragment = false;
+        lastFragment = false;
+        return done;
+    }
+}

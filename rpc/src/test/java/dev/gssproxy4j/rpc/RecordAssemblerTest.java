@@ -1,0 +1,59 @@
+package dev.gssproxy4j.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Test;
+
+class RecordAssemblerTest {
+
+    private static final int MIB = 1 << 20;
+
+    @Test
+    void memoryFollowsTheBytesReceivedNotTheAnnouncedLength() throws Exception {
+        RecordAssembler assembler = new RecordAssembler(MIB);
+        // a mark announcing a whole MiB, then two bytes: what a hostile peer sends to make servers allocate
+        assertNull(assembler.feed(ByteBuffer.wrap(new byte[] {(byte) 0x80, 0x10, 0, 0, 1, 2})));
+        assertTrue(assembler.inRecord());
+        assertTrue(assembler.bufferedCapacity() <= 4096, "holds " + assembler.bufferedCapacity() + " bytes");
+    }
+
+    @Test
+    void recordsArriveByteByByteAcrossFragmentsAndTheRestIsLeftForTheNext() throws Exception {
+        RecordAssembler assembler = new RecordAssembler(1024);
+        byte[] stream = {0, 0, 0, 2, 1, 2, (byte) 0x80, 0, 0, 1, 3, (byte) 0x80, 0, 0, 1, 9};
+        ByteBuffer in = ByteBuffer.wrap(stream);
+        byte[] record = null;
+        for (int i = 0; i < 11 && record == null; i++) {
+            record = assembler.feed(in.slice(i, 1));
+        }
+        assertArrayEquals(new byte[] {1, 2, 3}, record);
+        assertFalse(assembler.inRecord());
+        ByteBuffer rest = ByteBuffer.wrap(stream, 11, 5);
+        assertArrayEquals(new byte[] {9}, assembler.feed(rest));
+        assertEquals(0, rest.remaining());
+    }
+
+    @Test
+    void aCompleteRecordLeavesTheFollowingBytesUnconsumed() throws Exception {
+        RecordAssembler assembler = new RecordAssembler(1024);
+        ByteBuffer in = ByteBuffer.wrap(new byte[] {(byte) 0x80, 0, 0, 1, 7, (byte) 0x80, 0, 0, 0});
+        assertArrayEquals(new byte[] {7}, assembler.feed(in));
+        assertEquals(4, in.remaining());
+        assertArrayEquals(new byte[0], assembler.feed(in), "an empty last fragment is an empty record");
+    }
+
+    @Test
+    void oversizeAndEndlessFragmentsAreRefused() {
+        RecordAssembler big = new RecordAssembler(1024);
+        assertThrows(RecordMarkingException.class, () -> big.feed(ByteBuffer.wrap(new byte[] {(byte) 0x80, 0, 4, 1})));
+        RecordAssembler fragmented = new RecordAssembler(1024);
+        ByteBuffer empties = ByteBuffer.allocate(4 * RecordReader.MAX_FRAGMENTS);
+        assertThrows(RecordMarkingException.class, () -> fragmented.feed(empties));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.gssproxy4j.server.transport;
+
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Connections with bytes to serve, waiting for a worker: one FIFO per uid, and uids served in turn, so that a uid
+ * with many busy connections delays another uid's connection by at most one turn (not by its whole queue). A
+ * connection is in the queue at most once, so one uid's share is bounded by its connection limit. Thread-safe.
+ */
+final class ReadyQueue {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final Map<Integer, ArrayDeque<Connection>> byUid = new HashMap<>();
+    private final ArrayDeque<Integer> turns = new ArrayDeque<>();
+    private volatile int size;
+    private boolean closed;
+
+    void offer(Connection connection) {
+        lock.lock();
+        try {
+            ArrayDeque<Connection> mine = byUid.computeIfAbsent(connection.uid(), uid -> new ArrayDeque<>());
+            if (mine.isEmpty()) {
+                turns.addLast(connection.uid());
+            }
+            mine.addLast(connection);
+            size++;
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The next connection, the uids taking turns; null once closed. */
+    Connection take() throws InterruptedException {
+        lock.lock();
+        try {
+            while (size == 0 && !closed) {
+                notEmpty.await();
+            }
+            if (closed) {
+                return null;
+            }
+            int uid = turns.pollFirst();
+            ArrayDeque<Connection> mine = byUid.get(uid);
+            Connection next = mine.pollFirst();
+            if (mine.isEmpty()) {
+                byUid.remove(uid);
+            } else {
+                turns.addLast(uid);
+            }
+            size--;
+            return next;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether a connection waits for a worker (a worker serving a busy connection then yields its turn). */
+    boolean hasWaiting() {
+        return size > 0;
+    }
+
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            notEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.gssproxy4j.server.transport;
+
+import java.time.Duration;
+
+/**
+ * What one peer may hold of the connection layer, and how long the layer waits for it. The defaults keep upstream
+ * gssproxy's behaviour where clients rely on it (idle connections stay open: the kernel keeps one for the life of
+ * nfsd, the interposer one per process) and bound everything a hostile local user could pile up.
+ *
+ * @param maxRecord            largest request record (upstream's MAX_RPC_SIZE, 1 MiB)
+ * @param maxConnections       open connections of all uids but root; root may open {@code reservedForRoot} more
+ * @param maxConnectionsPerUid open connections of one uid other than root
+ * @param reservedForRoot      connections only root (the kernel, root's services) may use beyond the global cap
+ * @param workers              platform threads that serve connections with requests; idle ones hold none
+ * @param linger               how long a worker waits for a connection's next request before parking it
+ * @param readDeadline         how long a begun record may take to arrive whole (slow senders are closed)
+ * @param writeDeadline        how long a peer may take to read a reply
+ * @param idleTimeout          how long a connection may stay without requests; zero keeps it open, as upstream
+ */
+public record TransportLimits(int maxRecord, int maxConnections, int maxConnectionsPerUid, int reservedForRoot,
+                              int workers, Duration linger, Duration readDeadline, Duration writeDeadline,
+                              Duration idleTimeout) {
+
+    public TransportLimits {
+        if (maxRecord < 64 || maxConnections < 1 || maxConnectionsPerUid < 1 || reservedForRoot < 0 || workers < 1) {
+            throw new IllegalArgumentException("transport limits out of range: " + maxRecord + " bytes, "
+                    + maxConnections + "/" + maxConnectionsPerUid + "/" + reservedForRoot + " connections, "
+                    + workers + " workers");
+        }
+    }
+
+    /**
+     * The daemon's defaults: 16,384 connections (1,024 per uid, 256 more for root), 64 workers, 2 ms linger (a busy
+     * client's next request arrives well within it, so it never changes threads), 10 s to send a record or read a
+     * reply, no idle timeout.
+     */
+    public static TransportLimits defaults(int maxRecord) {
+        return new TransportLimits(maxRecord, 16_384, 1_024, 256, 64, Duration.ofMillis(2), Duration.ofSeconds(10),
+                Duration.ofSeconds(10), Duration.ZERO);
+    }
+
+    /** These limits with at most {@code total} connections, {@code perUid} per uid and {@code forRoot} more. */
+    public TransportLimits withConnections(int total, int perUid, int forRoot) {
+        return new TransportLimits(maxRecord, total, perUid, forRoot, workers, linger, readDeadline, writeDeadline,
+                idleTimeout);
+    }
+
+    /** These limits with other deadlines. */
+    public TransportLimits withDeadlines(Duration read, Duration write, Duration idle) {
+        return new TransportLimits(maxRecord, maxConnections, maxConnectionsPerUid, reservedForRoot, workers, linger,
+                read, write, idle);
+    }
+}

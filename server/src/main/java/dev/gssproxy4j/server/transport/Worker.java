@@ -1,0 +1,115 @@
+package dev.gssproxy4j.server.transport;
+
+import dev.gssproxy4j.server.log.DaemonLog;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+
+/**
+ * A platform thread that serves connections with requests, one at a time, taken from the {@link ReadyQueue}. It
+ * runs a request's GSS calls itself (see {@code GssCalls}: no hand-off), and waits briefly for a busy connection's
+ * next request on its own selector, so a client that keeps calling keeps its worker; a connection that goes quiet
+ * is parked and costs no thread.
+ */
+final class Worker implements Runnable {
+
+    /** Holds a whole typical request (ACCEPT_SEC_CONTEXT with a PAC-carrying AP-REQ is 1.3-3 kB) in one read. */
+    static final int BUFFER_BYTES = 8192;
+
+    private final ReadyQueue ready;
+    private final IdlePark park;
+    private final Transport.RecordHandler handler;
+    private final TransportLimits limits;
+    private final ConnectionCloser closer;
+    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
+    private final Selector selector;
+
+    Worker(ReadyQueue ready, IdlePark park, Transport.RecordHandler handler, TransportLimits limits,
+           ConnectionCloser closer) throws IOException {
+        this.ready = ready;
+        this.park = park;
+        this.handler = handler;
+        this.limits = limits;
+        this.closer = closer;
+        this.selector = Selector.open();
+    }
+
+    /** Closes a connection and gives back its slot. */
+    @FunctionalInterface
+    interface ConnectionCloser {
+        void close(Connection connection);
+    }
+
+    ByteBuffer buffer() {
+        return buffer;
+    }
+
+    @Override
+    public void run() {
+        try (selector) {
+            Connection connection;
+            while ((connection = ready.take()) != null) {
+                serve(connection);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | ClosedSelectorException e) {
+            DaemonLog.error("connection worker stopped: " + e.getMessage());
+        }
+    }
+
+    private void serve(Connection connection) {
+        Connection.Next next;
+        try {
+            next = connection.serve(this, handler, ready, limits);
+        } catch (IOException e) {
+            DaemonLog.debug(1, connection.id(), "dropping connection: " + e.getMessage());
+            next = Connection.Next.CLOSE;
+        } catch (RuntimeException e) {
+            DaemonLog.error(connection.id(), "connection failed: " + e.getClass().getName());
+            next = Connection.Next.CLOSE;
+        } finally {
+            release(connection);
+        }
+        switch (next) {
+            case PARK -> park.park(connection);
+            case REQUEUE -> ready.offer(connection);
+            case CLOSE -> closer.close(connection);
+        }
+    }
+
+    /**
+     * Waits up to {@code timeout} until {@code channel} is ready for {@code ops} ({@link SelectionKey#OP_READ} or
+     * {@link SelectionKey#OP_WRITE}).
+     */
+    boolean await(SocketChannel channel, int ops, Duration timeout) throws IOException {
+        SelectionKey key = channel.keyFor(selector);
+        if (key == null) {
+            key = channel.register(selector, ops);
+        } else {
+            key.interestOps(ops);
+        }
+        long millis = Math.max(1, timeout.toMillis());
+        boolean ready = selector.select(millis) > 0;
+        selector.selectedKeys().clear();
+        return ready;
+    }
+
+    /** Drops the connection's registration with this worker's selector, so another worker can wait on it. */
+    private void release(Connection connection) {
+        SelectionKey key = connection.channel().keyFor(selector);
+        if (key != null) {
+            key.cancel();
+            try {
+                selector.selectNow(); // completes the cancellation
+                selector.selectedKeys().clear();
+            } catch (IOException e) {
+                DaemonLog.debug(1, connection.id(), "worker selector: " + e.getMessage());
+            }
+        }
+    }
+}
