@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
 final class OtherUidCalls implements AutoCloseable {
 
     private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
-    private static final List<String> CLASSES = List.of("RawCaller", "RawConnection");
+    private static final List<String> CLASSES = List.of("RawCaller", "RawConnection", "Attacker");
 
     private final Path classDir;
 
@@ -83,6 +84,25 @@ final class OtherUidCalls implements AutoCloseable {
             throw new AssertionError("RawCaller printed " + replies.size() + " results for one record");
         }
         return replies.getFirst();
+    }
+
+    /**
+     * Starts {@link Attacker} as {@code user} against {@code socket} and waits until its attack is in place; the
+     * attack lasts until the returned process is closed.
+     */
+    ChildProcess attack(LocalUser user, Path socket, String mode, int count, String... extra) {
+        ChildProcess attacker = attackInBackground(user, socket, mode, count, extra);
+        attacker.awaitOutput("READY", RUN_TIMEOUT);
+        return attacker;
+    }
+
+    /** Starts {@link Attacker} as {@code user} and returns at once, while the attack begins. */
+    ChildProcess attackInBackground(LocalUser user, Path socket, String mode, int count, String... extra) {
+        List<String> command = new ArrayList<>(List.of(java(), "-XX:-UsePerfData",
+                "-XX:TieredStopAtLevel=1", "-cp", classDir.toString(), Attacker.class.getName(), socket.toString(),
+                mode, Integer.toString(count)));
+        command.addAll(List.of(extra));
+        return ChildProcess.command(command).asUser(user.uid(), user.gid()).start();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.gssproxy4j.it;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -36,7 +37,12 @@ public final class RawCaller {
                 if (line.isBlank()) {
                     continue;
                 }
-                Optional<byte[]> reply = connection.exchange(hex.parseHex(line.strip()));
+                Optional<byte[]> reply;
+                try {
+                    reply = connection.exchange(hex.parseHex(line.strip()));
+                } catch (UncheckedIOException e) { // the daemon closed the connection before we could send
+                    reply = Optional.empty();
+                }
                 System.out.println(reply.map(hex::formatHex).orElse(CLOSED));
                 if (reply.isEmpty()) {
                     break;

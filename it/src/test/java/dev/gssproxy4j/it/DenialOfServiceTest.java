@@ -1,0 +1,157 @@
+package dev.gssproxy4j.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gssproxy4j.testkit.ChildProcess;
+import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
+import dev.gssproxy4j.testkit.interop.LocalUser;
+import dev.gssproxy4j.testkit.interop.LocalUsers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The denial-of-service attacks of the DoS issue, each made by a real unprivileged process (a uid that matches no
+ * service) against the real daemon, while root's and another uid's calls must still be answered (each call has
+ * RawConnection's deadline) and the daemon's threads, memory and log stay within bounds. Figures measured with the
+ * same attacks, against upstream too, are in docs/SECURITY.md.
+ */
+@Timeout(300)
+class DenialOfServiceTest {
+
+    /** Threads the daemon may have under any of these attacks (workers, park, accept loops, JVM threads). */
+    private static final int MAX_THREADS = 150;
+    /** Resident memory the daemon may reach under any of these attacks. */
+    private static final long MAX_RSS_KB = 400 * 1024;
+    private static final byte[] INDICATE_MECHS = Wire.call("accept", "01");
+
+    private static ExampleRealm realm;
+    private static Gssproxy4jDaemon daemon;
+    private static OtherUidCalls otherUids;
+    private static LocalUser attacker;
+    private static LocalUser userB;
+    private ChildProcess attack;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(LocalUsers.runningAsRoot(), "the attacker and user B are other uids, started with setpriv");
+        attacker = LocalUsers.ensure(LocalUsers.SERVICE);
+        userB = LocalUsers.ensure(LocalUsers.CLIENT);
+        realm = ExampleRealm.start();
+        otherUids = OtherUidCalls.prepare();
+        daemon = Gssproxy4jDaemon.start(realm.environment(), socket -> """
+                [service/root]
+                  mechs = krb5
+                  cred_store = keytab:%1$s
+                  euid = 0
+
+                [service/user-b]
+                  mechs = krb5
+                  cred_store = keytab:%1$s
+                  euid = %2$d
+                """.formatted(realm.hostKeytab, userB.uid()));
+    }
+
+    @AfterAll
+    static void stop() {
+        for (AutoCloseable c : new AutoCloseable[] {daemon, otherUids, realm}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                // best effort
+            }
+        }
+    }
+
+    @AfterEach
+    void endAttack() {
+        if (attack != null) {
+            attack.close();
+            attack = null;
+        }
+        assertTrue(daemon.isAlive(), "the daemon must survive the attack");
+    }
+
+    @Test
+    void thousandsOfIdleConnectionsCostNoThreadsAndLockNobodyOut() throws IOException {
+        attack = otherUids.attack(attacker, daemon.socket(), "idle", 4200);
+        assertOthersServed();
+        assertBounded();
+    }
+
+    @Test
+    void connectionsAnnouncingHugeRecordsHoldOnlyWhatTheySent() throws IOException {
+        attack = otherUids.attack(attacker, daemon.socket(), "announce", 600);
+        assertOthersServed();
+        assertBounded();
+    }
+
+    @Test
+    void slowSendersHoldNoWorker() throws IOException {
+        attack = otherUids.attack(attacker, daemon.socket(), "slowloris", 50);
+        assertOthersServed();
+        assertBounded();
+    }
+
+    @Test
+    void aConnectFloodLeavesRoomForOthers() throws IOException {
+        attack = otherUids.attackInBackground(attacker, daemon.socket(), "flood", 200_000);
+        int served = 0;
+        for (int i = 0; i < 20; i++) {
+            served += rootServed() ? 1 : 0;
+        }
+        assertTrue(served >= 15, served + " of 20 root calls served during the flood (upstream: 39 of 50)");
+        assertTrue(userBServed(), "user B's call during the flood");
+        assertBounded();
+    }
+
+    @Test
+    void aCallerWithoutAServiceIsAnsweredOnceAndDisconnected() {
+        List<Optional<byte[]>> replies = otherUids.call(attacker, daemon.socket(), INDICATE_MECHS, INDICATE_MECHS);
+        assertEquals(2, replies.size());
+        assertTrue(replies.get(0).isPresent(), "one GSS_S_UNAUTHORIZED reply");
+        assertTrue(replies.get(1).isEmpty(), "then the connection is closed");
+    }
+
+    private static void assertOthersServed() {
+        assertTrue(rootServed(), "root's call must be answered during the attack");
+        assertTrue(userBServed(), "user B's call must be answered during the attack");
+    }
+
+    private static boolean rootServed() {
+        try (RawConnection c = RawConnection.open(daemon.socket())) {
+            return c.exchange(INDICATE_MECHS).isPresent();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean userBServed() {
+        return otherUids.callOnce(userB, daemon.socket(), INDICATE_MECHS).isPresent();
+    }
+
+    private static void assertBounded() throws IOException {
+        String status = Files.readString(Path.of("/proc", Long.toString(daemon.pid()), "status"));
+        long threads = field(status, "Threads:");
+        long rss = field(status, "VmRSS:");
+        assertTrue(threads <= MAX_THREADS, "daemon threads " + threads + " (bound " + MAX_THREADS + ")");
+        assertTrue(rss <= MAX_RSS_KB, "daemon RSS " + rss + " kB (bound " + MAX_RSS_KB + " kB)");
+    }
+
+    private static long field(String status, String name) {
+        return status.lines().filter(l -> l.startsWith(name)).findFirst()
+                .map(l -> Long.parseLong(l.substring(name.length()).replace("kB", "").strip()))
+                .orElseThrow(() -> new AssertionError("no " + name + " in the daemon's /proc status"));
+    }
+}
