@@ -18,6 +18,7 @@ import java.util.List;
  *   <li>{@code idle}: hold COUNT connections that send nothing;</li>
  *   <li>{@code announce}: hold COUNT connections that each announce a 1 MiB record and send 4 bytes of it;</li>
  *   <li>{@code slowloris}: hold COUNT connections that each send a record one byte a second;</li>
+ *   <li>{@code fill}: hold COUNT connections that each send all of a 1 MiB record but its last byte;</li>
  *   <li>{@code flood}: connect and close COUNT times as fast as possible, then report;</li>
  *   <li>{@code calls}: send the record HEX COUNT times, each on a new connection (e.g. a uid without a service,
  *       to flood the log).</li>
@@ -36,6 +37,7 @@ public final class Attacker {
             case "idle" -> connectMany(socket, count, held, null);
             case "announce" -> connectMany(socket, count, held, new byte[] {(byte) 0x80, 0x10, 0, 0, 1, 2, 3, 4});
             case "slowloris" -> connectMany(socket, count, held, new byte[] {(byte) 0x80});
+            case "fill" -> connectMany(socket, count, held, almostWholeRecord());
             case "flood" -> {
                 for (int i = 0; i < count; i++) {
                     try (SocketChannel c = open(socket)) {
@@ -78,6 +80,12 @@ public final class Attacker {
                 // refused or closed: the daemon's limit; keep trying the rest
             }
         }
+    }
+
+    private static byte[] almostWholeRecord() {
+        byte[] record = new byte[4 + (1 << 20) - 1];
+        ByteBuffer.wrap(record).putInt(0x8000_0000 | (1 << 20));
+        return record;
     }
 
     /** One more byte of a never-ending record on every connection, once a second. */

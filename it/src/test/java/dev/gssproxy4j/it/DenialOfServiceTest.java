@@ -98,6 +98,13 @@ class DenialOfServiceTest {
     }
 
     @Test
+    void connectionsSendingWholeHugeRecordsStayWithinTheirUidsMemory() throws IOException {
+        attack = otherUids.attack(attacker, daemon.socket(), "fill", 100);
+        assertOthersServed();
+        assertBounded();
+    }
+
+    @Test
     void slowSendersHoldNoWorker() throws IOException {
         attack = otherUids.attack(attacker, daemon.socket(), "slowloris", 50);
         assertOthersServed();

@@ -13,11 +13,40 @@ import java.util.Arrays;
  */
 public final class RecordAssembler {
 
+    /**
+     * Memory a server lets one connection's records hold: asked before the assembler's buffer grows, given back
+     * when the server is done with a record ({@link #releaseCompleted()}) or the connection ({@link #releaseAll()}).
+     */
+    public interface Budget {
+        /** Takes {@code bytes} more; false if that is over the budget. */
+        boolean reserve(int bytes);
+
+        void release(int bytes);
+
+        /** No limit. */
+        Budget UNLIMITED = new Budget() {
+            @Override
+            public boolean reserve(int bytes) {
+                return true;
+            }
+
+            @Override
+            public void release(int bytes) {
+                // nothing was counted
+            }
+        };
+    }
+
     private static final int LAST_FRAGMENT = 0x8000_0000;
     /** First allocation for a record's bytes; most requests (1-3 kB) fit without growing. */
     private static final int INITIAL_BYTES = 4096;
 
     private final int maxRecord;
+    private final Budget budget;
+    /** Bytes reserved from the budget for the record in progress. */
+    private int reserved;
+    /** Bytes reserved for the last completed record, until the server is done with it. */
+    private int reservedForCompleted;
     private final byte[] mark = new byte[4];
     private int markFilled;
     private byte[] record;
@@ -29,7 +58,26 @@ public final class RecordAssembler {
     private boolean inFragment;
 
     public RecordAssembler(int maxRecord) {
+        this(maxRecord, Budget.UNLIMITED);
+    }
+
+    public RecordAssembler(int maxRecord, Budget budget) {
         this.maxRecord = maxRecord;
+        this.budget = budget;
+    }
+
+    /** Gives back what the last completed record held, once the server has answered it. */
+    public void releaseCompleted() {
+        budget.release(reservedForCompleted);
+        reservedForCompleted = 0;
+    }
+
+    /** Gives back everything, when the connection closes. */
+    public void releaseAll() {
+        releaseCompleted();
+        budget.release(reserved);
+        reserved = 0;
+        record = null;
     }
 
     /**
@@ -99,16 +147,26 @@ public final class RecordAssembler {
         }
     }
 
-    /** Grows by doubling as bytes arrive, up to the maximum record size. */
-    private void ensureCapacity(int needed) {
-        if (record == null) {
-            record = new byte[Math.min(maxRecord, Math.max(needed, INITIAL_BYTES))];
-        } else if (record.length < needed) {
-            record = Arrays.copyOf(record, (int) Math.min(maxRecord, Math.max(needed, 2L * record.length)));
+    /** Grows by doubling as bytes arrive, up to the maximum record size, within the budget. */
+    private void ensureCapacity(int needed) throws RecordMarkingException {
+        int current = record == null ? 0 : record.length;
+        if (current >= needed) {
+            return;
         }
+        int capacity = record == null ? Math.min(maxRecord, Math.max(needed, INITIAL_BYTES))
+                : (int) Math.min(maxRecord, Math.max(needed, 2L * current));
+        if (!budget.reserve(capacity - current)) {
+            throw new RecordMarkingException(Reason.TOO_LARGE, "a record of " + needed + " bytes so far does not fit"
+                    + " in the memory this connection's uid may use for requests");
+        }
+        reserved += capacity - current;
+        record = record == null ? new byte[capacity] : Arrays.copyOf(record, capacity);
     }
 
     private byte[] finish() {
+        releaseCompleted();
+        reservedForCompleted = reserved;
+        reserved = 0;
         byte[] done = record == null ? new byte[0] : record.length == length ? record : Arrays.copyOf(record, length);
         record = null;
         length = 0;

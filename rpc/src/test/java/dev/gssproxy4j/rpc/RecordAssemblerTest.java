@@ -56,4 +56,34 @@ class RecordAssemblerTest {
         ByteBuffer empties = ByteBuffer.allocate(4 * RecordReader.MAX_FRAGMENTS);
         assertThrows(RecordMarkingException.class, () -> fragmented.feed(empties));
     }
+
+    @Test
+    void theBudgetIsAskedBeforeGrowingAndGivenBackWhenDone() throws Exception {
+        int[] held = {0};
+        RecordAssembler.Budget budget = new RecordAssembler.Budget() {
+            @Override
+            public boolean reserve(int bytes) {
+                if (held[0] + bytes > 8192) {
+                    return false;
+                }
+                held[0] += bytes;
+                return true;
+            }
+
+            @Override
+            public void release(int bytes) {
+                held[0] -= bytes;
+            }
+        };
+        RecordAssembler assembler = new RecordAssembler(MIB, budget);
+        byte[] record = assembler.feed(ByteBuffer.wrap(new byte[] {(byte) 0x80, 0, 0, 2, 1, 2}));
+        assertArrayEquals(new byte[] {1, 2}, record);
+        assertTrue(held[0] > 0, "a completed record stays counted until the server is done with it");
+        assembler.releaseCompleted();
+        assertEquals(0, held[0]);
+        ByteBuffer big = ByteBuffer.allocate(4 + 9000).putInt(0, 0x8000_0000 | 9000);
+        assertThrows(RecordMarkingException.class, () -> assembler.feed(big));
+        assembler.releaseAll();
+        assertEquals(0, held[0]);
+    }
 }

@@ -32,10 +32,11 @@ final class Connection {
     /** The idle park's key, touched only by the park's thread. */
     SelectionKey parkKey;
 
-    Connection(SocketChannel channel, Transport.Origin origin, int maxRecord, long nowNanos) {
+    Connection(SocketChannel channel, Transport.Origin origin, int maxRecord, RecordAssembler.Budget memory,
+               long nowNanos) {
         this.channel = channel;
         this.origin = origin;
-        this.assembler = new RecordAssembler(maxRecord);
+        this.assembler = new RecordAssembler(maxRecord, memory);
         this.lastRequestNanos = nowNanos;
     }
 
@@ -65,7 +66,13 @@ final class Connection {
             byte[] record = buffer.hasRemaining() ? feed(buffer) : null;
             if (record != null) {
                 lastRequestNanos = System.nanoTime();
-                if (!answer(record, worker, handler, limits)) {
+                boolean keep;
+                try {
+                    keep = answer(record, worker, handler, limits);
+                } finally {
+                    assembler.releaseCompleted();
+                }
+                if (!keep) {
                     return Next.CLOSE;
                 }
                 if (ready.hasWaiting()) { // others wait for a worker: take turns
@@ -106,6 +113,7 @@ final class Connection {
     }
 
     void close() {
+        assembler.releaseAll();
         try {
             channel.close();
         } catch (IOException ignored) {

@@ -16,10 +16,12 @@ import java.time.Duration;
  * @param readDeadline         how long a begun record may take to arrive whole (slow senders are closed)
  * @param writeDeadline        how long a peer may take to read a reply
  * @param idleTimeout          how long a connection may stay without requests; zero keeps it open, as upstream
+ * @param requestMemory        heap that request records of all connections may hold until answered
+ * @param requestMemoryPerUid  the same for one uid other than root
  */
 public record TransportLimits(int maxRecord, int maxConnections, int maxConnectionsPerUid, int reservedForRoot,
                               int workers, Duration linger, Duration readDeadline, Duration writeDeadline,
-                              Duration idleTimeout) {
+                              Duration idleTimeout, long requestMemory, long requestMemoryPerUid) {
 
     public TransportLimits {
         if (maxRecord < 64 || maxConnections < 1 || maxConnectionsPerUid < 1 || reservedForRoot < 0 || workers < 1) {
@@ -32,22 +34,28 @@ public record TransportLimits(int maxRecord, int maxConnections, int maxConnecti
     /**
      * The daemon's defaults: 16,384 connections (1,024 per uid, 256 more for root), 64 workers, 2 ms linger (a busy
      * client's next request arrives well within it, so it never changes threads), 10 s to send a record or read a
-     * reply, no idle timeout.
+     * reply, no idle timeout, 32 MiB of request records (8 MiB per uid) of the daemon's 256 MiB heap.
      */
     public static TransportLimits defaults(int maxRecord) {
         return new TransportLimits(maxRecord, 16_384, 1_024, 256, 64, Duration.ofMillis(2), Duration.ofSeconds(10),
-                Duration.ofSeconds(10), Duration.ZERO);
+                Duration.ofSeconds(10), Duration.ZERO, 32L << 20, 8L << 20);
     }
 
     /** These limits with at most {@code total} connections, {@code perUid} per uid and {@code forRoot} more. */
     public TransportLimits withConnections(int total, int perUid, int forRoot) {
         return new TransportLimits(maxRecord, total, perUid, forRoot, workers, linger, readDeadline, writeDeadline,
-                idleTimeout);
+                idleTimeout, requestMemory, requestMemoryPerUid);
+    }
+
+    /** These limits with {@code total} bytes of request records, {@code perUid} for one uid. */
+    public TransportLimits withRequestMemory(long total, long perUid) {
+        return new TransportLimits(maxRecord, maxConnections, maxConnectionsPerUid, reservedForRoot, workers, linger,
+                readDeadline, writeDeadline, idleTimeout, total, perUid);
     }
 
     /** These limits with other deadlines. */
     public TransportLimits withDeadlines(Duration read, Duration write, Duration idle) {
         return new TransportLimits(maxRecord, maxConnections, maxConnectionsPerUid, reservedForRoot, workers, linger,
-                read, write, idle);
+                read, write, idle, requestMemory, requestMemoryPerUid);
     }
 }

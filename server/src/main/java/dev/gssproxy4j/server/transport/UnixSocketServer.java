@@ -43,6 +43,7 @@ public final class UnixSocketServer implements AutoCloseable {
     private final PeerCredentialsReader peerReader;
     private final TransportLimits limits;
     private final ConnectionLimits connectionLimits;
+    private final RequestMemory requestMemory;
     private final ReadyQueue ready = new ReadyQueue();
     private final IdlePark park;
     private final List<Thread> workers = new ArrayList<>();
@@ -56,6 +57,7 @@ public final class UnixSocketServer implements AutoCloseable {
         this.peerReader = peerReader;
         this.limits = limits;
         this.connectionLimits = new ConnectionLimits(limits);
+        this.requestMemory = new RequestMemory(limits.requestMemory(), limits.requestMemoryPerUid());
         this.park = new IdlePark(ready, limits, this::closeConnection);
         for (int i = 0; i < limits.workers(); i++) {
             Worker worker = new Worker(ready, park, handler, limits, this::closeConnection);
@@ -140,7 +142,7 @@ public final class UnixSocketServer implements AutoCloseable {
         }
         DaemonLog.debug(2, id, "Connection from " + peer.describe() + " on " + socketPath);
         Connection connection = new Connection(channel, new Transport.Origin(peer, socketPath, id),
-                limits.maxRecord(), System.nanoTime());
+                limits.maxRecord(), requestMemory.forUid(peer.uid()), System.nanoTime());
         connections.put(id, connection);
         ready.offer(connection); // a new connection's first request usually follows at once
     }

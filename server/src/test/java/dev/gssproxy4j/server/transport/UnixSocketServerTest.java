@@ -224,4 +224,20 @@ class UnixSocketServerTest {
         server.listen(socket);
         return socket;
     }
+
+    @Test
+    void recordsBeyondTheRequestMemoryCloseTheirConnectionAndGiveTheMemoryBack(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("gp.sock");
+        TransportLimits limits = TransportLimits.defaults(64 * 1024).withRequestMemory(16 * 1024, 16 * 1024);
+        try (UnixSocketServer server = echoServer(limits); SocketChannel greedy = connect(socket(server, socket))) {
+            ByteBuffer big = ByteBuffer.allocate(4 + 20 * 1024).putInt(0, 0x8000_0000 | 40 * 1024);
+            while (big.hasRemaining() && greedy.write(big) >= 0 && greedy.isOpen()) {
+                // the daemon may close the connection before it has read everything
+            }
+            assertEquals(-1, greedy.read(ByteBuffer.allocate(16)), "a record over the budget closes its connection");
+            try (SocketChannel next = connect(socket)) {
+                assertArrayEquals(new byte[] {6, 6, 6, 6}, call(next, new byte[] {6, 6, 6, 6}), "the budget came back");
+            }
+        }
+    }
 }
