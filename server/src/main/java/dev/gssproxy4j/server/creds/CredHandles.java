@@ -25,7 +25,7 @@ import java.util.List;
  * {@code gssx_cred} handles as upstream's {@code gp_export_gssx_cred} builds them: the credential's name, one
  * element per mechanism ({@code gss_inquire_cred_by_mech}: MN, usage, seconds left to initiate and to accept;
  * elements that fail to inquire are skipped), {@code needs_release} false, and as {@code cred_handle_reference}
- * the {@code gss_export_cred} token, here sealed with {@link HandleSealer} (AES-256-GCM bound to service, uid and
+ * the {@code gss_export_cred} token, here sealed with {@link HandleSealer} (AES-256-GCM bound to the credential store ({@link StoreScope}), uid and
  * target uid) instead of upstream's krb5 encryption with a keytab key.
  */
 final class CredHandles {

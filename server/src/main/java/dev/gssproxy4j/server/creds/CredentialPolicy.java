@@ -65,7 +65,7 @@ public final class CredentialPolicy implements AutoCloseable {
 
     /** The binding of handles sealed for this caller acting for {@code targetUid} (or itself: NO_TARGET). */
     public Binding binding(int targetUid) {
-        return new Binding(service.name(), call.caller().uid(), targetUid);
+        return new Binding(StoreScope.of(service), call.caller().uid(), targetUid);
     }
 
     /** {@code gp_get_cred_environment} for a requested name and usage; the caller closes the result. */

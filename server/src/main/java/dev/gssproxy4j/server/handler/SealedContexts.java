@@ -5,6 +5,7 @@ import dev.gssproxy4j.mech.GssStatus;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.protocol.GssxCtx;
+import dev.gssproxy4j.server.creds.StoreScope;
 import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleException;
@@ -18,7 +19,7 @@ import java.util.Arrays;
 /**
  * The only way a context a client carries becomes a library context again: MIT's {@code gss_import_sec_context}
  * was written for tokens a process exported itself (fuzzed tokens crash it), so the daemon imports only tokens it
- * sealed (AES-256-GCM, bound to the service and the caller's uid like credential handles) and opened first.
+ * sealed (AES-256-GCM, bound to the caller's uid and the service's credential store like credential handles) and opened first.
  * <ul>
  *   <li><b>Partial contexts</b> between INIT or ACCEPT legs ({@link HandleKind#PARTIAL_CONTEXT}): upstream sends
  *       MIT's export in plaintext; gssproxy4j sends only the sealed form, in {@code exported_context_token}.</li>
@@ -113,7 +114,7 @@ final class SealedContexts {
     }
 
     private static Binding binding(CallContext call) {
-        return Binding.of(call.service().name(), call.caller().uid());
+        return Binding.of(StoreScope.of(call.service()), call.caller().uid());
     }
 
     /** GSS_S_NO_CONTEXT with MIT's major text and {@code explanation} (problem and fix) as minor text. */

@@ -6,46 +6,46 @@ import java.util.Objects;
 
 /**
  * Who a sealed handle belongs to. It is authenticated as GCM associated data, never stored in the handle: a handle
- * opens only for the same service section, the same caller uid and the same target uid it was sealed for.
+ * opens only for the same scope, the same caller uid and the same target uid it was sealed for.
  *
- * @param service   the gssproxy.conf service section name that matched the caller (e.g. {@code nfs-server})
+ * @param scope     what the handle unlocks, e.g. the credential store it was made from (see
+ *                  {@code server.creds.StoreScope}), so that any service of the uid with the same store may open it
  * @param callerUid the caller's uid from SO_PEERCRED, as an unsigned 32-bit value
  * @param targetUid the uid a trusted caller acts for, or {@link #NO_TARGET}
  */
-public record Binding(String service, int callerUid, int targetUid) {
+public record Binding(String scope, int callerUid, int targetUid) {
 
     /** {@code (uid_t) -1}: never a real uid, so it cannot collide with a trusted caller's target. */
     public static final int NO_TARGET = -1;
 
-    /** Longest service name, in UTF-8 bytes, that a binding accepts. */
+    /** Longest scope, in UTF-8 bytes, that a binding accepts. */
     public static final int MAX_SERVICE_BYTES = 1024;
 
     public Binding {
-        Objects.requireNonNull(service, "service");
-        if (!StandardCharsets.UTF_8.newEncoder().canEncode(service)) {
+        Objects.requireNonNull(scope, "scope");
+        if (!StandardCharsets.UTF_8.newEncoder().canEncode(scope)) {
             // An unpaired surrogate would encode as '?', so two different names would bind the same handle.
-            throw new IllegalArgumentException("binding service name is not well-formed Unicode; pass the service"
-                    + " section name from gssproxy.conf");
+            throw new IllegalArgumentException("binding scope is not well-formed Unicode");
         }
-        int length = service.getBytes(StandardCharsets.UTF_8).length;
+        int length = scope.getBytes(StandardCharsets.UTF_8).length;
         if (length == 0 || length > MAX_SERVICE_BYTES) {
-            throw new IllegalArgumentException("binding service name must be 1.." + MAX_SERVICE_BYTES
-                    + " UTF-8 bytes, got " + length + "; pass the service section name from gssproxy.conf");
+            throw new IllegalArgumentException("binding scope must be 1.." + MAX_SERVICE_BYTES
+                    + " UTF-8 bytes, got " + length);
         }
     }
 
     /** A binding for a caller acting for itself. */
-    public static Binding of(String service, int callerUid) {
-        return new Binding(service, callerUid, NO_TARGET);
+    public static Binding of(String scope, int callerUid) {
+        return new Binding(scope, callerUid, NO_TARGET);
     }
 
     /**
-     * The unambiguous encoding that goes into the associated data: BE16 length of the UTF-8 service name, the
+     * The unambiguous encoding that goes into the associated data: BE16 length of the UTF-8 scope, the
      * name, BE32 caller uid, BE32 target uid. The length prefix keeps {@code ("ab", 1)} and {@code ("a", ...)}
      * apart, and the fixed-width uids keep the tail unambiguous.
      */
     byte[] encode() {
-        byte[] name = service.getBytes(StandardCharsets.UTF_8);
+        byte[] name = scope.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream(name.length + 10);
         out.write(name.length >>> 8);
         out.write(name.length);
@@ -64,7 +64,7 @@ public record Binding(String service, int callerUid, int targetUid) {
 
     @Override
     public String toString() {
-        return "Binding[service=" + service + ", callerUid=" + Integer.toUnsignedString(callerUid) + ", targetUid="
+        return "Binding[scope=" + scope + ", callerUid=" + Integer.toUnsignedString(callerUid) + ", targetUid="
                 + (targetUid == NO_TARGET ? "none" : Integer.toUnsignedString(targetUid)) + "]";
     }
 }

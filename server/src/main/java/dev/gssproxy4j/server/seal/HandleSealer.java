@@ -168,7 +168,7 @@ public final class HandleSealer {
             plaintext = cipher.doFinal(sealed, HEADER_BYTES, sealed.length - HEADER_BYTES);
         } catch (AEADBadTagException e) {
             throw new HandleException(Reason.FORGED, "the " + kind + " handle failed its integrity check: it was"
-                    + " altered, or it was issued to another uid, target uid, service or handle kind than " + binding
+                    + " altered, or it was issued to another uid, target uid, credential store or handle kind than " + binding
                     + " (AES-GCM authenticates them together and cannot tell which). Fix: the client must acquire"
                     + " its own credential instead of reusing another's handle");
         } catch (GeneralSecurityException e) {

@@ -140,7 +140,7 @@ class CredEnvironmentTest {
             assertEquals(USER_UID, env.targetUid());
             assertTrue(env.requestedName().isEmpty());
             assertEquals("/etc/svc/1000.keytab", env.credStore().get("keytab"));
-            assertEquals(new Binding("env", EUID, Binding.NO_TARGET), creds.binding());
+            assertEquals(new Binding(StoreScope.of(trusted), EUID, Binding.NO_TARGET), creds.binding());
         }
         try (CredentialPolicy creds = policy(service().build(), EUID);
              CredEnvironment env = creds.environment(Optional.of(uid), CredUsage.INITIATE)) {

@@ -31,6 +31,7 @@ import dev.gssproxy4j.server.creds.AcquireRequest;
 import dev.gssproxy4j.server.creds.Acquired;
 import dev.gssproxy4j.server.creds.CredentialPolicy;
 import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.creds.StoreScope;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleKind;
 import dev.gssproxy4j.server.seal.HandleSealer;
@@ -87,9 +88,10 @@ class InitSecContextTest {
         assertFalse(partial.open());
         assertEquals(Oids.KRB5, partial.mech());
         assertTrue(ContextFlag.MUTUAL.in((int) partial.ctxFlags()), "flags " + partial.ctxFlags());
-        assertTrue(resources.sealer().open(HandleKind.PARTIAL_CONTEXT, Binding.of("test-init", HandlerRealm.CALLER_UID),
+        assertTrue(resources.sealer().open(HandleKind.PARTIAL_CONTEXT,
+                Binding.of(StoreScope.of(realm.initiatorService()), HandlerRealm.CALLER_UID),
                 partial.exportedContextToken().toByteArray(), resources.clock().instant()).payload().length > 0,
-                "the partial context is sealed for the service and the caller");
+                "the partial context is sealed for the service's credential store and the caller");
         assertThrows(GssException.class, () -> realm.gss.importContext(partial.exportedContextToken().toByteArray()),
                 "the partial context is not MIT's plaintext export");
 
@@ -132,8 +134,8 @@ class InitSecContextTest {
                 tampered.status().minorMessage());
         assertTrue(tampered.status().minorMessage().contains("INIT_SEC_CONTEXT without context_handle"));
 
-        ServiceConfig other = ServiceConfig.builder("other-service").euid(HandlerRealm.CALLER_UID)
-                .credStore("client_keytab", realm.userKeytab.toString())
+        ServiceConfig other = ServiceConfig.builder("other-store").euid(HandlerRealm.CALLER_UID)
+                .credStore("client_keytab", realm.userKeytab.toString()).credStore("ccache", "MEMORY:other")
                 .credUsage(dev.gssproxy4j.server.config.CredUsage.INITIATE).build();
         CallContext otherCall = HandlerRealm.call(other, call.resources());
         GssException foreign = assertThrows(GssException.class, () -> handler.handle(

@@ -41,7 +41,7 @@ class BindingTest {
     @Test
     void ofHasNoTarget() {
         assertEquals(Binding.NO_TARGET, Binding.of("svc", 5).targetUid());
-        assertEquals("Binding[service=svc, callerUid=4294967295, targetUid=none]", Binding.of("svc", -1).toString());
+        assertEquals("Binding[scope=svc, callerUid=4294967295, targetUid=none]", Binding.of("svc", -1).toString());
     }
 
     private static Binding parse(byte[] encoded) {
