@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What happens when the daemon died: collect how it died (exit status, stderr tail, the JVM's crash report), find
@@ -25,12 +26,16 @@ final class CrashHandler {
     private final ReproStore store;
     private final Findings findings;
     private final Duration callTimeout;
+    private final Function<Mutant, List<Mutant>> singles;
 
-    CrashHandler(FuzzDaemon daemon, ReproStore store, Findings findings, Duration callTimeout) {
+    /** @param singles each change of a mutant that made several, alone ({@link MutantFactory#singleChanges}) */
+    CrashHandler(FuzzDaemon daemon, ReproStore store, Findings findings, Duration callTimeout,
+                 Function<Mutant, List<Mutant>> singles) {
         this.daemon = daemon;
         this.store = store;
         this.findings = findings;
         this.callTimeout = callTimeout;
+        this.singles = singles;
     }
 
     /**
@@ -45,7 +50,7 @@ final class CrashHandler {
         String tail = daemon.stderrTail(STDERR_TAIL);
         Optional<Path> report = daemon.crashReport(pid);
         CrashReport crash = CrashReport.of(status, tail, read(report));
-        Optional<Triage.Culprit> culprit = Triage.find(daemon, suspects, callTimeout, deadPids);
+        Optional<Triage.Culprit> culprit = Triage.find(daemon, suspects, singles, callTimeout, deadPids);
         long first = culprit.map(c -> c.mutant().index())
                 .orElse(inflight.isEmpty() ? recent.isEmpty() ? -1 : recent.getLast().index()
                         : inflight.getFirst().index());

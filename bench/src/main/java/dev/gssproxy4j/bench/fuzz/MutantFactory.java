@@ -50,30 +50,62 @@ final class MutantFactory {
     }
 
     Mutant mutant(long index) {
+        return plan(index).mutant();
+    }
+
+    /**
+     * For a call whose mutation made several changes, one mutant per change, each applied alone to the seed: the
+     * triage replays them to tell which change a crash needs. Empty for every other call.
+     */
+    List<Mutant> singleChanges(long index) {
+        Plan plan = plan(index);
+        if (plan.call() == null || plan.mutation() == null || plan.mutation().edits().size() < 2) {
+            return List.of();
+        }
+        List<Mutant> singles = new ArrayList<>();
+        for (StructureMutator.Edit edit : plan.mutation().edits()) {
+            try {
+                GssxArg args = ArgTree.replace(plan.call().args(), edit.path(), edit.value());
+                encoded(index, plan.call(), args, edit.field(), edit.field() + ": " + edit.what())
+                        .ifPresent(singles::add);
+            } catch (RuntimeException e) {
+                // A later change's position may not exist without the earlier changes: nothing to try alone.
+            }
+        }
+        return singles;
+    }
+
+    /** What call {@code index} is: the mutant, and for structure mutations the seed and the changes made. */
+    private record Plan(Mutant mutant, Seed.Call call, StructureMutator.Mutation mutation) {
+    }
+
+    private Plan plan(long index) {
         SplittableRandom random = new SplittableRandom(runSeed * 0x9E37_79B9_7F4A_7C15L + index);
         int xid = (int) index;
         int strategy = random.nextInt(100);
         Seed seed = pickSeed(random);
         if (!(seed instanceof Seed.Call call)) {
-            return bytes(index, seed, seed.record(xid), Optional.empty(), "raw", random);
+            return new Plan(bytes(index, seed, seed.record(xid), Optional.empty(), "raw", random), null, null);
         }
         if (strategy < 5) {
-            return encoded(index, call, call.args(), "seed", "seed").orElseThrow();
+            return new Plan(encoded(index, call, call.args(), "seed", "seed").orElseThrow(), call, null);
         }
         if (strategy < 65) {
             StructureMutator.Mutation mutation = structure.mutate(call.args(), random);
-            return encoded(index, call, mutation.args(), mutation.field(), String.join(" + ", mutation.changes()))
+            Mutant mutant = encoded(index, call, mutation.args(), mutation.field(), mutation.describe())
                     .orElseGet(() -> encoded(index, call, call.args(), "seed", "seed (mutant too large)")
                             .orElseThrow());
+            return new Plan(mutant, call, mutation);
         }
         if (strategy < 77 && !withContexts.isEmpty()) {
             Seed.Call target = withContexts.get(random.nextInt(withContexts.size()));
-            return contextToken(index, target, random);
+            return new Plan(contextToken(index, target, random), target, null);
         }
         boolean structured = random.nextInt(4) == 0;
         GssxArg args = structured ? structure.mutate(call.args(), random).args() : call.args();
         byte[] record = encode(xid, call.procedure(), args).orElseGet(() -> call.record(xid));
-        return bytes(index, call, record, Optional.of(call.procedure()), structured ? "mutated" : "seed", random);
+        return new Plan(bytes(index, call, record, Optional.of(call.procedure()), structured ? "mutated" : "seed",
+                random), call, null);
     }
 
     /** A context the daemon returned, with its token replaced by a mutated copy. */

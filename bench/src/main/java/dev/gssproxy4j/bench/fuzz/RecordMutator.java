@@ -36,6 +36,10 @@ final class RecordMutator {
     }
 
     static Result mutate(byte[] record, SplittableRandom random) {
+        if (record.length < 4) {
+            return new Result(BytesMutator.concat(record, BytesMutator.randomBytes(random, 1 + random.nextInt(8))),
+                    "extend-short-record");
+        }
         return switch (random.nextInt(8)) {
             case 0, 1 -> mark(record, random);
             case 2, 3 -> header(record, random);

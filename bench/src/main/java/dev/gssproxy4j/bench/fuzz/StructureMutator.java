@@ -37,19 +37,33 @@ final class StructureMutator {
     }
 
     /**
-     * Mutated arguments and what was changed.
+     * One change made: the value put at {@code path}.
      *
-     * @param field   the first field changed ({@code input_name.name_type}), or {@code (unchanged)}
-     * @param changes one {@code field: change} description per change made
+     * @param field the position without list indexes, e.g. {@code options[].value}
+     * @param what  the kind of change, e.g. {@code oid-2a86}
      */
-    record Mutation(GssxArg args, String field, List<String> changes) {
+    record Edit(List<ArgTree.Step> path, Object value, String field, String what) {
+    }
+
+    /** Mutated arguments and the changes made, in order (none if every attempted change was refused). */
+    record Mutation(GssxArg args, List<Edit> edits) {
+
+        /** The first field changed ({@code input_name.name_type}), or {@code (unchanged)}. */
+        String field() {
+            return edits.isEmpty() ? "(unchanged)" : edits.getFirst().field();
+        }
+
+        /** {@code field: what} for each change, joined with {@code +}. */
+        String describe() {
+            return edits.isEmpty() ? "(unchanged)"
+                    : String.join(" + ", edits.stream().map(e -> e.field() + ": " + e.what()).toList());
+        }
     }
 
     Mutation mutate(GssxArg args, SplittableRandom random) {
         int count = random.nextInt(5) == 0 ? 2 + random.nextInt(2) : 1;
         GssxArg current = args;
-        List<String> changes = new ArrayList<>();
-        String field = "(unchanged)";
+        List<Edit> edits = new ArrayList<>();
         for (int n = 0; n < count; n++) {
             List<ArgTree.Slot> slots = ArgTree.slots(current);
             ArgTree.Slot slot = slots.get(random.nextInt(slots.size()));
@@ -57,14 +71,13 @@ final class StructureMutator {
             if (change.isPresent()) {
                 try {
                     current = ArgTree.replace(current, slot.path(), change.get().value());
-                    field = changes.isEmpty() ? slot.withoutIndexes() : field;
-                    changes.add(slot.withoutIndexes() + ": " + change.get().what());
+                    edits.add(new Edit(slot.path(), change.get().value(), slot.withoutIndexes(), change.get().what()));
                 } catch (IllegalArgumentException refused) {
                     // A record's constructor refused the value (e.g. an Other handle arm given a known type).
                 }
             }
         }
-        return new Mutation(current, field, changes.isEmpty() ? List.of("(unchanged)") : List.copyOf(changes));
+        return new Mutation(current, List.copyOf(edits));
     }
 
     /** A new value for {@code slot}, or empty if nothing fits (an absent optional with no material to fill it). */

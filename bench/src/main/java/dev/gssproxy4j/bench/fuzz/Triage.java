@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Finds which of the calls in flight when the daemon died killed it: each is replayed alone, on a connection of
@@ -32,54 +33,81 @@ final class Triage {
 
     /**
      * Replays {@code candidates} in order until one kills the daemon; restarts the daemon before each replay that
-     * needs it. Pids of daemons that died here are added to {@code deadPids}.
+     * needs it. When the culprit made several changes, each change is then replayed alone ({@code singles}) and
+     * the first that kills the daemon by itself becomes the culprit, so the finding names the change that matters.
+     * Pids of daemons that died here are added to {@code deadPids}.
      */
-    static Optional<Culprit> find(FuzzDaemon daemon, List<Mutant> candidates, Duration timeout, Set<Long> deadPids) {
+    static Optional<Culprit> find(FuzzDaemon daemon, List<Mutant> candidates, Function<Mutant, List<Mutant>> singles,
+                                  Duration timeout, Set<Long> deadPids) {
         for (Mutant candidate : candidates) {
-            if (!daemon.serving()) {
-                daemon.restart();
-            }
-            long pid = daemon.pid();
-            try (FuzzConnection connection = FuzzConnection.open(daemon.socket(candidate.target()), pid)) {
-                connection.exchange(candidate.record(), candidate.framing(), timeout);
-            } catch (IOException e) {
-                continue; // the daemon did not take the connection: nothing was replayed
-            }
-            FuzzDaemon.sleep(AFTERMATH);
-            OptionalInt status = daemon.serving() ? OptionalInt.empty() : daemon.awaitExit(EXIT_WAIT);
-            if (status.isPresent()) {
-                deadPids.add(pid);
-                String tail = daemon.stderrTail(4000);
-                Optional<String> report = CrashHandler.read(daemon.crashReport(pid));
-                return Optional.of(new Culprit(candidate, CrashReport.of(status, tail, report), tail, pid));
+            Optional<Culprit> culprit = replayKills(daemon, candidate, timeout, deadPids);
+            if (culprit.isPresent()) {
+                for (Mutant single : singles.apply(candidate)) {
+                    Optional<Culprit> simpler = replayKills(daemon, single, timeout, deadPids);
+                    if (simpler.isPresent()) {
+                        return simpler;
+                    }
+                }
+                return culprit;
             }
         }
         return Optional.empty();
     }
 
+    /** Replays {@code mutant} alone against a serving daemon; how it died, if it did. */
+    private static Optional<Culprit> replayKills(FuzzDaemon daemon, Mutant mutant, Duration timeout,
+                                                 Set<Long> deadPids) {
+        if (!daemon.serving()) {
+            daemon.restart();
+        }
+        long pid = daemon.pid();
+        try (FuzzConnection connection = FuzzConnection.open(daemon.socket(mutant.target()), pid)) {
+            connection.exchange(mutant.record(), mutant.framing(), timeout);
+        } catch (IOException e) {
+            return Optional.empty(); // the daemon did not take the connection: nothing was replayed
+        }
+        FuzzDaemon.sleep(AFTERMATH);
+        OptionalInt status = daemon.serving() ? OptionalInt.empty() : daemon.awaitExit(EXIT_WAIT);
+        if (status.isEmpty()) {
+            return Optional.empty();
+        }
+        deadPids.add(pid);
+        String tail = daemon.stderrTail(4000);
+        Optional<String> report = CrashHandler.read(daemon.crashReport(pid));
+        return Optional.of(new Culprit(mutant, CrashReport.of(status, tail, report), tail, pid));
+    }
+
+    /** A call that makes the daemon grow, and by how much when replayed alone. */
+    record MemoryHog(Mutant mutant, long growthKb) {
+    }
+
     /**
-     * Replays {@code candidates} one by one, each against a fresh daemon, until one takes the daemon's RSS above
-     * {@code limitKb} within three seconds; that daemon is killed at once. The candidates should include calls
-     * that were answered shortly before, since memory that is allocated and kept grows after the reply.
+     * Replays {@code candidates} one by one until one makes the daemon's RSS grow by a quarter of {@code limitKb}
+     * or more within three seconds, or pass the limit; that daemon is killed at once. The daemon is restarted
+     * whenever it already holds half the limit, so growth left by earlier replays is not blamed on a later one.
+     * The candidates should include calls answered shortly before, since memory that is kept may grow after the
+     * reply.
      */
-    static Optional<Mutant> findMemoryHog(FuzzDaemon daemon, List<Mutant> candidates, long limitKb,
-                                          Duration timeout, Set<Long> deadPids) {
+    static Optional<MemoryHog> findMemoryHog(FuzzDaemon daemon, List<Mutant> candidates, long limitKb,
+                                             Duration timeout, Set<Long> deadPids) {
         for (Mutant candidate : candidates) {
-            if (!daemon.serving()) {
+            if (!daemon.serving() || daemon.rssKb().orElse(0) > limitKb / 2) {
                 daemon.restart();
             }
             long pid = daemon.pid();
+            long before = daemon.rssKb().orElse(0);
             try (FuzzConnection connection = FuzzConnection.open(daemon.socket(candidate.target()), pid)) {
-                Thread watcher = Thread.ofPlatform().daemon(true).start(
+                Thread caller = Thread.ofPlatform().daemon(true).start(
                         () -> connection.exchange(candidate.record(), candidate.framing(), timeout));
                 for (int poll = 0; poll < RSS_POLLS; poll++) {
                     FuzzDaemon.sleep(RSS_POLL);
-                    if (daemon.rssKb().orElse(0) > limitKb) {
+                    long growth = daemon.rssKb().orElse(before) - before;
+                    if (growth > limitKb / 4 || before + growth > limitKb) {
                         daemon.kill();
                         deadPids.add(pid);
-                        return Optional.of(candidate);
+                        return Optional.of(new MemoryHog(candidate, growth));
                     }
-                    if (!watcher.isAlive() && poll >= 5) {
+                    if (!caller.isAlive() && poll >= 5) {
                         break; // answered, and half a second without growth after the reply
                     }
                 }
