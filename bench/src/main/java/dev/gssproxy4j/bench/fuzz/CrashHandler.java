@@ -81,9 +81,13 @@ final class CrashHandler {
         store.saveCalls(dir, "recent", recent, "sent before the daemon died (oldest first)");
     }
 
+    /** The text of a JVM crash report, read leniently (it may hold bytes that are not UTF-8). */
     static Optional<String> read(Optional<Path> file) {
+        if (file.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return file.isPresent() ? Optional.of(new String(Files.readAllBytes(file.get()), StandardCharsets.UTF_8)) : Optional.empty();
+            return Optional.of(new String(Files.readAllBytes(file.get()), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
 final class FuzzCampaign {
 
     /** What a run did. */
-    record Result(long calls, Duration elapsed, Histogram histogram, CallTimes times, long maxRssKb, int restarts) {
+    record Result(long calls, long skipped, Duration elapsed, Histogram histogram, CallTimes times, long maxRssKb,
+                  int restarts) {
     }
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
@@ -37,6 +38,7 @@ final class FuzzCampaign {
 
     private final AtomicLong next = new AtomicLong();
     private final LongAdder sent = new LongAdder();
+    private final LongAdder skipped = new LongAdder();
     private final Histogram histogram = new Histogram();
     private final CallTimes times = new CallTimes();
     private volatile long deadline = Long.MAX_VALUE;
@@ -79,8 +81,8 @@ final class FuzzCampaign {
             if (!daemon.serving()) {
                 incidents.onDeath(daemon.pid()); // died on one of the last calls, after its thread had finished
             }
-            return new Result(sent.sum(), Duration.ofNanos(System.nanoTime() - start), histogram, times, rss.maxKb(),
-                    daemon.starts() - 1);
+            return new Result(sent.sum(), skipped.sum(), Duration.ofNanos(System.nanoTime() - start), histogram, times,
+                    rss.maxKb(), daemon.starts() - 1);
         }
     }
 
@@ -99,6 +101,10 @@ final class FuzzCampaign {
                         return;
                     }
                     mutant = factory.mutant(index);
+                    if (settings.skip().isPresent() && settings.skip().get().matcher(mutant.inputClass()).find()) {
+                        skipped.increment();
+                        continue;
+                    }
                     calls.sending(slot, mutant);
                     pid = daemon.pid();
                     long begin = System.nanoTime();

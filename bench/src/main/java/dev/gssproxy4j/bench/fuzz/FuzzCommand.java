@@ -20,7 +20,7 @@ public final class FuzzCommand {
 
     static final String USAGE = """
             usage: bench/run fuzz [--calls N] [--seconds S] [--connections C] [--seed X] [--rss-limit-mib M]
-                                  [--out DIR] [--keep-going] [--timeout 10s] [--keep-recent 64]
+                                  [--out DIR] [--keep-going] [--timeout 10s] [--keep-recent 64] [--skip REGEX]
                    bench/run fuzz --replay FILE.call.bin...
               --calls N        stop after N calls (default 20000; unlimited with only --seconds)
               --seconds S      stop after S seconds (10, 90s, 5m)
@@ -31,6 +31,8 @@ public final class FuzzCommand {
               --keep-going     restart the daemon after a crash and count findings instead of stopping
               --timeout        a call without a reply for this long is a hang (default 10s)
               --keep-recent    calls saved from before a crash (default 64)
+              --skip REGEX     do not send calls whose input class matches (known findings not fixed yet),
+                               e.g. --skip 'ctx-token|name_type'; they still use up their call numbers
               --replay         send saved records to a fresh daemon and say how it answered or died
             Findings: the daemon died, an RPC SYSTEM_ERR, a hang, RSS over the limit, a malformed reply.
             Exit status: 0 none, 1 findings, 2 usage, 3 the fuzzer itself failed.

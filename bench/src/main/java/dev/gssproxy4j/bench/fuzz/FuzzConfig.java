@@ -8,6 +8,11 @@ import java.nio.file.Path;
  * keytab), the initiator path ({@code client_keytab}, a per-call MEMORY ccache) and, when it runs as root, the
  * trusted kernel path ({@code trusted = yes}, lucid contexts). No debug output: the fuzzer reads only the tail of
  * the daemon's stderr, after a crash.
+ *
+ * <p>The acceptors have no replay cache ({@code rcache:none:}): the seed AP-REQs are sent thousands of times, and
+ * with a replay cache every copy after the first would stop at the replay check, so mutated options, channel
+ * bindings and handles would never reach the code that builds, exports and describes the accepted context. It
+ * also lets the triage replay an ACCEPT culprit and get the same result.
  */
 final class FuzzConfig {
 
@@ -24,6 +29,7 @@ final class FuzzConfig {
                 [service/fuzz-acceptor]
                   mechs = krb5
                   cred_store = keytab:%s
+                  cred_store = rcache:none:
                   euid = %d
                   socket = %s
 
@@ -41,6 +47,7 @@ final class FuzzConfig {
                     [service/fuzz-nfs-server]
                       mechs = krb5
                       cred_store = keytab:%s
+                      cred_store = rcache:none:
                       trusted = yes
                       euid = 0
                       socket = %s

@@ -11,8 +11,9 @@ final class FuzzSummary {
 
     static void print(FuzzCampaign.Result result, Findings findings, FuzzSettings settings, PrintStream out) {
         double seconds = Math.max(1e-3, result.elapsed().toNanos() / 1e9);
-        out.printf("fuzz: %d calls in %.1f s = %.0f calls/s over %d connections (seed %d)%n", result.calls(),
-                seconds, result.calls() / seconds, settings.connections(), settings.seed());
+        out.printf("fuzz: %d calls in %.1f s = %.0f calls/s over %d connections (seed %d)%s%n", result.calls(),
+                seconds, result.calls() / seconds, settings.connections(), settings.seed(),
+                result.skipped() == 0 ? "" : "; " + result.skipped() + " skipped (--skip)");
         out.printf("fuzz: daemon max RSS %d MiB (limit %d MiB), %d daemon restart(s)%n", result.maxRssKb() / 1024,
                 settings.rssLimitKb() / 1024, result.restarts());
         out.println("time per procedure (wall, with " + settings.connections() + " calls in flight):");

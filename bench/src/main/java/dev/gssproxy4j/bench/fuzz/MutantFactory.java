@@ -101,11 +101,11 @@ final class MutantFactory {
             Seed.Call target = withContexts.get(random.nextInt(withContexts.size()));
             return new Plan(contextToken(index, target, random), target, null);
         }
-        boolean structured = random.nextInt(4) == 0;
-        GssxArg args = structured ? structure.mutate(call.args(), random).args() : call.args();
-        byte[] record = encode(xid, call.procedure(), args).orElseGet(() -> call.record(xid));
-        return new Plan(bytes(index, call, record, Optional.of(call.procedure()), structured ? "mutated" : "seed",
-                random), call, null);
+        StructureMutator.Mutation first = random.nextInt(4) == 0 ? structure.mutate(call.args(), random)
+                : new StructureMutator.Mutation(call.args(), List.of());
+        byte[] record = encode(xid, call.procedure(), first.args()).orElseGet(() -> call.record(xid));
+        String base = first.edits().isEmpty() ? "seed" : first.describe();
+        return new Plan(bytes(index, call, record, Optional.of(call.procedure()), base, random), call, null);
     }
 
     /** A context the daemon returned, with its token replaced by a mutated copy. */
