@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -20,8 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
 final class FuzzCampaign {
 
     /** What a run did. */
+    /** What a run did; {@code failure} is set if the fuzzer itself failed (e.g. the daemon would not restart). */
     record Result(long calls, long skipped, Duration elapsed, Histogram histogram, CallTimes times, long maxRssKb,
-                  int restarts) {
+                  int restarts, Optional<Throwable> failure) {
     }
 
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
@@ -34,6 +37,7 @@ final class FuzzCampaign {
     private final Gate gate = new Gate();
     private final CallLog calls;
     private final AtomicBoolean stop = new AtomicBoolean();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final Incidents incidents;
 
     private final AtomicLong next = new AtomicLong();
@@ -62,27 +66,38 @@ final class FuzzCampaign {
             deadline = start + settings.duration().toNanos();
         }
         lastProgressNanos = start;
-        try (RssSampler rss = new RssSampler(daemon::pid, settings.rssLimitKb(), (pid, kb, over) -> {
+        try (RssSampler rss = new RssSampler(daemon::pid, settings.rssLimitKb(), (pid, kb, over) -> guarded(() -> {
             if (over) {
                 incidents.onMemory(pid, kb);
             }
             if (System.nanoTime() - lastProgressNanos >= PROGRESS_EVERY.toNanos()) {
                 progress(start, kb);
             }
-        })) {
+        }))) {
             List<Thread> workers = new ArrayList<>();
             for (int w = 0; w < settings.connections(); w++) {
                 int slot = w;
-                workers.add(Thread.ofPlatform().name("fuzz-connection-" + w).start(() -> work(slot)));
+                workers.add(Thread.ofPlatform().name("fuzz-connection-" + w).start(() -> guarded(() -> work(slot))));
             }
             for (Thread worker : workers) {
                 worker.join();
             }
-            if (!daemon.serving()) {
-                incidents.onDeath(daemon.pid()); // died on one of the last calls, after its thread had finished
+            if (failure.get() == null && !daemon.serving()) {
+                // died on one of the last calls, after its thread had finished
+                guarded(() -> incidents.onDeath(daemon.pid()));
             }
             return new Result(sent.sum(), skipped.sum(), Duration.ofNanos(System.nanoTime() - start), histogram, times,
-                    rss.maxKb(), daemon.starts() - 1);
+                    rss.maxKb(), daemon.starts() - 1, Optional.ofNullable(failure.get()));
+        }
+    }
+
+    /** Runs {@code action}; if the fuzzer itself fails (a daemon that will not restart), the run stops. */
+    private void guarded(Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException | Error e) {
+            failure.compareAndSet(null, e);
+            stop.set(true);
         }
     }
 

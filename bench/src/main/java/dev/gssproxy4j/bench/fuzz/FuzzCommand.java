@@ -73,7 +73,8 @@ public final class FuzzCommand {
         ReproStore store = new ReproStore(settings.out(), settings.seed());
         Findings findings = new Findings(store, out);
         FuzzCampaign.Result result;
-        try (FuzzRealm realm = FuzzRealm.start(); FuzzDaemon daemon = FuzzDaemon.start(realm, settings.out())) {
+        try (FuzzRealm realm = FuzzRealm.start(); FuzzDaemon daemon = FuzzDaemon.start(realm, settings.out());
+             CleanUp cleanUp = new CleanUp(daemon, realm)) {
             out.printf("fuzz: realm %s, daemon pid %d on %s%s%n", realm.name(), daemon.pid(),
                     daemon.socket(Target.ACCEPTOR).getParent(), daemon.trusted() ? " (acceptor, initiator, trusted)"
                             : " (acceptor, initiator; not root, so no trusted service)");
@@ -89,7 +90,41 @@ public final class FuzzCommand {
         }
         FuzzSummary.print(result, findings, settings, out);
         deleteIfEmpty(settings.out());
+        if (result.failure().isPresent()) {
+            System.err.println("fuzz: the fuzzer failed: " + result.failure().get());
+            result.failure().get().printStackTrace();
+            return 3;
+        }
         return findings.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * Stops the daemon and the realm if the fuzzer is stopped from outside (Ctrl-C, {@code timeout}): a shutdown
+     * hook for the duration of the run, so that no daemon or temporary directory is left behind.
+     */
+    private static final class CleanUp implements AutoCloseable {
+
+        private final Thread hook;
+
+        CleanUp(FuzzDaemon daemon, FuzzRealm realm) {
+            this.hook = Thread.ofPlatform().unstarted(() -> {
+                try {
+                    daemon.close();
+                } finally {
+                    realm.close();
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+
+        @Override
+        public void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // Shutting down already: the hook runs.
+            }
+        }
     }
 
     /** {@code -Dgssproxy4j.sharedDir} (bench/run sets it), else GSSPROXY4J_SHARED_DIR, else ../shared. */

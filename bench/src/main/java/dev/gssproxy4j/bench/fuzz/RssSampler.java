@@ -24,16 +24,19 @@ final class RssSampler implements AutoCloseable {
             long reportedPid = -1;
             while (!closed) {
                 long current = pid.getAsLong();
+                long rss;
                 try {
-                    long rss = ProcFs.memory(current).rssKb();
+                    rss = ProcFs.memory(current).rssKb();
+                } catch (RuntimeException e) {
+                    rss = -1; // the daemon is between processes (crashed or restarting): no sample this second
+                }
+                if (rss >= 0) {
                     maxKb = Math.max(maxKb, rss);
                     boolean over = rss > limitKb && reportedPid != current;
                     if (over) {
                         reportedPid = current;
                     }
                     listener.sampled(current, rss, over);
-                } catch (RuntimeException e) {
-                    // The daemon is between processes (crashed or restarting): nothing to sample this second.
                 }
                 try {
                     Thread.sleep(1000);
