@@ -21,6 +21,8 @@ final class CrashHandler {
 
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
     private static final int STDERR_TAIL = 4000;
+    private static final int STDERR_LINES = 8;
+    private static final int MAX_LINE = 200;
 
     private final FuzzDaemon daemon;
     private final ReproStore store;
@@ -59,12 +61,23 @@ final class CrashHandler {
         String location = culprit.map(c -> c.mutant().location()).orElse("(unknown)");
         String signature = Finding.Kind.DAEMON_DIED + " " + location;
         Optional<Path> dir = findings.directoryFor(signature, Finding.Kind.DAEMON_DIED, first);
-        dir.ifPresent(d -> save(d, crash, tail, report, culprit, inflight, recent));
+        dir.ifPresentOrElse(d -> save(d, crash, tail, report, culprit, inflight, recent), () -> {
+            // Counted, not saved (the first few of this kind were): their crash reports would only pile up.
+            report.ifPresent(ReproStore::delete);
+            culprit.flatMap(c -> daemon.crashReport(c.pid())).ifPresent(ReproStore::delete);
+        });
         String detail = crash.describe() + culprit.map(c -> "; replayed alone: " + c.crash().describe())
                 .orElse("; no single in-flight call reproduced it");
         Finding finding = new Finding(Finding.Kind.DAEMON_DIED, first, location, inputClass, detail, dir);
-        findings.add(finding);
+        findings.add(finding, lastLines(tail));
         return finding;
+    }
+
+    /** The daemon's last words for the console: the last few non-empty lines, each cut short. */
+    private static List<String> lastLines(String stderr) {
+        List<String> lines = stderr.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> l.length() <= MAX_LINE ? l : l.substring(0, MAX_LINE) + "...").toList();
+        return lines.subList(Math.max(0, lines.size() - STDERR_LINES), lines.size());
     }
 
     private void save(Path dir, CrashReport crash, String tail, Optional<Path> report,

@@ -38,11 +38,20 @@ final class Findings {
     }
 
     synchronized void add(Finding finding) {
+        add(finding, List.of());
+    }
+
+    /** As {@link #add(Finding)}, printing {@code daemonLog} (the daemon's last stderr lines) under it. */
+    synchronized void add(Finding finding, List<String> daemonLog) {
         groups.merge(finding.signature(), new Group(finding, 1), (a, b) -> new Group(a.first(), a.count() + 1));
         store.log(finding);
         out.println("fuzz: FINDING " + finding.kind() + " at call " + finding.callIndex() + ": "
                 + finding.inputClass() + " -- " + finding.detail()
                 + finding.saved().map(p -> " (saved in " + p + ")").orElse(""));
+        if (!daemonLog.isEmpty()) {
+            out.println("fuzz:   end of the daemon's stderr:");
+            daemonLog.forEach(line -> out.println("fuzz:   | " + line));
+        }
     }
 
     synchronized boolean isEmpty() {

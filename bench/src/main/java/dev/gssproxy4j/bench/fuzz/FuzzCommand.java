@@ -36,6 +36,8 @@ public final class FuzzCommand {
               --replay         send saved records to a fresh daemon and say how it answered or died
             Findings: the daemon died, an RPC SYSTEM_ERR, a hang, RSS over the limit, a malformed reply.
             Exit status: 0 none, 1 findings, 2 usage, 3 the fuzzer itself failed.
+            The daemon runs with glibc's heap checks (MALLOC_CHECK_=3, MALLOC_PERTURB_=165, libc_malloc_debug);
+            FUZZ_MALLOC_CHECKS=0 in the environment turns them off (faster, finds less).
             """;
 
     private FuzzCommand() {

@@ -15,7 +15,7 @@ import java.util.regex.PatternSyntaxException;
  * The options of {@code bench/run fuzz}.
  *
  * @param calls       stop after this many calls ({@link Long#MAX_VALUE} with only {@code --seconds})
- * @param duration    stop after this long ({@code null}-free: {@link Duration#ZERO} means no limit)
+ * @param duration    stop after this long; {@link Duration#ZERO} for no time limit
  * @param connections calls in flight at once, each on its own connection
  * @param seed        the run's seed: call {@code n}'s mutation is a function of it and {@code n}
  * @param rssLimitKb  daemon RSS above which a finding is reported

@@ -85,6 +85,15 @@ final class ReproStore {
         }
     }
 
+    /** Deletes a file that is not worth keeping (a crash report of a finding counted but not saved). */
+    static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // A leftover report is harmless.
+        }
+    }
+
     /** Appends one line to {@code findings.txt}. */
     synchronized void log(Finding finding) {
         String line = finding.kind() + " call " + finding.callIndex() + ": " + finding.inputClass() + " -- "
