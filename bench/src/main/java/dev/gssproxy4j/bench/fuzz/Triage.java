@@ -20,10 +20,6 @@ final class Triage {
     private static final Duration AFTERMATH = Duration.ofMillis(100);
     private static final Duration EXIT_WAIT = Duration.ofSeconds(10);
 
-    /** How often and how long a replayed call is watched for memory growth. */
-    private static final Duration RSS_POLL = Duration.ofMillis(100);
-    private static final int RSS_POLLS = 30;
-
     /** The culprit, how the replay ended the daemon, and that daemon's pid (its crash report is named after it). */
     record Culprit(Mutant mutant, CrashReport crash, String stderrTail, long pid) {
     }
@@ -82,11 +78,11 @@ final class Triage {
     }
 
     /**
-     * Replays {@code candidates} one by one until one makes the daemon's RSS grow by a quarter of {@code limitKb}
-     * or more within three seconds, or pass the limit; that daemon is killed at once. The daemon is restarted
-     * whenever it already holds half the limit, so growth left by earlier replays is not blamed on a later one.
-     * The candidates should include calls answered shortly before, since memory that is kept may grow after the
-     * reply.
+     * Replays {@code candidates} one by one until one makes the daemon's RSS rise by a quarter of
+     * {@code limitKb} or more while it runs ({@link FuzzDaemon#peakGrowthKb}), or pass the limit; that daemon is
+     * killed. The daemon is restarted whenever it already holds half the limit, so growth left by earlier replays
+     * is not blamed on a later one. The candidates should include calls answered shortly before, since memory
+     * that is kept may grow after the reply.
      */
     static Optional<MemoryHog> findMemoryHog(FuzzDaemon daemon, List<Mutant> candidates, long limitKb,
                                              Duration timeout, Set<Long> deadPids) {
@@ -96,23 +92,20 @@ final class Triage {
             }
             long pid = daemon.pid();
             long before = daemon.rssKb().orElse(0);
-            try (FuzzConnection connection = FuzzConnection.open(daemon.socket(candidate.target()), pid)) {
-                Thread caller = Thread.ofPlatform().daemon(true).start(
-                        () -> connection.exchange(candidate.record(), candidate.framing(), timeout));
-                for (int poll = 0; poll < RSS_POLLS; poll++) {
-                    FuzzDaemon.sleep(RSS_POLL);
-                    long growth = daemon.rssKb().orElse(before) - before;
-                    if (growth > limitKb / 4 || before + growth > limitKb) {
-                        daemon.kill();
-                        deadPids.add(pid);
-                        return Optional.of(new MemoryHog(candidate, growth));
-                    }
-                    if (!caller.isAlive() && poll >= 5) {
-                        break; // answered, and half a second without growth after the reply
-                    }
-                }
+            FuzzConnection connection;
+            try {
+                connection = FuzzConnection.open(daemon.socket(candidate.target()), pid);
             } catch (IOException e) {
-                // not replayed
+                continue; // not replayed
+            }
+            try (connection) {
+                long growth = daemon.peakGrowthKb(
+                        () -> connection.exchange(candidate.record(), candidate.framing(), timeout), limitKb);
+                if (growth > limitKb / 4 || before + growth > limitKb) {
+                    daemon.kill();
+                    deadPids.add(pid);
+                    return Optional.of(new MemoryHog(candidate, growth));
+                }
             }
         }
         return Optional.empty();
