@@ -27,7 +27,6 @@ final class FuzzDaemon implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(10);
     private static final Duration PEAK_POLL = Duration.ofMillis(50);
     private static final Duration PEAK_SETTLE = Duration.ofMillis(500);
-    private static final Duration PEAK_WATCH = Duration.ofSeconds(3);
 
     private final Gssproxy4jDaemon daemon;
     private final boolean trusted;
@@ -113,23 +112,21 @@ final class FuzzDaemon implements AutoCloseable {
     }
 
     /**
-     * Runs {@code call} (one call to this daemon) on another thread and returns how far the daemon's RSS rose
-     * above its value before, sampled every 50 ms while the call runs and for half a second after it, at most
-     * three seconds. Memory that a call allocates and frees again is seen only this way. A daemon that grows by
-     * more than {@code killAboveKb} is killed at once.
+     * Runs {@code call} (one call to this daemon, with its own deadline) on another thread and returns how far the
+     * daemon's RSS rose above its value before, sampled every 50 ms while the call runs and for half a second
+     * after it. Memory that a call allocates and frees again is seen only this way. A daemon that grows by more
+     * than {@code killAboveKb} is killed at once, which also ends the call.
      */
     long peakGrowthKb(Runnable call, long killAboveKb) {
         long before = rssKb().orElse(0);
         long peak = before;
         Thread caller = Thread.ofPlatform().daemon(true).start(call);
-        long end = System.nanoTime() + PEAK_WATCH.toNanos();
         long answered = Long.MAX_VALUE;
-        while (System.nanoTime() < Math.min(end, answered)) {
+        while (System.nanoTime() < answered) {
             sleep(PEAK_POLL);
             peak = Math.max(peak, rssKb().orElse(peak));
             if (peak - before > killAboveKb) {
                 kill();
-                break;
             }
             if (!caller.isAlive() && answered == Long.MAX_VALUE) {
                 answered = System.nanoTime() + PEAK_SETTLE.toNanos();
