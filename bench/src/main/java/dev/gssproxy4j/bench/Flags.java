@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * The command-line flags of the bench tools: {@code --name value} or {@code --name=value}, and switches without a
  * value. Unknown flags are refused with the list of known ones, so a typo never silently runs the default.
  */
-final class Flags {
+public final class Flags {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m)?");
 
@@ -28,7 +28,7 @@ final class Flags {
      * @param switches  flags that take none
      * @throws IllegalArgumentException for an unknown flag, a missing value or a stray argument
      */
-    static Flags parse(String[] args, Set<String> withValue, Set<String> switches) {
+    public static Flags parse(String[] args, Set<String> withValue, Set<String> switches) {
         Map<String, String> values = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -63,15 +63,15 @@ final class Flags {
         return new Flags(values);
     }
 
-    String string(String name, String fallback) {
+    public String string(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }
 
-    boolean isSet(String name) {
+    public boolean isSet(String name) {
         return values.containsKey(name);
     }
 
-    int integer(String name, int fallback) {
+    public int integer(String name, int fallback) {
         String value = values.get(name);
         try {
             return value == null ? fallback : Integer.parseInt(value);
@@ -80,13 +80,23 @@ final class Flags {
         }
     }
 
-    Duration duration(String name, Duration fallback) {
+    /** A whole number that may exceed {@code int} (call counts, seeds). */
+    public long longValue(String name, long fallback) {
+        String value = values.get(name);
+        try {
+            return value == null ? fallback : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    public Duration duration(String name, Duration fallback) {
         String value = values.get(name);
         return value == null ? fallback : parseDuration("--" + name, value);
     }
 
     /** A comma-separated list of whole numbers, e.g. {@code 1,4,16}. */
-    List<Integer> integers(String name, List<Integer> fallback) {
+    public List<Integer> integers(String name, List<Integer> fallback) {
         String value = values.get(name);
         if (value == null) {
             return fallback;
@@ -104,7 +114,7 @@ final class Flags {
     }
 
     /** {@code 10s}, {@code 500ms}, {@code 2m}, or a plain number of seconds. */
-    static Duration parseDuration(String what, String value) {
+    public static Duration parseDuration(String what, String value) {
         Matcher m = DURATION.matcher(value.trim());
         if (!m.matches()) {
             throw new IllegalArgumentException(what + " must be a duration such as 10s, 500ms or 2m, got '" + value

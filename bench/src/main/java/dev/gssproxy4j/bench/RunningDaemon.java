@@ -57,7 +57,7 @@ public record RunningDaemon(String name, Path socket, long pid, Duration startup
      * it fresh: {@code -Dgssproxy4j.daemonAotOptions}), then {@code BENCH_DAEMON_JAVA_OPTS} (e.g. a JFR recording);
      * a collector named there replaces the default one, as in the launcher.
      */
-    static Map<String, String> withJvmOptions(Map<String, String> environment) {
+    public static Map<String, String> withJvmOptions(Map<String, String> environment) {
         String extra = Objects.requireNonNullElse(System.getenv("BENCH_DAEMON_JAVA_OPTS"), "").strip();
         List<String> options = new ArrayList<>();
         for (String option : defaultJvmOptions()) {

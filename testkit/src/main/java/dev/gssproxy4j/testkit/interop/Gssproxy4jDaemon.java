@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Function;
 
 /**
@@ -87,6 +88,20 @@ public final class Gssproxy4jDaemon implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * How the current daemon process ended, once it has: its exit code, or 128 + N after death by signal N (as the
+     * JDK reports it; a JVM that crashes in native code aborts, so 134). Empty while it runs. A fuzzer needs this
+     * to tell a crash from a clean stop.
+     */
+    public OptionalInt exitStatus() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.waitFor(Duration.ZERO).exitCode());
+    }
+
+    /** Where the current daemon process writes its standard error (kept across restarts as daemon-N.stderr). */
+    public Path stderrFile() {
+        return process.stderrFile();
     }
 
     /** Everything the daemon wrote to stderr so far, across restarts. */
