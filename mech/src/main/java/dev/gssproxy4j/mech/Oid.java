@@ -54,6 +54,9 @@ public record Oid(byte[] der) {
     /** MIT's {@code GSS_KRB5_GET_CRED_IMPERSONATOR}, for {@code gss_inquire_cred_by_oid}. */
     public static final Oid KRB5_GET_CRED_IMPERSONATOR = fromDotted("1.2.840.113554.1.2.2.5.14");
 
+    /** Longest arc, in content bytes, that {@link #toDotted()} prints in digits (448 bits). */
+    static final int MAX_PRINTED_ARC_BYTES = 64;
+
     public Oid {
         if (der.length == 0) {
             throw new IllegalArgumentException("an OID has at least one content octet; use null for GSS_C_NO_OID");
@@ -102,26 +105,55 @@ public record Oid(byte[] der) {
         return new Oid(out.toByteArray());
     }
 
-    /** Dotted-decimal notation, e.g. {@code 1.2.840.113554.1.2.2}. */
+    /**
+     * Dotted-decimal notation, e.g. {@code 1.2.840.113554.1.2.2}. Linear in the OID's length for every OID a
+     * mechanism uses: arcs are summed in a {@code long}, longer ones in a {@link BigInteger}, and an arc of more than
+     * {@value #MAX_PRINTED_ARC_BYTES} bytes (no registered OID has one; a hostile 64 KiB arc took seconds of CPU to
+     * print) is shown as {@code {N-byte arc}}.
+     */
     public String toDotted() {
         StringBuilder sb = new StringBuilder();
-        BigInteger value = BigInteger.ZERO;
+        int start = 0;
         boolean firstArc = true;
-        for (byte b : der) {
-            value = value.shiftLeft(7).or(BigInteger.valueOf(b & 0x7f));
-            if ((b & 0x80) != 0) {
+        for (int i = 0; i < der.length; i++) {
+            if ((der[i] & 0x80) != 0) {
                 continue;
             }
-            if (firstArc) {
-                int top = value.compareTo(BigInteger.valueOf(80)) >= 0 ? 2 : value.intValue() / 40;
-                sb.append(top).append('.').append(value.subtract(BigInteger.valueOf(40L * top)));
-                firstArc = false;
+            int bytes = i - start + 1;
+            if (bytes > MAX_PRINTED_ARC_BYTES) {
+                sb.append(firstArc ? "" : ".").append('{').append(bytes).append("-byte arc}");
             } else {
-                sb.append('.').append(value);
+                BigInteger big = null;
+                long value = 0;
+                for (int j = start; j <= i; j++) {
+                    if (big == null && (value >>> 56) != 0) {
+                        big = BigInteger.valueOf(value);
+                    }
+                    if (big != null) {
+                        big = big.shiftLeft(7).or(BigInteger.valueOf(der[j] & 0x7f));
+                    } else {
+                        value = (value << 7) | (der[j] & 0x7f);
+                    }
+                }
+                if (firstArc) {
+                    appendFirstArcs(sb, big, value);
+                } else {
+                    sb.append('.').append(big != null ? big.toString() : Long.toString(value));
+                }
             }
-            value = BigInteger.ZERO;
+            firstArc = false;
+            start = i + 1;
         }
         return sb.toString();
+    }
+
+    private static void appendFirstArcs(StringBuilder sb, BigInteger big, long value) {
+        if (big == null && value < 80) {
+            sb.append(value / 40).append('.').append(value % 40);
+        } else {
+            BigInteger v = big != null ? big : BigInteger.valueOf(value);
+            sb.append(2).append('.').append(v.subtract(BigInteger.valueOf(80)));
+        }
     }
 
     private static void writeBase128(ByteArrayOutputStream out, BigInteger value) {

@@ -61,4 +61,13 @@ class OidTest {
         assertEquals(dotted.toString(), oid.toDotted());
         assertEquals(oid, new Oid(oid.der()));
     }
+
+    @Test
+    void aHugeArcIsPrintedAsItsSizeNotItsDigits() {
+        byte[] der = new byte[65536];
+        der[0] = 0x2a;
+        java.util.Arrays.fill(der, 1, der.length - 1, (byte) 0x81);
+        der[der.length - 1] = 0x01;
+        assertEquals("1.2.{65535-byte arc}", new Oid(der).toDotted());
+    }
 }
