@@ -113,6 +113,9 @@ final class ServeCommand implements Callable<Integer> {
     private static int serve(DaemonOptions options, java.io.PrintWriter err) throws InterruptedException {
         // Signal handling is in place before any socket is bound (upstream sets up its event loop first): a
         // SIGHUP that arrives while the daemon starts is a reload once it runs, never the JVM's default exit.
+        // A connection thread that dies (say, out of memory under a flood of large requests) is logged as one
+        // limited line, not as the JVM's stack trace, which callers could repeat.
+        Thread.setDefaultUncaughtExceptionHandler(DaemonLog.uncaughtExceptionHandler());
         AtomicReference<Daemon> running = new AtomicReference<>();
         AtomicBoolean reloadPending = new AtomicBoolean();
         SignalHandler reload = s -> {

@@ -87,7 +87,7 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         Optional<ServiceConfig> service = current.matcher().find(caller);
         if (service.isEmpty()) {
             String why = current.matcher().match(caller).summary(caller);
-            DaemonLog.error(cid, "No matching service found: " + why);
+            DaemonLog.errorFrom(caller.uid(), "No matching service found", cid, "No matching service found: " + why);
             return answerOnceAndClose(reply(xid, procedure, handlers.failure(procedure, Statuses.of(
                     MajorStatus.GSS_S_UNAUTHORIZED, Statuses.EACCES,
                     "Operation unauthorized", "gssproxy4j: " + why
@@ -103,7 +103,8 @@ public final class RpcDispatcher implements Transport.RecordHandler {
             return rpcError(cid, RpcReply.accepted(xid, AcceptStat.GARBAGE_ARGS),
                     "arguments of " + procedure + " do not decode: " + e.getMessage());
         } catch (RuntimeException e) { // a decoder defect: the arguments are still garbage to us
-            DaemonLog.error(cid, "decoding GSSX_" + procedure + " failed inside gssproxy4j: " + e.getClass().getName());
+            DaemonLog.errorFrom(caller.uid(), "decoding failed inside gssproxy4j", cid, "decoding GSSX_" + procedure
+                    + " failed inside gssproxy4j: " + e.getClass().getName());
             return rpcError(cid, RpcReply.accepted(xid, AcceptStat.GARBAGE_ARGS),
                     "arguments of " + procedure + " do not decode");
         }
@@ -134,7 +135,8 @@ public final class RpcDispatcher implements Transport.RecordHandler {
                     "The operation or option is not available or unsupported", "gssproxy4j: " + e.getMessage()));
         } catch (RuntimeException e) {
             // A defect of ours, not of the request: the caller gets a GSS error and the connection stays usable.
-            DaemonLog.error(cid, "GSSX_" + procedure + " failed inside gssproxy4j: " + e.getClass().getName());
+            DaemonLog.errorFrom(context.caller().uid(), "call failed inside gssproxy4j", cid, "GSSX_" + procedure
+                    + " failed inside gssproxy4j: " + e.getClass().getName());
             result = handlers.failure(procedure, Statuses.failure(Statuses.EINVAL, "gssproxy4j could not serve"
                     + " GSSX_" + procedure + " (internal " + e.getClass().getSimpleName() + "); the daemon logged it."
                     + " Please report it with the daemon's log"));

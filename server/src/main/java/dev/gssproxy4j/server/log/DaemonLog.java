@@ -126,6 +126,17 @@ public final class DaemonLog {
         limited(uid, key, null, message);
     }
 
+    /**
+     * For {@link Thread#setDefaultUncaughtExceptionHandler}: a thread ended by an exception nobody caught (e.g. an
+     * {@link OutOfMemoryError} while many callers send large requests) gets one limited line naming the exception,
+     * instead of the JVM's default stack trace on stderr, which a caller could repeat.
+     */
+    public static Thread.UncaughtExceptionHandler uncaughtExceptionHandler() {
+        return (thread, e) -> errorFrom(UNKNOWN_UID, "thread ended by an uncaught exception", "thread '"
+                + thread.getName() + "' ended by " + e.getClass().getName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+
     private static void limited(int uid, String key, Long connectionId, String message) {
         Output o = output;
         RateLimiter.Verdict verdict;

@@ -108,6 +108,18 @@ class DaemonLogTest {
     }
 
     @Test
+    void anUncaughtErrorIsOneLineWithoutAStackTrace() {
+        Thread worker = Thread.ofPlatform().name("conn 12").unstarted(() -> { });
+        for (int i = 0; i < 50; i++) {
+            DaemonLog.uncaughtExceptionHandler().uncaughtException(worker, new OutOfMemoryError("Java heap space"));
+        }
+        List<String> lines = lines();
+        assertEquals(10, lines.size(), "limited");
+        assertEquals("[2026/12/02 13:04:05]: thread 'conn 12' ended by java.lang.OutOfMemoryError: Java heap space",
+                lines.getFirst());
+    }
+
+    @Test
     void aHugeMessageIsCut() {
         DaemonLog.errorFrom(5, "k", 1, "x".repeat(1 << 20));
         String line = lines().getFirst();
