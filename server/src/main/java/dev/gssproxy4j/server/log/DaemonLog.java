@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The daemon's log, in upstream's format so that existing tooling keeps working: lines go to stderr as
@@ -118,12 +119,17 @@ public final class DaemonLog {
      * @param message the line
      */
     public static void errorFrom(int uid, String key, long connectionId, String message) {
+        limited(uid, key, connectionId, () -> message);
+    }
+
+    /** As {@link #errorFrom(int, String, long, String)}, with a message built only if it is printed. */
+    public static void errorFrom(int uid, String key, long connectionId, Supplier<String> message) {
         limited(uid, key, connectionId, message);
     }
 
     /** As {@link #errorFrom(int, String, long, String)}, outside any connection. */
     public static void errorFrom(int uid, String key, String message) {
-        limited(uid, key, null, message);
+        limited(uid, key, null, () -> message);
     }
 
     /**
@@ -137,7 +143,7 @@ public final class DaemonLog {
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
 
-    private static void limited(int uid, String key, Long connectionId, String message) {
+    private static void limited(int uid, String key, Long connectionId, Supplier<String> message) {
         Output o = output;
         RateLimiter.Verdict verdict;
         synchronized (o.limiter()) {
@@ -145,7 +151,7 @@ public final class DaemonLog {
         }
         summaries(o, verdict.before());
         if (verdict.print()) {
-            print(o, connectionId, message);
+            print(o, connectionId, message.get());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.gssproxy4j.server.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gssproxy4j.mech.MajorStatus;
@@ -98,8 +99,33 @@ class UnauthorizedCallerTest {
         List<String> lines = logLines();
         assertEquals("[2026/12/02 13:04:05]: suppressed 990 similar messages from uid 1000 (No matching service "
                 + "found)", lines.get(11));
-        assertTrue(lines.get(12).startsWith("[CID 2000][2026/12/02 13:04:05]: No matching service found: uid 1000"),
-                lines.get(12));
+        assertTrue(lines.get(12).startsWith("[CID 2000][2026/12/02 13:04:05]: No matching service found on socket "
+                + MAIN + ": uid 1000"), lines.get(12));
+    }
+
+    @Test
+    void theRefusalNamesTheCallerAndNotTheServicesWhileTheLogExplainsEverything() {
+        String told = call(1000, Path.of("/usr/bin/foo"), MAIN, 1).status().minorStatusString().toText();
+
+        assertEquals("gssproxy4j: no service accepts uid 1000 (program /usr/bin/foo) on socket " + MAIN + "; an "
+                + "administrator can add or fix a [service/...] section in gssproxy.conf (gssproxy4j check-config "
+                + "--uid 1000 --program /usr/bin/foo --caller-socket " + MAIN + " says why)", told);
+        for (String secret : List.of("nfs-server", "HTTP", HTTPD.toString(), "euid", "48", Defaults.KERNEL_SOCKET
+                .toString())) {
+            assertFalse(told.contains(secret), () -> "the caller is told about other services (" + secret + "): "
+                    + told);
+        }
+        String line = logLines().getFirst();
+        assertTrue(line.contains("service 'nfs-server' wants euid 0 and wants socket " + Defaults.KERNEL_SOCKET)
+                && line.contains("service 'HTTP' wants euid 48 and wants program " + HTTPD), line);
+    }
+
+    @Test
+    void aKernelThreadIsToldItHasNoProgram() {
+        String told = call(0, null, Path.of("/run/other.sock"), 1).status().minorStatusString().toText();
+        assertTrue(told.startsWith("gssproxy4j: no service accepts uid 0 (no program: kernel thread) on socket "
+                + "/run/other.sock;"), told);
+        assertTrue(told.contains("check-config --uid 0 --caller-socket /run/other.sock says why"), told);
     }
 
     @Test
