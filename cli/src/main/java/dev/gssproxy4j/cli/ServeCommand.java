@@ -5,6 +5,7 @@ import dev.gssproxy4j.server.Daemon;
 import dev.gssproxy4j.server.DaemonOptions;
 import dev.gssproxy4j.server.config.ConfigException;
 import dev.gssproxy4j.server.config.ConfigExplainer;
+import dev.gssproxy4j.server.config.ConfigLoader;
 import dev.gssproxy4j.server.handler.Handlers;
 import dev.gssproxy4j.server.log.DaemonLog;
 import java.io.IOException;
@@ -93,6 +94,12 @@ final class ServeCommand implements Callable<Integer> {
         if (extractCcache != null) {
             err.println("gssproxy4j: --extract-ccache reads credentials encrypted by upstream gssproxy, whose "
                     + "format gssproxy4j does not use; it is not supported");
+            return 1;
+        }
+        try { // before detaching, so that the command itself says why (the daemon's loader checks it too)
+            Optional.ofNullable(socket).ifPresent(s -> ConfigLoader.requireAbsoluteSocket("-s", s));
+        } catch (IllegalArgumentException e) {
+            err.println("gssproxy4j: cannot start: " + e.getMessage());
             return 1;
         }
         DaemonOptions options = new DaemonOptions(Optional.ofNullable(configFile), Optional.ofNullable(configDir),
