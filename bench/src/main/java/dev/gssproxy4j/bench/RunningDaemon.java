@@ -53,8 +53,9 @@ public record RunningDaemon(String name, Path socket, long pid, Duration startup
     /**
      * Our daemon's environment with its JVM options as {@code JDK_JAVA_OPTIONS}, which the {@code java} launcher
      * reads, so the daemon keeps the command line the testkit gives it: the defaults the {@code gssproxy4j} launcher
-     * uses ({@code scripts/daemon-jvm-options} of {@code -Dgssproxy4j.root}, and its AOT cache when bench/run found
-     * it fresh: {@code -Dgssproxy4j.daemonAotOptions}), then {@code BENCH_DAEMON_JAVA_OPTS} (e.g. a JFR recording);
+     * uses ({@code scripts/daemon-jvm-options} of {@code -Dgssproxy4j.root}, its crash report directory:
+     * {@code -Dgssproxy4j.daemonCrashOptions}, and its AOT cache when bench/run found it fresh:
+     * {@code -Dgssproxy4j.daemonAotOptions}), then {@code BENCH_DAEMON_JAVA_OPTS} (e.g. a JFR recording);
      * a collector named there replaces the default one, as in the launcher.
      */
     public static Map<String, String> withJvmOptions(Map<String, String> environment) {
@@ -64,6 +65,10 @@ public record RunningDaemon(String name, Path socket, long pid, Duration startup
             if (!(isCollector(option) && Arrays.stream(extra.split("\\s+")).anyMatch(RunningDaemon::isCollector))) {
                 options.add(option);
             }
+        }
+        String crash = System.getProperty("gssproxy4j.daemonCrashOptions", "").strip();
+        if (!crash.isEmpty()) { // crash reports into the launcher's private directory, never the working directory
+            options.add(crash);
         }
         if (!aotOptions().isEmpty()) {
             options.add(aotOptions());

@@ -52,10 +52,17 @@ final class CheckConfigCommand implements Callable<Integer> {
         Path socket = mainSocket == null ? Defaults.MAIN_SOCKET : mainSocket;
         GssProxyConfig config;
         try {
+            if (callerSocket != null) {
+                ConfigLoader.requireAbsoluteSocket("--caller-socket", callerSocket);
+            }
+            // the same loader as the daemon's: a relative -s is refused here exactly as serve refuses it
             config = new ConfigLoader().load(file.orElse(Defaults.MAIN_CONFIG),
                     ConfigLoader.confDirFor(file, Optional.ofNullable(configDir)).orElse(null), socket);
         } catch (ConfigException e) {
             spec.commandLine().getErr().println(ConfigExplainer.explainFailure(e));
+            return 1;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("gssproxy4j: " + e.getMessage());
             return 1;
         }
         spec.commandLine().getOut().println(ConfigExplainer.explain(config, caller(socket)));

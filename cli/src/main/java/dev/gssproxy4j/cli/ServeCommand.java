@@ -5,6 +5,7 @@ import dev.gssproxy4j.server.Daemon;
 import dev.gssproxy4j.server.DaemonOptions;
 import dev.gssproxy4j.server.config.ConfigException;
 import dev.gssproxy4j.server.config.ConfigExplainer;
+import dev.gssproxy4j.server.config.ConfigLoader;
 import dev.gssproxy4j.server.handler.Handlers;
 import dev.gssproxy4j.server.log.DaemonLog;
 import java.io.IOException;
@@ -95,6 +96,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "format gssproxy4j does not use; it is not supported");
             return 1;
         }
+        try { // before detaching, so that the command itself says why (the daemon's loader checks it too)
+            Optional.ofNullable(socket).ifPresent(s -> ConfigLoader.requireAbsoluteSocket("-s", s));
+        } catch (IllegalArgumentException e) {
+            err.println("gssproxy4j: cannot start: " + e.getMessage());
+            return 1;
+        }
         DaemonOptions options = new DaemonOptions(Optional.ofNullable(configFile), Optional.ofNullable(configDir),
                 Optional.ofNullable(socket), debugLevel(), syslogStatus);
         if (!interactive && !Daemonizer.isChild()) {
@@ -113,6 +120,9 @@ final class ServeCommand implements Callable<Integer> {
     private static int serve(DaemonOptions options, java.io.PrintWriter err) throws InterruptedException {
         // Signal handling is in place before any socket is bound (upstream sets up its event loop first): a
         // SIGHUP that arrives while the daemon starts is a reload once it runs, never the JVM's default exit.
+        // A connection thread that dies (say, out of memory under a flood of large requests) is logged as one
+        // limited line, not as the JVM's stack trace, which callers could repeat.
+        Thread.setDefaultUncaughtExceptionHandler(DaemonLog.uncaughtExceptionHandler());
         AtomicReference<Daemon> running = new AtomicReference<>();
         AtomicBoolean reloadPending = new AtomicBoolean();
         SignalHandler reload = s -> {

@@ -1,6 +1,7 @@
 package dev.gssproxy4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -52,6 +53,42 @@ class CliTest {
         Run run = run("serve", "-i", "-c", config.toString(), "-s", dir.resolve("gp.sock").toString());
         assertEquals(1, run.exit());
         assertTrue(run.err().contains("euid"), run.err());
+    }
+
+    @Test
+    void aRelativeSocketIsRefusedByServeAndCheckConfigAlikeInOneLine(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("gssproxy.conf");
+        Files.writeString(config, "[service/x]\n  mechs = krb5\n  euid = 0\n");
+        String refusal = "-s rel/gp.sock: the socket must be an absolute path; give its full path, e.g. -s "
+                + Path.of("rel/gp.sock").toAbsolutePath();
+        for (String mode : new String[] {"-i", "-D"}) {
+            Run serve = run("serve", mode, "-c", config.toString(), "-s", "rel/gp.sock");
+            assertEquals(1, serve.exit(), serve.err());
+            assertEquals("gssproxy4j: cannot start: " + refusal + "\n", serve.err(), mode);
+        }
+        assertFalse(Files.exists(Path.of("rel/gp.sock")), "nothing was bound");
+
+        Run check = run("check-config", "-c", config.toString(), "-s", "rel/gp.sock");
+        assertEquals(1, check.exit());
+        assertEquals("gssproxy4j: " + refusal + "\n", check.err());
+        Run caller = run("check-config", "-c", config.toString(), "--uid", "0", "--caller-socket", "gp.sock");
+        assertEquals(1, caller.exit());
+        assertTrue(caller.err().startsWith("gssproxy4j: --caller-socket gp.sock: the socket must be an absolute "
+                + "path"), caller.err());
+    }
+
+    @Test
+    void aRelativeServiceSocketIsRefusedAtItsLine(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("gssproxy.conf");
+        Files.writeString(config, "[service/x]\n  mechs = krb5\n  euid = 0\n  socket = rel/x.sock\n");
+        Run check = run("check-config", "-c", config.toString());
+        assertEquals(1, check.exit());
+        assertTrue(check.err().contains(config + ":4 [service/x] socket: 'rel/x.sock' is not an absolute path"),
+                check.err());
+        Run serve = run("serve", "-i", "-c", config.toString(), "-s", dir.resolve("gp.sock").toString());
+        assertEquals(1, serve.exit());
+        assertTrue(serve.err().contains(config + ":4 [service/x] socket: 'rel/x.sock' is not an absolute path"),
+                serve.err());
     }
 
     @Test

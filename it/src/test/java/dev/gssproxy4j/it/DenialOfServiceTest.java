@@ -11,6 +11,7 @@ import dev.gssproxy4j.testkit.interop.LocalUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -129,6 +130,16 @@ class DenialOfServiceTest {
         assertEquals(2, replies.size());
         assertTrue(replies.get(0).isPresent(), "one GSS_S_UNAUTHORIZED reply");
         assertTrue(replies.get(1).isEmpty(), "then the connection is closed");
+    }
+
+    @Test
+    void aCallerWithoutAServiceCannotFloodTheLog() {
+        attack = otherUids.attack(attacker, daemon.socket(), "calls", 2000, HexFormat.of().formatHex(INDICATE_MECHS));
+        // READY comes once every call was answered; each was an error line before limiting (upstream logs none)
+        List<String> lines = daemon.log().lines()
+                .filter(l -> l.contains("No matching service found") && l.contains("uid " + attacker.uid())).toList();
+        assertTrue(lines.size() <= 30, () -> lines.size() + " lines for 2000+ refused calls:\n"
+                + String.join("\n", lines));
     }
 
     private static void assertOthersServed() {

@@ -90,8 +90,9 @@ public final class ConfigExplainer {
                 .append(caller.selinuxLabel().map(l -> " label " + l).orElse(""))
                 .append(" on socket ").append(caller.socket()).append(":\n");
         out.append(INDENT).append(m.service().map(s -> "-> service '" + s.name() + "'")
-                .orElse("-> no service matches: gssproxy4j answers its calls with GSS_S_UNAUTHORIZED naming these "
-                        + "reasons (upstream gssproxy drops the connection without a reply)")).append('\n');
+                .orElse("-> no service matches: gssproxy4j answers its calls with GSS_S_UNAUTHORIZED naming only "
+                        + "the caller, and logs these reasons (upstream gssproxy drops the connection without a "
+                        + "reply)")).append('\n');
         m.reasons().forEach(r -> out.append(INDENT).append(r).append('\n'));
     }
 

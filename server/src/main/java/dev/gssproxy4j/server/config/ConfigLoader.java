@@ -38,6 +38,23 @@ public final class ConfigLoader {
         return cliFile.isPresent() ? Optional.empty() : Optional.of(Defaults.CONFIG_DIR);
     }
 
+    /**
+     * Refuses a relative socket path given as command-line {@code option} (e.g. {@code -s rel/gp.sock}), with the
+     * fix. The daemon would listen on it, but a connection carries the absolute path of the socket it came in on,
+     * so no service would ever match; upstream gssproxy {@code chdir}s to / before binding, so a relative socket
+     * lands under /, where no client looks, or fails to bind. A service's {@code socket =} is refused the same way
+     * when its section is parsed, so the daemon and check-config agree.
+     *
+     * @throws IllegalArgumentException with a one-line message naming {@code option} and the absolute path meant
+     */
+    public static Path requireAbsoluteSocket(String option, Path socket) {
+        if (!socket.isAbsolute()) {
+            throw new IllegalArgumentException(option + " " + socket + ": the socket must be an absolute path; give"
+                    + " its full path, e.g. " + option + " " + socket.toAbsolutePath().normalize());
+        }
+        return socket;
+    }
+
     /** {@link #load(Path, Path)} with the command line's {@code -c}/{@code -C}, applying {@link #confDirFor}. */
     public GssProxyConfig load(Optional<Path> cliFile, Optional<Path> cliDir) throws ConfigException {
         return load(cliFile.orElse(Defaults.MAIN_CONFIG), confDirFor(cliFile, cliDir).orElse(null));
@@ -52,8 +69,13 @@ public final class ConfigLoader {
         return load(mainFile, confDirOrNull, Defaults.MAIN_SOCKET);
     }
 
-    /** As {@link #load(Path, Path)} with the main socket given, so validation compares against the right one. */
+    /**
+     * As {@link #load(Path, Path)} with the main socket given, so validation compares against the right one.
+     *
+     * @throws IllegalArgumentException if {@code mainSocket} is relative ({@link #requireAbsoluteSocket})
+     */
     public GssProxyConfig load(Path mainFile, Path confDirOrNull, Path mainSocket) throws ConfigException {
+        requireAbsoluteSocket("-s", mainSocket);
         Problems problems = new Problems();
         ConfigSources sources = ConfigSources.read(mainFile, confDirOrNull, problems);
         problems.throwIfErrors();

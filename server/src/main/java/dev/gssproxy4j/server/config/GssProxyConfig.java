@@ -37,6 +37,9 @@ public record GssProxyConfig(
         Objects.requireNonNull(runAsUser, "runAsUser");
         Objects.requireNonNull(keyring, "keyring");
         Objects.requireNonNull(mainSocket, "mainSocket");
+        if (!mainSocket.isAbsolute()) { // callers are matched by absolute socket paths (ConfigLoader.requireAbsoluteSocket)
+            throw new IllegalArgumentException("the main socket must be an absolute path: " + mainSocket);
+        }
         services = List.copyOf(services);
         sources = List.copyOf(sources);
         warnings = List.copyOf(warnings);

@@ -99,8 +99,8 @@ public final class CredentialPolicy implements AutoCloseable {
             opened = resources.sealer().open(HandleKind.CREDENTIAL, binding, sealed, resources.clock().instant());
         } catch (HandleException e) {
             if (e.reason() == HandleException.Reason.FORGED) {
-                DaemonLog.error(call.connectionId(), "Refused a credential handle for " + call.describe() + ": "
-                        + e.getMessage());
+                DaemonLog.errorFrom(call.caller().uid(), "Refused a credential handle", call.connectionId(),
+                        "Refused a credential handle for " + call.describe() + ": " + e.getMessage());
                 throw CredErrors.of(gss, MajorStatus.GSS_S_DEFECTIVE_CREDENTIAL, CredErrors.EACCES, null,
                         "the credential handle was not issued to " + call.describe() + " (it belongs to another"
                                 + " uid or service, or was altered); acquire a credential of your own");

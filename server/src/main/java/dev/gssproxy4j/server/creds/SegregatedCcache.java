@@ -46,7 +46,9 @@ public record SegregatedCcache(Gss gss, String name) implements AutoCloseable {
             gss.destroyCcache(name);
             DESTROYED.incrementAndGet();
         } catch (GssException e) {
-            DaemonLog.error("cannot destroy a private MEMORY ccache: " + e.status());
+            // once per call: a failing library could otherwise fill the log at the callers' pace
+            DaemonLog.errorFrom(DaemonLog.UNKNOWN_UID, "cannot destroy a private MEMORY ccache",
+                    "cannot destroy a private MEMORY ccache: " + e.status());
         }
     }
 

@@ -36,8 +36,9 @@ import java.util.function.Supplier;
  *       GARBAGE_ARGS, rpcvers other than 2 RPC_MISMATCH(2,2), another program PROG_UNAVAIL, another version
  *       PROG_MISMATCH(1,1), a procedure outside 1..15 (NULLPROC included) PROC_UNAVAIL, a credential other than
  *       AUTH_NONE AUTH_ERROR/AUTH_FAILED;</li>
- *   <li>a caller that matches no service: a GSS_S_UNAUTHORIZED result whose minor text names the uid and why (upstream
- *       drops the connection silently; an admin reading the client's error learns the cause here);</li>
+ *   <li>a caller that matches no service: a GSS_S_UNAUTHORIZED result whose minor text names the caller's uid,
+ *       program and socket, but no service, then the connection is closed (upstream drops it silently); the log
+ *       line, limited per uid, says why each service refused it;</li>
  *   <li>arguments that do not decode: GARBAGE_ARGS; a {@link GssException}: the procedure's result carrying that
  *       status; GSS calls saturated: GSS_S_UNAVAILABLE; a result over the maximum record size or a defect of
  *       gssproxy4j (any other exception): GSS_S_FAILURE saying so. SYSTEM_ERR is left for an interrupted call
@@ -86,12 +87,11 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         Caller caller = caller(origin);
         Optional<ServiceConfig> service = current.matcher().find(caller);
         if (service.isEmpty()) {
-            String why = current.matcher().match(caller).summary(caller);
-            DaemonLog.error(cid, "No matching service found: " + why);
+            // the detail (every service and why it does not match) is for root's log only, built only when printed
+            DaemonLog.errorFrom(caller.uid(), "No matching service found", cid, () -> "No matching service found on "
+                    + "socket " + caller.socket() + ": " + current.matcher().match(caller).summary(caller));
             return answerOnceAndClose(reply(xid, procedure, handlers.failure(procedure, Statuses.of(
-                    MajorStatus.GSS_S_UNAUTHORIZED, Statuses.EACCES,
-                    "Operation unauthorized", "gssproxy4j: " + why
-                            + "; add or fix a [service/...] section in gssproxy.conf (see gssproxy4j check-config)"))));
+                    MajorStatus.GSS_S_UNAUTHORIZED, Statuses.EACCES, "Operation unauthorized", refusal(caller)))));
         }
         if (DaemonLog.enabled(2)) { // the messages are built only when printed: this runs for every request
             DaemonLog.debug(2, cid, "Connection matched service " + service.get().name());
@@ -103,7 +103,8 @@ public final class RpcDispatcher implements Transport.RecordHandler {
             return rpcError(cid, RpcReply.accepted(xid, AcceptStat.GARBAGE_ARGS),
                     "arguments of " + procedure + " do not decode: " + e.getMessage());
         } catch (RuntimeException e) { // a decoder defect: the arguments are still garbage to us
-            DaemonLog.error(cid, "decoding GSSX_" + procedure + " failed inside gssproxy4j: " + e.getClass().getName());
+            DaemonLog.errorFrom(caller.uid(), "decoding failed inside gssproxy4j", cid, "decoding GSSX_" + procedure
+                    + " failed inside gssproxy4j: " + e.getClass().getName());
             return rpcError(cid, RpcReply.accepted(xid, AcceptStat.GARBAGE_ARGS),
                     "arguments of " + procedure + " do not decode");
         }
@@ -134,7 +135,8 @@ public final class RpcDispatcher implements Transport.RecordHandler {
                     "The operation or option is not available or unsupported", "gssproxy4j: " + e.getMessage()));
         } catch (RuntimeException e) {
             // A defect of ours, not of the request: the caller gets a GSS error and the connection stays usable.
-            DaemonLog.error(cid, "GSSX_" + procedure + " failed inside gssproxy4j: " + e.getClass().getName());
+            DaemonLog.errorFrom(context.caller().uid(), "call failed inside gssproxy4j", cid, "GSSX_" + procedure
+                    + " failed inside gssproxy4j: " + e.getClass().getName());
             result = handlers.failure(procedure, Statuses.failure(Statuses.EINVAL, "gssproxy4j could not serve"
                     + " GSSX_" + procedure + " (internal " + e.getClass().getSimpleName() + "); the daemon logged it."
                     + " Please report it with the daemon's log"));
@@ -194,6 +196,19 @@ public final class RpcDispatcher implements Transport.RecordHandler {
     private static Transport.Outcome rpcError(long cid, RpcReply reply, String why) {
         DaemonLog.debug(1, cid, "replying " + reply.statusName() + ": " + why);
         return new Transport.Reply(GssProxyMessages.encodeRpcError(reply));
+    }
+
+    /**
+     * What a caller that matches no service is told: who it is and where it came in, nothing about the services
+     * (which uids, programs and sockets they accept is the admin's business; upstream tells nothing at all), and
+     * the check-config line that shows an admin why.
+     */
+    static String refusal(Caller caller) {
+        return "gssproxy4j: no service accepts " + caller.describe() + " on socket " + caller.socket()
+                + "; an administrator can add or fix a [service/...] section in gssproxy.conf (gssproxy4j check-config"
+                + " --uid " + Integer.toUnsignedString(caller.uid())
+                + caller.program().map(p -> " --program " + p).orElse("")
+                + " --caller-socket " + caller.socket() + " says why)";
     }
 
     private static Caller caller(Transport.Origin origin) {

@@ -9,6 +9,7 @@ import static dev.gssproxy4j.server.seal.SealedLayout.PLAINTEXT_PREFIX_BYTES;
 import static dev.gssproxy4j.server.seal.SealedLayout.TAG_BITS;
 import static dev.gssproxy4j.server.seal.SealedLayout.VERSION;
 
+import dev.gssproxy4j.server.log.DaemonLog;
 import dev.gssproxy4j.server.seal.HandleException.Reason;
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -43,7 +44,6 @@ public final class HandleSealer {
     /** After a failed automatic rotation, try again every this many seals. */
     private static final long ROTATION_RETRY_SEALS = 1L << 20;
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-    private static final System.Logger LOG = System.getLogger(HandleSealer.class.getName());
 
     private final Keyring keyring;
     private final SealCounter counter;
@@ -201,10 +201,13 @@ public final class HandleSealer {
     private void rotate(KeyringEntry worn) {
         try {
             KeyringEntry fresh = keyring.rotate();
-            LOG.log(System.Logger.Level.INFO, "handle key {0} reached its seal budget; rotated to key {1}",
-                    Integer.toUnsignedString(worn.id()), Integer.toUnsignedString(fresh.id()));
+            // once per seal budget: rare enough to print always, and an admin may want to know
+            DaemonLog.error("handle key " + Integer.toUnsignedString(worn.id()) + " reached its seal budget; rotated"
+                    + " to key " + Integer.toUnsignedString(fresh.id()));
         } catch (java.io.IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "handle key " + Integer.toUnsignedString(worn.id())
+            // retried every ROTATION_RETRY_SEALS seals, i.e. at the callers' pace: limited
+            DaemonLog.errorFrom(DaemonLog.UNKNOWN_UID, "handle key rotation failed", "handle key "
+                    + Integer.toUnsignedString(worn.id())
                     + " reached its seal budget but rotation failed; retrying in " + ROTATION_RETRY_SEALS
                     + " seals. Fix the keyring file problem: " + e.getMessage());
         }

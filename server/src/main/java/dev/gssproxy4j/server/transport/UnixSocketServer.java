@@ -116,7 +116,9 @@ public final class UnixSocketServer implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                DaemonLog.error("accept failed on " + socketPath + ": " + e.getMessage());
+                // e.g. EMFILE while callers hold every descriptor: repeats as fast as the loop turns
+                DaemonLog.errorFrom(DaemonLog.UNKNOWN_UID, "accept failed", "accept failed on " + socketPath + ": "
+                        + e.getMessage());
                 continue;
             }
             admit(channel, socketPath, connectionIds.incrementAndGet());

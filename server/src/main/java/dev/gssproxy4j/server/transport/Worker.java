@@ -70,7 +70,9 @@ final class Worker implements Runnable {
             DaemonLog.debug(1, connection.id(), "dropping connection: " + e.getMessage());
             next = Connection.Next.CLOSE;
         } catch (RuntimeException e) {
-            DaemonLog.error(connection.id(), "connection failed: " + e.getClass().getName());
+            // a defect of ours that a caller may be able to repeat: limited per uid, the class only
+            DaemonLog.errorFrom(connection.uid(), "connection failed", connection.id(), "connection failed inside "
+                    + "gssproxy4j: " + e.getClass().getName());
             next = Connection.Next.CLOSE;
         } finally {
             release(connection);

@@ -1,6 +1,7 @@
 package dev.gssproxy4j.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -137,6 +138,20 @@ class ConfigErrorsTest {
         ConfigException e = f.failMain("[gssproxy]", "keyring = keys", "[service/a]", "mechs = krb5", "euid = 1",
                 "socket = run/x.sock");
         assertEquals(2, e.errors().size(), e::getMessage);
+        assertTrue(ConfigFixture.messages(e.errors()).contains(f.main + ":6 [service/a] socket: 'run/x.sock' is not "
+                + "an absolute path (fix: write a path starting with /)"), e::getMessage);
+    }
+
+    @Test
+    void aRelativeMainSocketIsRefusedNamingTheOptionAndTheFullPath() {
+        ConfigFixture f = f();
+        f.write("gssproxy.conf", "[service/a]", "mechs = krb5", "euid = 1");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ConfigLoader(FakeUsers.INSTANCE).load(f.main, null, Path.of("rel/gp.sock")));
+        assertEquals("-s rel/gp.sock: the socket must be an absolute path; give its full path, e.g. -s "
+                + Path.of("rel/gp.sock").toAbsolutePath(), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new ConfigLoader(FakeUsers.INSTANCE).load(f.main, null,
+                Path.of("")), "an empty -s");
     }
 
     @Test
