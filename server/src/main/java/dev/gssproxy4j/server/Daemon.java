@@ -7,6 +7,7 @@ import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.server.config.ConfigException;
 import dev.gssproxy4j.server.config.ConfigLoader;
 import dev.gssproxy4j.server.config.ConfigProblem;
+import dev.gssproxy4j.server.config.ConnectionSettings;
 import dev.gssproxy4j.server.config.Defaults;
 import dev.gssproxy4j.server.config.EtcUserDirectory;
 import dev.gssproxy4j.server.config.GssProxyConfig;
@@ -43,13 +44,10 @@ public final class Daemon implements AutoCloseable {
 
     /** Queue of GSS calls waiting for a worker before new ones are refused (bounded: a DoS cannot grow it). */
     private static final int WORK_QUEUE = 1024;
-    /**
-     * Calls of one uid that may wait for a GSS permit before its next ones are refused with GSS_S_UNAVAILABLE: half
-     * the connection workers, so one uid never holds them all waiting.
-     */
-    private static final int GSS_QUEUE_PER_UID = 32;
 
     private final DaemonOptions options;
+    /** The connection limits the transport was built with (a reload cannot change them). */
+    private final ConnectionSettings startConnections;
     private final ConfigLoader loader;
     private final AtomicReference<Policy> policy;
     private final UnixSocketServer server;
@@ -62,6 +60,7 @@ public final class Daemon implements AutoCloseable {
     private Daemon(DaemonOptions options, ConfigLoader loader, GssProxyConfig config, GssExecutor executor,
                    ServerResources resources, UnixSocketServer server, AtomicReference<Policy> policy) {
         this.options = options;
+        this.startConnections = config.connections();
         this.loader = loader;
         this.executor = executor;
         this.resources = resources;
@@ -93,13 +92,13 @@ public final class Daemon implements AutoCloseable {
         ServerResources resources = new ServerResources(gss, executor, new HandleSealer(keyring),
                 EtcUserDirectory.system(), Clock.systemUTC(), new CredCache(CredCache.DEFAULT_CAPACITY),
                 new KeytabMirrors(gss, Clock.systemUTC(), KeytabMirrors.capacityFromSystemProperty()),
-                new GssCalls(executor, config.workerThreads(), GSS_QUEUE_PER_UID),
+                new GssCalls(executor, config.workerThreads(), config.connections().maxQueuedCallsPerUid()),
                 new AcceptorNames(AcceptorNames.DEFAULT_CAPACITY));
         AtomicReference<Policy> policy = new AtomicReference<>();
         RpcDispatcher dispatcher = new RpcDispatcher(policy::get, handlers, resources,
                 XdrLimits.DEFAULT, GssProxyMessages.MAX_RECORD);
         UnixSocketServer server = new UnixSocketServer(dispatcher, SocketPeerCredentials.create(),
-                TransportLimits.defaults(GssProxyMessages.MAX_RECORD));
+                transportLimits(config.connections()));
         Daemon daemon = new Daemon(options, loader, config, executor, resources, server, policy);
         try {
             daemon.apply(config, Set.of());
@@ -114,6 +113,14 @@ public final class Daemon implements AutoCloseable {
         DaemonLog.debug(1, "Initialization complete.");
         daemon.systemd.ready(config.services().size());
         return daemon;
+    }
+
+    /** The transport's limits: its defaults with the configured per-uid connections and timeouts. */
+    static TransportLimits transportLimits(ConnectionSettings settings) {
+        TransportLimits defaults = TransportLimits.defaults(GssProxyMessages.MAX_RECORD);
+        return defaults.withConnections(defaults.maxConnections(), settings.maxConnectionsPerUid(),
+                        defaults.reservedForRoot())
+                .withDeadlines(settings.requestTimeout(), settings.requestTimeout(), settings.idleTimeout());
     }
 
     /** The configuration now in force. */
@@ -159,6 +166,10 @@ public final class Daemon implements AutoCloseable {
         }
         DaemonLog.setLevel(next.debugLevel());
         report(next.warnings());
+        if (!next.connections().equals(startConnections)) {
+            DaemonLog.error("max_connections_per_uid, max_queued_calls_per_uid, request_timeout and"
+                    + " connection_idle_timeout take effect at the next start; the running daemon keeps its own");
+        }
         DaemonLog.debug(1, "New config loaded successfully.");
         return true;
     }

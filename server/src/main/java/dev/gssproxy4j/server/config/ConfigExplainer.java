@@ -28,6 +28,11 @@ public final class ConfigExplainer {
         global(out, ConfigOption.RUN_AS_USER, config.runAsUser().orElse("(not set: the daemon stays root)"));
         global(out, ConfigOption.WORKER_THREADS, Integer.toString(config.workerThreads()));
         global(out, ConfigOption.KEYRING, config.keyring().toString());
+        ConnectionSettings limits = config.connections();
+        global(out, ConfigOption.MAX_CONNECTIONS_PER_UID, Integer.toString(limits.maxConnectionsPerUid()));
+        global(out, ConfigOption.MAX_QUEUED_CALLS_PER_UID, Integer.toString(limits.maxQueuedCallsPerUid()));
+        global(out, ConfigOption.REQUEST_TIMEOUT, Long.toString(limits.requestTimeout().toSeconds()));
+        global(out, ConfigOption.CONNECTION_IDLE_TIMEOUT, Long.toString(limits.idleTimeout().toSeconds()));
         out.append(INDENT).append("main socket = ").append(config.mainSocket()).append('\n');
 
         out.append("\nServices in match order (a caller gets the first that matches):\n");

@@ -94,12 +94,13 @@ public final class ConfigLoader {
             }
         }
         GssProxyConfig parsed = new GssProxyConfig(g.debugLevel(), g.syslogStatus(), g.runAsUser(),
-                g.workerThreads(), g.keyring(), mainSocket, services, sources.files(), List.of());
+                g.workerThreads(), g.keyring(), mainSocket, services, sources.files(), List.of())
+                .withConnections(g.connections());
         // Validate even if some values were rejected, so one run reports every problem.
         ConfigValidator.validate(parsed, users, problems);
         problems.throwIfErrors();
         return new GssProxyConfig(parsed.debugLevel(), parsed.syslogStatus(), parsed.runAsUser(),
                 parsed.workerThreads(), parsed.keyring(), mainSocket, services, sources.files(),
-                problems.warnings());
+                problems.warnings()).withConnections(parsed.connections());
     }
 }

@@ -22,6 +22,15 @@ public enum ConfigOption {
     /** gssproxy4j addition; upstream ignores unknown keys, so a shared file stays usable by both daemons. */
     KEYRING(Scope.GLOBAL, "keyring", Kind.PATH, Defaults.KEYRING.toString(),
             "gssproxy4j: file with the keys that seal handles"),
+    /** gssproxy4j addition (connection limits, read at start-up). */
+    MAX_CONNECTIONS_PER_UID(Scope.GLOBAL, "max_connections_per_uid", Kind.INTEGER, "1024",
+            "gssproxy4j: open connections one uid other than root may hold"),
+    MAX_QUEUED_CALLS_PER_UID(Scope.GLOBAL, "max_queued_calls_per_uid", Kind.INTEGER, "32",
+            "gssproxy4j: calls of one uid that may wait for a GSS worker; more get GSS_S_UNAVAILABLE"),
+    REQUEST_TIMEOUT(Scope.GLOBAL, "request_timeout", Kind.INTEGER, "10",
+            "gssproxy4j: seconds a begun request may take to arrive, and a reply to be read"),
+    CONNECTION_IDLE_TIMEOUT(Scope.GLOBAL, "connection_idle_timeout", Kind.INTEGER, "0",
+            "gssproxy4j: seconds a connection may stay idle (0: forever, as upstream)"),
 
     // [service/NAME]
     EUID(Scope.SERVICE, "euid", Kind.USER, null, "required: uid number or user name of the service's processes"),

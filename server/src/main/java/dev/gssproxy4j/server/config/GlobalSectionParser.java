@@ -2,6 +2,7 @@ package dev.gssproxy4j.server.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /** Reads the {@code [gssproxy]} section (upstream {@code load_config}). Absent section: all defaults. */
@@ -9,7 +10,7 @@ final class GlobalSectionParser {
 
     /** The typed {@code [gssproxy]} options. */
     record Globals(int debugLevel, boolean syslogStatus, Optional<String> runAsUser, int workerThreads,
-                   Path keyring) {
+                   Path keyring, ConnectionSettings connections) {
     }
 
     /** Upstream reads its global options from the section named exactly this (ding-libs compares case-insensitively). */
@@ -22,7 +23,7 @@ final class GlobalSectionParser {
         if (section.isEmpty()) {
             return new Globals(ConfigOption.DEBUG_LEVEL.defaultInteger(), ConfigOption.SYSLOG_STATUS.defaultBoolean(),
                     Optional.empty(), ConfigOption.WORKER_THREADS.defaultInteger(),
-                    Path.of(ConfigOption.KEYRING.defaultText().orElseThrow()));
+                    Path.of(ConfigOption.KEYRING.defaultText().orElseThrow()), ConnectionSettings.DEFAULTS);
         }
         SectionReader r = new SectionReader(section.get(), ConfigOption.Scope.GLOBAL, problems);
 
@@ -57,7 +58,24 @@ final class GlobalSectionParser {
         if (keyringText.isPresent()) {
             keyring = absolutePath(r, ConfigOption.KEYRING, keyringText.get()).orElse(keyring);
         }
-        return new Globals(debugLevel, syslogStatus, runAsUser, workers, keyring);
+        ConnectionSettings connections = new ConnectionSettings(
+                atLeast(r, ConfigOption.MAX_CONNECTIONS_PER_UID, 1),
+                atLeast(r, ConfigOption.MAX_QUEUED_CALLS_PER_UID, 0),
+                Duration.ofSeconds(atLeast(r, ConfigOption.REQUEST_TIMEOUT, 1)),
+                Duration.ofSeconds(atLeast(r, ConfigOption.CONNECTION_IDLE_TIMEOUT, 0)));
+        return new Globals(debugLevel, syslogStatus, runAsUser, workers, keyring, connections);
+    }
+
+    /** A whole number of at least {@code min}, else an error at the option and its default. */
+    private static int atLeast(SectionReader r, ConfigOption option, int min) {
+        int fallback = option.defaultInteger();
+        Optional<Integer> value = r.integer(option);
+        if (value.isPresent() && value.get() < min) {
+            r.error(option, "must be at least " + min, "write a whole number of at least " + min
+                    + " (default " + fallback + ")");
+            return fallback;
+        }
+        return value.orElse(fallback);
     }
 
     /** An absolute path, or an error at the option. Shared with the service parser for {@code socket}. */

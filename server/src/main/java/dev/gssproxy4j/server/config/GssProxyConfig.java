@@ -21,6 +21,7 @@ import java.util.stream.Stream;
  * @param services      services in config order, which is match order (first match wins)
  * @param sources       files read, in order
  * @param warnings      problems that did not stop the load; never printed by the parser itself
+ * @param connections   gssproxy4j's connection limits
  */
 public record GssProxyConfig(
         int debugLevel,
@@ -31,7 +32,8 @@ public record GssProxyConfig(
         Path mainSocket,
         List<ServiceConfig> services,
         List<Path> sources,
-        List<ConfigProblem> warnings) {
+        List<ConfigProblem> warnings,
+        ConnectionSettings connections) {
 
     public GssProxyConfig {
         Objects.requireNonNull(runAsUser, "runAsUser");
@@ -43,18 +45,33 @@ public record GssProxyConfig(
         services = List.copyOf(services);
         sources = List.copyOf(sources);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(connections, "connections");
+    }
+
+    /** A configuration with the default connection limits. */
+    public GssProxyConfig(int debugLevel, boolean syslogStatus, Optional<String> runAsUser, int workerThreads,
+                          Path keyring, Path mainSocket, List<ServiceConfig> services, List<Path> sources,
+                          List<ConfigProblem> warnings) {
+        this(debugLevel, syslogStatus, runAsUser, workerThreads, keyring, mainSocket, services, sources, warnings,
+                ConnectionSettings.DEFAULTS);
+    }
+
+    /** The same configuration with other connection limits. */
+    public GssProxyConfig withConnections(ConnectionSettings settings) {
+        return new GssProxyConfig(debugLevel, syslogStatus, runAsUser, workerThreads, keyring, mainSocket, services,
+                sources, warnings, settings);
     }
 
     /** The same configuration with another main socket ({@code -s SOCKET}). */
     public GssProxyConfig withMainSocket(Path socket) {
         return new GssProxyConfig(debugLevel, syslogStatus, runAsUser, workerThreads, keyring, socket, services,
-                sources, warnings);
+                sources, warnings, connections);
     }
 
     /** The same configuration with the command line's debug level ({@code -d}, {@code --debug-level}). */
     public GssProxyConfig withDebugLevel(int level) {
         return new GssProxyConfig(level, syslogStatus, runAsUser, workerThreads, keyring, mainSocket, services,
-                sources, warnings);
+                sources, warnings, connections);
     }
 
     public Optional<ServiceConfig> service(String name) {

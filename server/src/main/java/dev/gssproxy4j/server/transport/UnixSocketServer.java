@@ -38,6 +38,8 @@ public final class UnixSocketServer implements AutoCloseable {
 
     /** Pending connections the kernel queues for each socket before the accept loop takes them. */
     static final int BACKLOG = 4096;
+    /** Pause after an accept that failed for want of a resource (EMFILE, ENFILE, ENOMEM) before trying again. */
+    static final long ACCEPT_RETRY_MILLIS = 50;
 
     private final Transport.RecordHandler handler;
     private final PeerCredentialsReader peerReader;
@@ -116,12 +118,26 @@ public final class UnixSocketServer implements AutoCloseable {
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
-                // e.g. EMFILE while callers hold every descriptor: repeats as fast as the loop turns
+                // e.g. EMFILE while callers hold every descriptor: pause, so the loop does not spin on it
                 DaemonLog.errorFrom(DaemonLog.UNKNOWN_UID, "accept failed", "accept failed on " + socketPath + ": "
                         + e.getMessage());
+                if (!pauseAfterAcceptFailure()) {
+                    return;
+                }
                 continue;
             }
             admit(channel, socketPath, connectionIds.incrementAndGet());
+        }
+    }
+
+    /** Waits {@value #ACCEPT_RETRY_MILLIS} ms after a failed accept; false if interrupted (the server closes). */
+    private static boolean pauseAfterAcceptFailure() {
+        try {
+            Thread.sleep(ACCEPT_RETRY_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -238,6 +238,22 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void connectionLimitsAreReadWithDefaultsAndBadValuesRefused() throws ConfigException {
+        ConfigFixture f = f();
+        GssProxyConfig defaults = f.loadMain("[service/a]", "mechs = krb5", "euid = 1");
+        assertEquals(ConnectionSettings.DEFAULTS, defaults.connections());
+        assertEquals(0, defaults.connections().idleTimeout().toSeconds(), "idle connections stay, as upstream");
+        GssProxyConfig set = f.loadMain("[gssproxy]", "max_connections_per_uid = 16", "max_queued_calls_per_uid = 4",
+                "request_timeout = 3", "connection_idle_timeout = 600", "[service/a]", "mechs = krb5", "euid = 1");
+        assertEquals(new ConnectionSettings(16, 4, java.time.Duration.ofSeconds(3), java.time.Duration.ofSeconds(600)),
+                set.connections());
+        ConfigException e = f.failMain("[gssproxy]", "max_connections_per_uid = 0", "request_timeout = 0",
+                "[service/a]", "mechs = krb5", "euid = 1");
+        assertEquals(2, e.errors().size(), e::getMessage);
+        assertTrue(e.getMessage().contains("max_connections_per_uid: must be at least 1"), e.getMessage());
+    }
+
+    @Test
     void duplicateKeyInAFileUsesTheFirstValueWithAWarning() throws ConfigException {
         ConfigFixture f = f();
         GssProxyConfig c = f.loadMain("[service/a]", "mechs = krb5", "euid = 1", "min_lifetime = 30",
