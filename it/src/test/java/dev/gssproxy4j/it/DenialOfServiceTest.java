@@ -159,12 +159,19 @@ class DenialOfServiceTest {
         return otherUids.callOnce(userB, daemon.socket(), INDICATE_MECHS).isPresent();
     }
 
-    private static void assertBounded() throws IOException {
+    private void assertBounded() throws IOException {
         String status = Files.readString(Path.of("/proc", Long.toString(daemon.pid()), "status"));
         long threads = field(status, "Threads:");
         long rss = field(status, "VmRSS:");
+        // the figures docs/SECURITY.md records for each attack
+        System.out.printf("DoS figures: daemon threads %d, RSS %d MiB, attacker %s%n", threads, rss / 1024,
+                attackState());
         assertTrue(threads <= MAX_THREADS, "daemon threads " + threads + " (bound " + MAX_THREADS + ")");
         assertTrue(rss <= MAX_RSS_KB, "daemon RSS " + rss + " kB (bound " + MAX_RSS_KB + " kB)");
+    }
+
+    private String attackState() {
+        return attack == null ? "none" : attack.stdout().strip();
     }
 
     private static long field(String status, String name) {
