@@ -20,6 +20,7 @@ import java.util.List;
  *   <li>{@code slowloris}: hold COUNT connections that each send a record one byte a second;</li>
  *   <li>{@code fill}: hold COUNT connections that each send all of a 1 MiB record but its last byte;</li>
  *   <li>{@code flood}: connect and close COUNT times as fast as possible, then report;</li>
+ *   <li>{@code busy}: keep COUNT connections calling with the record HEX, each as fast as replies come;</li>
  *   <li>{@code calls}: send the record HEX COUNT times, each on a new connection (e.g. a uid without a service,
  *       to flood the log).</li>
  * </ul>
@@ -46,6 +47,14 @@ public final class Attacker {
                         // refused: the backlog is full; a flood goes on regardless
                     }
                 }
+            }
+            case "busy" -> {
+                byte[] record = HexFormat.of().parseHex(args[3]);
+                java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(count);
+                for (int i = 0; i < count; i++) {
+                    Thread.ofPlatform().daemon().start(() -> callForever(socket, record, started));
+                }
+                started.await();
             }
             case "calls" -> {
                 byte[] record = HexFormat.of().parseHex(args[3]);
@@ -79,6 +88,27 @@ public final class Attacker {
             } catch (IOException e) {
                 // refused or closed: the daemon's limit; keep trying the rest
             }
+        }
+    }
+
+    /** Sends {@code record} and reads the reply, again and again, on one connection. */
+    private static void callForever(Path socket, byte[] record, java.util.concurrent.CountDownLatch started) {
+        try (SocketChannel c = open(socket)) {
+            ByteBuffer reply = ByteBuffer.allocate(1 << 16);
+            boolean first = true;
+            while (true) {
+                c.write(ByteBuffer.wrap(record));
+                reply.clear();
+                if (c.read(reply) < 0) {
+                    return;
+                }
+                if (first) {
+                    started.countDown();
+                    first = false;
+                }
+            }
+        } catch (IOException e) {
+            started.countDown(); // refused: the attack goes on with the others
         }
     }
 

@@ -40,6 +40,8 @@ class DenialOfServiceTest {
     private static OtherUidCalls otherUids;
     private static LocalUser attacker;
     private static LocalUser userB;
+    /** A uid with a service of its own, whose busy connections must not starve the others. */
+    private static LocalUser busyUser;
     private ChildProcess attack;
 
     @BeforeAll
@@ -47,6 +49,7 @@ class DenialOfServiceTest {
         assumeTrue(LocalUsers.runningAsRoot(), "the attacker and user B are other uids, started with setpriv");
         attacker = LocalUsers.ensure(LocalUsers.SERVICE);
         userB = LocalUsers.ensure(LocalUsers.CLIENT);
+        busyUser = LocalUsers.ensure("gp4j-busy");
         realm = ExampleRealm.start();
         otherUids = OtherUidCalls.prepare();
         daemon = Gssproxy4jDaemon.start(realm.environment(), socket -> """
@@ -59,7 +62,12 @@ class DenialOfServiceTest {
                   mechs = krb5
                   cred_store = keytab:%1$s
                   euid = %2$d
-                """.formatted(realm.hostKeytab, userB.uid()));
+
+                [service/busy]
+                  mechs = krb5
+                  cred_store = keytab:%1$s
+                  euid = %3$d
+                """.formatted(realm.hostKeytab, userB.uid(), busyUser.uid()));
     }
 
     @AfterAll
@@ -101,6 +109,15 @@ class DenialOfServiceTest {
     @Test
     void connectionsSendingWholeHugeRecordsStayWithinTheirUidsMemory() throws IOException {
         attack = otherUids.attack(attacker, daemon.socket(), "fill", 100);
+        assertOthersServed();
+        assertBounded();
+    }
+
+    @Test
+    void aUidKeepingSixtyFourConnectionsBusyDoesNotStarveTheOthers() throws IOException {
+        // IMPORT_AND_CANON_NAME with localname: a GSS call that takes a worker permit every time
+        attack = otherUids.attack(busyUser, daemon.socket(), "busy", 64,
+                HexFormat.of().formatHex(Wire.call("accept", "05")));
         assertOthersServed();
         assertBounded();
     }
