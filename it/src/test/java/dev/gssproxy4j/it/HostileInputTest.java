@@ -246,6 +246,26 @@ class HostileInputTest {
         assertStillServing(acceptor);
     }
 
+    @Test
+    void aLaterInitLegForAnotherMechanismIsBadMech() {
+        // MIT's mechglue would hand the krb5 context to SPNEGO's code, which misreads it: SIGSEGV (bench/run fuzz)
+        GssxName target = GssxName.of("host@localhost", Oids.NT_HOSTBASED_SERVICE);
+        ResInitSecContext first = initiator.initSecContext(new ArgInitSecContext(CallCtx.EMPTY, Optional.empty(),
+                Optional.empty(), Optional.of(target), Oids.KRB5, FLAGS, 0, Optional.empty(), Optional.empty(),
+                List.of()));
+        for (Opaque other : List.of(Oids.SPNEGO, Oids.IAKERB, Oids.KRB5_OLD, Opaque.EMPTY)) {
+            GssxRes second = initiator.initSecContext(new ArgInitSecContext(CallCtx.EMPTY, first.contextHandle(),
+                    Optional.empty(), Optional.of(target), other, FLAGS, 0, Optional.empty(),
+                    Optional.of(Opaque.of(new byte[40])), List.of()));
+            if (other.isEmpty()) {
+                assertTrue(MajorStatus.isError(second.status().majorStatus()), "the default mech is krb5: MIT decides");
+            } else {
+                assertEquals(MajorStatus.GSS_S_BAD_MECH.value(), second.status().majorStatus(), describe(second));
+            }
+        }
+        assertStillServing(initiator);
+    }
+
     /** IMPORT_AND_CANON_NAME, ACQUIRE_CRED (desired_name) and INIT_SEC_CONTEXT (target_name) with {@code name}. */
     private static void assertEveryNameProcedureRefuses(GssxName name, MajorStatus expected) {
         GssxRes imported = acceptor.importAndCanonName(new ArgImportAndCanonName(CallCtx.EMPTY, name, Oids.KRB5,

@@ -58,7 +58,8 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
         byte[] input = args.inputToken().map(Opaque::toByteArray).orElse(new byte[0]);
         try (CredentialPolicy creds = CredentialPolicy.forCall(call);
              SecContext partial = args.contextHandle()
-                     .map(h -> SealedContexts.openPartial(call, h.exportedContextToken())).orElse(null);
+                     .map(h -> SealedContexts.openPartial(call, h.exportedContextToken(), mech.orElse(Oid.KRB5)))
+                     .orElse(null);
              OpenedCred cred = credential(creds, args, mech)) {
             Optional<CcacheSync> sync = cred.fromHandle()
                     ? CcacheSync.begin(creds, cred, args.options()) : Optional.empty();

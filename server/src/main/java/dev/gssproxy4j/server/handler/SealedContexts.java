@@ -3,6 +3,7 @@ package dev.gssproxy4j.server.handler;
 import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.GssStatus;
 import dev.gssproxy4j.mech.MajorStatus;
+import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.server.creds.StoreScope;
@@ -15,6 +16,7 @@ import dev.gssproxy4j.xdr.Opaque;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * The only way a context a client carries becomes a library context again: MIT's {@code gss_import_sec_context}
@@ -64,7 +66,20 @@ final class SealedContexts {
      */
     static SecContext openPartial(CallContext call, Opaque sealed) {
         return open(call, HandleKind.PARTIAL_CONTEXT, sealed, "the partial context in context_handle",
-                "start the context again (INIT_SEC_CONTEXT without context_handle)");
+                "start the context again (INIT_SEC_CONTEXT without context_handle)", null);
+    }
+
+    /**
+     * As {@link #openPartial(CallContext, Opaque)} for a later INIT_SEC_CONTEXT leg whose {@code mech_type} is
+     * {@code requested}: MIT's mechglue continues the context with the mechanism the call names, not the one the
+     * context has, and another mechanism's code then misreads the context and crashes the process (found by
+     * {@code bench/run fuzz}). So the two must be the same.
+     *
+     * @throws GssException GSS_S_BAD_MECH if the partial context is of another mechanism than {@code requested}
+     */
+    static SecContext openPartial(CallContext call, Opaque sealed, Oid requested) {
+        return open(call, HandleKind.PARTIAL_CONTEXT, sealed, "the partial context in context_handle",
+                "start the context again (INIT_SEC_CONTEXT without context_handle)", requested);
     }
 
     /**
@@ -81,7 +96,7 @@ final class SealedContexts {
                     + " daemon returned it, all fields unchanged");
         }
         return open(call, HandleKind.CONTEXT, handle.state(), "the context in context_handle.state",
-                "send the context_handle the daemon returned last, unchanged, or establish a new context");
+                "send the context_handle the daemon returned last, unchanged, or establish a new context", null);
     }
 
     private static Opaque seal(CallContext call, HandleKind kind, byte[] exported, Duration lifetime) {
@@ -93,7 +108,8 @@ final class SealedContexts {
         }
     }
 
-    private static SecContext open(CallContext call, HandleKind kind, Opaque sealed, String what, String fix) {
+    private static SecContext open(CallContext call, HandleKind kind, Opaque sealed, String what, String fix,
+                                   Oid requiredMech) {
         HandleSealer.Opened opened;
         try {
             opened = call.resources().sealer().open(kind, binding(call), sealed.toByteArray(),
@@ -107,10 +123,31 @@ final class SealedContexts {
         }
         byte[] token = opened.payload();
         try {
+            if (requiredMech != null && !mechOf(token).equals(Optional.of(requiredMech))) {
+                throw status(MajorStatus.GSS_S_BAD_MECH, "An unsupported mechanism was requested", what + " is of"
+                        + " mechanism " + mechOf(token).map(Oid::toString).orElse("(unknown)") + ", not " + requiredMech
+                        + ". Fix: send the same mech_type on every leg of a context");
+            }
             return call.resources().gss().importContext(token);
         } finally {
             Arrays.fill(token, (byte) 0);
         }
+    }
+
+    /**
+     * The mechanism of a {@code gss_export_sec_context} token: MIT's mechglue writes the OID's length (4 bytes,
+     * big-endian), the OID and then the mechanism's own token. Empty if the token is shorter than it says.
+     */
+    static Optional<Oid> mechOf(byte[] exported) {
+        if (exported.length < 4) {
+            return Optional.empty();
+        }
+        long length = ((exported[0] & 0xffL) << 24) | ((exported[1] & 0xff) << 16) | ((exported[2] & 0xff) << 8)
+                | (exported[3] & 0xff);
+        if (length < 1 || length > exported.length - 4 || (exported[3 + (int) length] & 0x80) != 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Oid(Arrays.copyOfRange(exported, 4, 4 + (int) length)));
     }
 
     private static Binding binding(CallContext call) {
