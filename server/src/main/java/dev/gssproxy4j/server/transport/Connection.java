@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -158,7 +159,7 @@ final class Connection {
         while (out.hasRemaining()) {
             if (channel.write(out) == 0) {
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || !worker.await(channel, SelectionKey.OP_WRITE, java.time.Duration.ofNanos(left))) {
+                if (left <= 0 || !worker.await(channel, SelectionKey.OP_WRITE, Duration.ofNanos(left))) {
                     throw new IOException("the peer did not read its reply within "
                             + limits.writeDeadline().toSeconds() + " s");
                 }
