@@ -34,13 +34,11 @@ import dev.gssproxy4j.protocol.proc.ResWrap;
 import dev.gssproxy4j.server.Daemon;
 import dev.gssproxy4j.server.DaemonOptions;
 import dev.gssproxy4j.server.handler.Handlers;
+import dev.gssproxy4j.testkit.NameTokens;
 import dev.gssproxy4j.testkit.Realm;
 import dev.gssproxy4j.testkit.Realms;
 import dev.gssproxy4j.testkit.TempDirs;
 import dev.gssproxy4j.xdr.Opaque;
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -212,9 +210,8 @@ class HostileInputTest {
     @Test
     void anExportedNameWithATrailingByteIsBadNameInEveryProcedureThatImportsNames() {
         // 04 01 000b 06 09 <krb5> <len> "alice@REALM" 'X': MIT 1.20 asserts cp == end and aborts the process.
-        GssxName name = new GssxName(Opaque.EMPTY, Opaque.EMPTY,
-                Opaque.of(exportedName(realm.principal("alice"), new byte[] {'X'})), Opaque.EMPTY, List.of(),
-                List.of());
+        byte[] token = NameTokens.exported(Oids.KRB5.toByteArray(), realm.principal("alice"), new byte[] {'X'});
+        GssxName name = new GssxName(Opaque.EMPTY, Opaque.EMPTY, Opaque.of(token), Opaque.EMPTY, List.of(), List.of());
         assertEveryNameProcedureRefuses(name, MajorStatus.GSS_S_BAD_NAME);
     }
 
@@ -284,19 +281,6 @@ class HostileInputTest {
 
     private static void assertStillServing(GssProxyClient client) {
         assertTrue(client.indicateMechs().status().isComplete(), "the daemon must keep serving the connection");
-    }
-
-    /** {@code 04 01}, the krb5 OID, {@code principal} with its length, then {@code tail}. */
-    private static byte[] exportedName(String principal, byte[] tail) {
-        byte[] name = principal.getBytes(StandardCharsets.UTF_8);
-        byte[] krb5 = Oids.KRB5.toByteArray();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {0x04, 0x01, 0, (byte) (krb5.length + 2), 0x06, (byte) krb5.length});
-        out.writeBytes(krb5);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(name.length).array());
-        out.writeBytes(name);
-        out.writeBytes(tail);
-        return out.toByteArray();
     }
 
     private static String describe(GssxRes result) {

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
+import dev.gssproxy4j.testkit.NameTokens;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -147,13 +147,6 @@ class InputChecksTest {
 
     /** {@code 04 01}, the DER of {@code mech}, the name with its length, then {@code tail}. */
     static byte[] exportedName(Oid mech, byte[] name, byte[] tail) {
-        byte[] der = mech.der();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(new byte[] {0x04, 0x01, 0, (byte) (der.length + 2), 0x06, (byte) der.length});
-        out.writeBytes(der);
-        out.writeBytes(ByteBuffer.allocate(4).putInt(name.length).array());
-        out.writeBytes(name);
-        out.writeBytes(tail);
-        return out.toByteArray();
+        return NameTokens.exported(mech.der(), name, tail);
     }
 }

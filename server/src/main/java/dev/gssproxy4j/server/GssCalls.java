@@ -1,6 +1,7 @@
 package dev.gssproxy4j.server;
 
 import dev.gssproxy4j.mech.GssExecutor;
+import dev.gssproxy4j.server.fair.FairPermits;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;

@@ -1,8 +1,6 @@
 package dev.gssproxy4j.server.transport;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
+import dev.gssproxy4j.server.fair.UidTurns;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -15,20 +13,15 @@ final class ReadyQueue {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
-    private final Map<Integer, ArrayDeque<Connection>> byUid = new HashMap<>();
-    private final ArrayDeque<Integer> turns = new ArrayDeque<>();
+    private final UidTurns<Connection> waiting = new UidTurns<>();
     private volatile int size;
     private boolean closed;
 
     void offer(Connection connection) {
         lock.lock();
         try {
-            ArrayDeque<Connection> mine = byUid.computeIfAbsent(connection.uid(), uid -> new ArrayDeque<>());
-            if (mine.isEmpty()) {
-                turns.addLast(connection.uid());
-            }
-            mine.addLast(connection);
-            size++;
+            waiting.add(connection.uid(), connection);
+            size = waiting.size();
             notEmpty.signal();
         } finally {
             lock.unlock();
@@ -39,21 +32,14 @@ final class ReadyQueue {
     Connection take() throws InterruptedException {
         lock.lock();
         try {
-            while (size == 0 && !closed) {
+            while (waiting.size() == 0 && !closed) {
                 notEmpty.await();
             }
             if (closed) {
                 return null;
             }
-            int uid = turns.pollFirst();
-            ArrayDeque<Connection> mine = byUid.get(uid);
-            Connection next = mine.pollFirst();
-            if (mine.isEmpty()) {
-                byUid.remove(uid);
-            } else {
-                turns.addLast(uid);
-            }
-            size--;
+            Connection next = waiting.next();
+            size = waiting.size();
             return next;
         } finally {
             lock.unlock();

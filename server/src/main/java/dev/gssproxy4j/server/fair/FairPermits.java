@@ -1,8 +1,5 @@
-package dev.gssproxy4j.server;
+package dev.gssproxy4j.server.fair;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -16,15 +13,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * waiting caller never overtakes those queued before it (no barging: measured with 64 clients, barging raised p99
  * from 15 to 36 ms).
  */
-final class FairPermits {
+public final class FairPermits {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final int queuePerUid;
     private int shared;
     private int reserved;
-    private final Map<Integer, ArrayDeque<Waiter>> waiting = new HashMap<>();
-    private final ArrayDeque<Integer> turns = new ArrayDeque<>();
-    private int queued;
+    private final UidTurns<Waiter> waiting = new UidTurns<>();
 
     /** A caller waiting for a permit; {@code reserved} once granted from the privileged reserve. */
     private static final class Waiter {
@@ -39,7 +34,7 @@ final class FairPermits {
         }
     }
 
-    FairPermits(int shared, int reserved, int queuePerUid) {
+    public FairPermits(int shared, int reserved, int queuePerUid) {
         this.shared = shared;
         this.reserved = reserved;
         this.queuePerUid = queuePerUid;
@@ -51,10 +46,10 @@ final class FairPermits {
      * @return true if the permit came from the privileged reserve (give it back with {@link #release(boolean)})
      * @throws RejectedExecutionException if {@code queuePerUid} calls of this uid wait already
      */
-    boolean acquire(int uid, boolean privileged) throws InterruptedException {
+    public boolean acquire(int uid, boolean privileged) throws InterruptedException {
         lock.lock();
         try {
-            if (queued == 0 && shared > 0) {
+            if (waiting.size() == 0 && shared > 0) {
                 shared--;
                 return false;
             }
@@ -62,21 +57,13 @@ final class FairPermits {
                 reserved--;
                 return true;
             }
-            ArrayDeque<Waiter> mine = waiting.computeIfAbsent(uid, u -> new ArrayDeque<>());
-            if (mine.size() >= queuePerUid) {
-                if (mine.isEmpty()) {
-                    waiting.remove(uid);
-                }
+            if (waiting.size(uid) >= queuePerUid) {
                 throw new RejectedExecutionException("GSS calls are saturated: uid " + Integer.toUnsignedString(uid)
                         + " has " + queuePerUid + " calls waiting already; retry later or configure more worker"
                         + " threads");
             }
             Waiter me = new Waiter(lock.newCondition(), privileged);
-            if (mine.isEmpty()) {
-                turns.addLast(uid);
-            }
-            mine.addLast(me);
-            queued++;
+            waiting.add(uid, me);
             try {
                 while (!me.done) {
                     me.granted.await();
@@ -85,7 +72,7 @@ final class FairPermits {
                 if (me.done) {
                     releaseLocked(me.fromReserve); // granted as we were interrupted: pass it on
                 } else {
-                    withdraw(uid, me);
+                    waiting.remove(uid, me);
                 }
                 throw e;
             }
@@ -96,7 +83,7 @@ final class FairPermits {
     }
 
     /** Gives a permit back; {@code fromReserve} as {@link #acquire} returned. */
-    void release(boolean fromReserve) {
+    public void release(boolean fromReserve) {
         lock.lock();
         try {
             releaseLocked(fromReserve);
@@ -106,10 +93,10 @@ final class FairPermits {
     }
 
     /** Calls waiting now, all uids. */
-    int waiting() {
+    public int waiting() {
         lock.lock();
         try {
-            return queued;
+            return waiting.size();
         } finally {
             lock.unlock();
         }
@@ -117,7 +104,7 @@ final class FairPermits {
 
     private void releaseLocked(boolean fromReserve) {
         if (fromReserve) {
-            Waiter privileged = firstPrivileged();
+            Waiter privileged = waiting.removeFirst(w -> w.privileged);
             if (privileged != null) {
                 grant(privileged, true);
             } else {
@@ -125,7 +112,7 @@ final class FairPermits {
             }
             return;
         }
-        Waiter next = nextInTurn();
+        Waiter next = waiting.next();
         if (next != null) {
             grant(next, false);
         } else {
@@ -133,54 +120,10 @@ final class FairPermits {
         }
     }
 
-    private Waiter nextInTurn() {
-        Integer uid = turns.pollFirst();
-        if (uid == null) {
-            return null;
-        }
-        ArrayDeque<Waiter> mine = waiting.get(uid);
-        Waiter next = mine.pollFirst();
-        if (mine.isEmpty()) {
-            waiting.remove(uid);
-        } else {
-            turns.addLast(uid);
-        }
-        return next;
-    }
-
-    /** The longest-waiting privileged caller, taken out of its queue; null if none waits. */
-    private Waiter firstPrivileged() {
-        for (Integer uid : turns) {
-            ArrayDeque<Waiter> mine = waiting.get(uid);
-            for (Waiter w : mine) {
-                if (w.privileged) {
-                    mine.remove(w);
-                    if (mine.isEmpty()) {
-                        waiting.remove(uid);
-                        turns.remove(uid);
-                    }
-                    return w;
-                }
-            }
-        }
-        return null;
-    }
-
     private void grant(Waiter waiter, boolean fromReserve) {
-        queued--;
         waiter.done = true;
         waiter.fromReserve = fromReserve;
         waiter.granted.signal();
     }
 
-    private void withdraw(int uid, Waiter me) {
-        ArrayDeque<Waiter> mine = waiting.get(uid);
-        if (mine != null && mine.remove(me)) {
-            queued--;
-            if (mine.isEmpty()) {
-                waiting.remove(uid);
-                turns.remove(uid);
-            }
-        }
-    }
 }
