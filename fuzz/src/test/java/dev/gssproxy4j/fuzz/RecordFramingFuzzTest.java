@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.gssproxy4j.rpc.RecordAssembler;
 import dev.gssproxy4j.rpc.RecordMarkingException;
 import dev.gssproxy4j.rpc.RecordReader;
 import dev.gssproxy4j.rpc.RpcMessage;
@@ -46,6 +47,49 @@ class RecordFramingFuzzTest {
             for (byte[] record = reader.read(); record != null; record = reader.read()) {
                 assertTrue(record.length <= maxRecord, "record of " + record.length + " bytes over " + maxRecord);
                 records.add(record);
+            }
+        } catch (RecordMarkingException e) {
+            failure = e.reason();
+        }
+
+        Model expected = Model.read(stream, maxRecord);
+        assertEquals(expected.records.size(), records.size(), "records before the end or failure");
+        for (int i = 0; i < records.size(); i++) {
+            assertArrayEquals(expected.records.get(i), records.get(i), "record " + i);
+        }
+        assertEquals(expected.failure, failure, "how the stream ended");
+    }
+
+    /**
+     * The daemon's incremental {@link RecordAssembler}, fed in chunks of 1..8 bytes: the same records as the model,
+     * a failure only where the model fails for size or fragments, and a stream that ends inside a record leaves it
+     * {@link RecordAssembler#inRecord() in a record}. Input as {@link #recordReader}.
+     */
+    @FuzzTest
+    void recordAssembler(byte[] input) {
+        if (input.length < 2) {
+            return;
+        }
+        int maxRecord = input[0] & 0xff;
+        int chunk = 1 + (input[1] & 0x07);
+        byte[] stream = Arrays.copyOfRange(input, 2, input.length);
+
+        RecordAssembler assembler = new RecordAssembler(maxRecord);
+        List<byte[]> records = new ArrayList<>();
+        RecordMarkingException.Reason failure = null;
+        try {
+            for (int at = 0; at < stream.length; at += chunk) {
+                ByteBuffer in = ByteBuffer.wrap(stream, at, Math.min(chunk, stream.length - at));
+                while (in.hasRemaining()) {
+                    byte[] record = assembler.feed(in);
+                    if (record != null) {
+                        assertTrue(record.length <= maxRecord, "record of " + record.length + " over " + maxRecord);
+                        records.add(record);
+                    }
+                }
+            }
+            if (assembler.inRecord()) {
+                failure = RecordMarkingException.Reason.TRUNCATED;
             }
         } catch (RecordMarkingException e) {
             failure = e.reason();

@@ -119,7 +119,7 @@ public final class RecordAssembler {
 
     /** True while a record has begun (at least one byte of it arrived) and is not complete. */
     public boolean inRecord() {
-        return markFilled > 0 || inFragment || length > 0;
+        return markFilled > 0 || inFragment || fragments > 0;
     }
 
     /** Bytes this assembler holds for the record in progress (its buffer's capacity). */

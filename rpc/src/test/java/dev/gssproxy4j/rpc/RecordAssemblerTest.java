@@ -49,6 +49,13 @@ class RecordAssemblerTest {
     }
 
     @Test
+    void anEmptyFragmentThatIsNotTheLastBeginsARecord() throws Exception {
+        RecordAssembler assembler = new RecordAssembler(1024);
+        assertNull(assembler.feed(ByteBuffer.wrap(new byte[] {0, 0, 0, 0})));
+        assertTrue(assembler.inRecord(), "the read deadline must apply to what follows (found by the fuzzer)");
+    }
+
+    @Test
     void oversizeAndEndlessFragmentsAreRefused() {
         RecordAssembler big = new RecordAssembler(1024);
         assertThrows(RecordMarkingException.class, () -> big.feed(ByteBuffer.wrap(new byte[] {(byte) 0x80, 0, 4, 1})));
