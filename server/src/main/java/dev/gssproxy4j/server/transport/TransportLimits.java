@@ -23,6 +23,12 @@ public record TransportLimits(int maxRecord, int maxConnections, int maxConnecti
                               int workers, Duration linger, Duration readDeadline, Duration writeDeadline,
                               Duration idleTimeout, long requestMemory, long requestMemoryPerUid) {
 
+    /**
+     * How long a worker keeps a quiet connection before parking it: 2 ms, or {@code -Dgssproxy4j.linger-ms=N} (in
+     * {@code GSSPROXY4J_JAVA_OPTS}) for clients that pause longer between calls.
+     */
+    static final long LINGER_MILLIS = Long.getLong("gssproxy4j.linger-ms", 2);
+
     public TransportLimits {
         if (maxRecord < 64 || maxConnections < 1 || maxConnectionsPerUid < 1 || reservedForRoot < 0 || workers < 1) {
             throw new IllegalArgumentException("transport limits out of range: " + maxRecord + " bytes, "
@@ -37,8 +43,8 @@ public record TransportLimits(int maxRecord, int maxConnections, int maxConnecti
      * reply, no idle timeout, 32 MiB of request records (8 MiB per uid) of the daemon's 256 MiB heap.
      */
     public static TransportLimits defaults(int maxRecord) {
-        return new TransportLimits(maxRecord, 16_384, 1_024, 256, 64, Duration.ofMillis(2), Duration.ofSeconds(10),
-                Duration.ofSeconds(10), Duration.ZERO, 32L << 20, 8L << 20);
+        return new TransportLimits(maxRecord, 16_384, 1_024, 256, 64, Duration.ofMillis(LINGER_MILLIS),
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ZERO, 32L << 20, 8L << 20);
     }
 
     /** These limits with at most {@code total} connections, {@code perUid} per uid and {@code forRoot} more. */
