@@ -42,8 +42,8 @@ class ConfigFuzzTest {
 
     /**
      * Input: the main configuration file; each {@link #SNIPPET_MARK} line starts a snippet {@code NN-fuzz.conf}
-     * of the config directory (at most three, the rest is ignored). Bytes go to disk unchanged, so invalid UTF-8
-     * is exercised as well.
+     * of the config directory (at most three: later marks stay text of the third). Bytes go to disk unchanged, so
+     * invalid UTF-8 is exercised as well.
      */
     @FuzzTest
     void loadConfig(byte[] input) throws IOException {
