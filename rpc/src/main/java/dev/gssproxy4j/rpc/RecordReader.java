@@ -10,7 +10,9 @@ import java.util.Arrays;
  * Reads records framed with RFC 5531 section 11 record marking: each fragment starts with a 4-byte big-endian
  * header whose bit 31 marks the last fragment and whose low 31 bits give the fragment's length. Fragments are
  * reassembled; the total is checked against the maximum record size before the fragment's bytes are allocated,
- * so a hostile length costs nothing.
+ * so a length over the maximum costs nothing, but one within it is allocated at the mark. That suits a client
+ * reading its own daemon's replies; a server reading untrusted peers uses {@link RecordAssembler}, whose memory
+ * follows the bytes received.
  */
 public final class RecordReader {
 
