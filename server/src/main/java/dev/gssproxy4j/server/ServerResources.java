@@ -22,7 +22,7 @@ public record ServerResources(Gss gss, GssExecutor executor, HandleSealer sealer
 
     /** GSS calls at once when not configured: upstream's default {@code worker threads}. */
     public static final int DEFAULT_GSS_PERMITS = 5;
-    /** Callers that may wait for a GSS permit when not configured. */
+    /** Calls of one uid that may wait for a GSS permit when not configured. */
     public static final int DEFAULT_GSS_QUEUE = 1024;
 
     /**

@@ -51,8 +51,4 @@ final class ConnectionLimits {
         }
         total--;
     }
-
-    synchronized int open() {
-        return total;
-    }
 }

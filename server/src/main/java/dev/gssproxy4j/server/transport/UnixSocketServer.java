@@ -105,11 +105,6 @@ public final class UnixSocketServer implements AutoCloseable {
         return java.util.Set.copyOf(listeners.keySet());
     }
 
-    /** Connections open now (all uids). */
-    public int openConnections() {
-        return connectionLimits.open();
-    }
-
     private void acceptLoop(ServerSocketChannel listener, String socketPath) {
         while (listener.isOpen()) {
             SocketChannel channel;
