@@ -52,12 +52,7 @@ class RecordFramingFuzzTest {
             failure = e.reason();
         }
 
-        Model expected = Model.read(stream, maxRecord);
-        assertEquals(expected.records.size(), records.size(), "records before the end or failure");
-        for (int i = 0; i < records.size(); i++) {
-            assertArrayEquals(expected.records.get(i), records.get(i), "record " + i);
-        }
-        assertEquals(expected.failure, failure, "how the stream ended");
+        Model.read(stream, maxRecord).assertSame(records, failure);
     }
 
     /**
@@ -95,12 +90,7 @@ class RecordFramingFuzzTest {
             failure = e.reason();
         }
 
-        Model expected = Model.read(stream, maxRecord);
-        assertEquals(expected.records.size(), records.size(), "records before the end or failure");
-        for (int i = 0; i < records.size(); i++) {
-            assertArrayEquals(expected.records.get(i), records.get(i), "record " + i);
-        }
-        assertEquals(expected.failure, failure, "how the stream ended");
+        Model.read(stream, maxRecord).assertSame(records, failure);
     }
 
     /** Input: one RPC message without its record mark, as {@link RecordReader#read()} returns it. */
@@ -157,6 +147,15 @@ class RecordFramingFuzzTest {
      * checked against the maximum before the fragment is read, at most {@link RecordReader#MAX_FRAGMENTS}.
      */
     private record Model(List<byte[]> records, RecordMarkingException.Reason failure) {
+
+        /** Checks that a reader of the stream got exactly the model's records and ended the model's way. */
+        void assertSame(List<byte[]> actual, RecordMarkingException.Reason actualFailure) {
+            assertEquals(records.size(), actual.size(), "records before the end or failure");
+            for (int i = 0; i < actual.size(); i++) {
+                assertArrayEquals(records.get(i), actual.get(i), "record " + i);
+            }
+            assertEquals(failure, actualFailure, "how the stream ended");
+        }
 
         static Model read(byte[] stream, int maxRecord) {
             List<byte[]> records = new ArrayList<>();
