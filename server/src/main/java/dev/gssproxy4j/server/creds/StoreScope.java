@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The scope sealed handles are bound to besides the caller's uid: the credential store of the service that made
@@ -18,17 +21,35 @@ import java.util.HexFormat;
  */
 public final class StoreScope {
 
+    /** Scopes already hashed, by store: every accept binds a handle, so the hash is computed once per store. */
+    private static final Map<List<CredStoreEntry>, String> KNOWN = new ConcurrentHashMap<>();
+    /** Distinct stores remembered; more (many reloads with changing stores) start the memory afresh. */
+    private static final int MAX_KNOWN = 256;
+
     private StoreScope() {}
 
     /** {@code store:} and the hex SHA-256 of {@code service}'s credential store elements. */
     public static String of(ServiceConfig service) {
+        String known = KNOWN.get(service.credStore());
+        if (known != null) {
+            return known;
+        }
+        if (KNOWN.size() >= MAX_KNOWN) {
+            KNOWN.clear();
+        }
+        String scope = hash(service.credStore());
+        KNOWN.put(service.credStore(), scope);
+        return scope;
+    }
+
+    private static String hash(List<CredStoreEntry> store) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable in this JDK", e);
         }
-        for (CredStoreEntry entry : service.credStore()) {
+        for (CredStoreEntry entry : store) {
             digest.update(lengthPrefixed(entry.key()));
             digest.update(lengthPrefixed(entry.value()));
         }
