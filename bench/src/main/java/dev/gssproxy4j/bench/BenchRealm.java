@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The throwaway realm of a benchmark: a KDC ({@link Realms#kerby()} by default, {@link Realms#mit()} on request),
- * the service {@code HTTP/localhost} with its keytab, and alice's TGT in a FILE ccache. This process's MIT library
+ * the services {@code HTTP/localhost}, {@code host/localhost} and {@code nfs/localhost} in one keytab, and
+ * alice's TGT in a FILE ccache. This process's MIT library
  * is pointed at the realm ({@code setenv} of {@link Realm#environment()}), which the initiator, the context
  * import and the floor use; {@code GSS_USE_PROXY} is unset so nothing here loops through an interposer.
  */
@@ -44,7 +45,8 @@ public final class BenchRealm implements AutoCloseable {
         };
         try {
             realm.addPrincipal(USER, USER_PASSWORD);
-            Path keytab = realm.keytab("http.keytab", SERVICE_PRINCIPAL);
+            // the three services of a typical host (web, ssh, NFS), as in the interposer workload of issue 16
+            Path keytab = realm.keytab("services.keytab", SERVICE_PRINCIPAL, "host/localhost", "nfs/localhost");
             Path ccache = realm.kinit(USER, USER_PASSWORD, "alice.ccache");
             realm.environment().forEach(Posix::setenv);
             Posix.unsetenv("GSS_USE_PROXY");
@@ -58,6 +60,18 @@ public final class BenchRealm implements AutoCloseable {
     /** The initiator with alice's ccache, for {@link #SERVICE}. */
     public Initiator initiator() {
         return new Initiator("FILE:" + ccache, SERVICE);
+    }
+
+    /** alice's FILE ccache, as {@code KRB5CCNAME} names it. */
+    public String ccacheName() {
+        return "FILE:" + ccache;
+    }
+
+    /** The environment of a client process of this realm (no interposer unless the client turns it on). */
+    public Map<String, String> clientEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>(realm.environment());
+        env.put("KRB5CCNAME", ccacheName());
+        return env;
     }
 
     public Path keytab() {

@@ -13,6 +13,20 @@ final class CompareReport {
     private static final String UPSTREAM = RunningDaemon.UPSTREAM;
     private static final String FLOOR = "floor";
 
+    static final String INTERPOSER_METHOD = """
+            C acceptors (`bench/interposer/loadgen.c`) with `GSS_USE_PROXY=yes`: MIT's interposer plugin sends the \
+            accept to the daemon, as a web server, sshd or `gss-server` does. Each worker acquires its acceptor \
+            credential once, then loops: `gss_init_sec_context` in the same process (alice's TGT and service ticket \
+            in a MEMORY ccache copied once: no KDC traffic), `gss_accept_sec_context` through the proxy (timed; \
+            exactly one ACCEPT_SEC_CONTEXT per operation, after which the interposer imports the context), the \
+            AP-REP back to the initiator, `gss_wrap`/`gss_unwrap` and `gss_get_mic`/`gss_verify_mic` both ways, \
+            both contexts deleted. Keytab with `HTTP/`, `host/` and `nfs/localhost`. The floor runs the same loop \
+            without the interposer (MIT reads the keytab in the workers; its "daemon CPU" is the workers' CPU). \
+            N clients = N worker processes (one connection each) or N threads of one process (the interposer \
+            serialises a process's calls on one connection).
+
+            """;
+
     private CompareReport() {
     }
 
@@ -31,21 +45,16 @@ final class CompareReport {
         }
         MarkdownSections.machine(md, machine);
         MarkdownSections.method(md, s.realm(), s.daemonWarmup());
-        for (int clients : s.clients()) {
-            md.append("## ").append(clients).append(clients == 1 ? " client\n\n" : " clients\n\n");
-            md.append("| | upstream gssproxy | gssproxy4j | gssproxy4j / upstream | floor (no proxy) |\n");
-            md.append("|---|---:|---:|---:|---:|\n");
-            row(md, c, clients, "accepts/s", RunResult::opsPerSecond, "%.0f");
-            row(md, c, clients, "ACCEPT p50 (µs)", r -> r.latency().p50Micros(), "%.0f");
-            row(md, c, clients, "ACCEPT p99 (µs)", r -> r.latency().p99Micros(), "%.0f");
-            row(md, c, clients, "ACCEPT p99.9 (µs)", r -> r.latency().p999Micros(), "%.0f");
-            row(md, c, clients, "daemon CPU per accept (µs)", RunResult::daemonCpuMicros, "%.0f");
-            row(md, c, clients, "load generator CPU per op (µs)", RunResult::loadCpuMicros, "%.0f");
-            // The floor's "daemon" is the load generator's JVM with its token pools: not comparable, left out.
-            row(md, c, clients, "daemon RSS after the run (MiB)", r -> r.daemonMemory() == null
-                    || r.target().equals(FLOOR) ? Double.NaN : r.daemonMemory().rssKb() / 1024.0, "%.1f");
-            row(md, c, clients, "failed operations (max of reps)", r -> r.errors(), "%.0f");
-            md.append('\n');
+        for (String workload : s.workloads()) {
+            md.append("## ").append(Comparison.title(workload)).append("\n\n");
+            if (!workload.equals(Comparison.JAVA)) {
+                md.append(INTERPOSER_METHOD);
+            }
+            for (int clients : s.clients()) {
+                md.append("### ").append(clients).append(clients == 1 ? " client" : " clients").append(" (")
+                        .append(workload).append(")\n\n");
+                table(md, c, workload, clients);
+            }
         }
         daemonLives(md, c);
         MarkdownSections.kdcAndFailures(md, c);
@@ -54,12 +63,28 @@ final class CompareReport {
         return md.toString();
     }
 
-    private static void row(StringBuilder md, Comparison c, int clients, String label,
+    private static void table(StringBuilder md, Comparison c, String workload, int clients) {
+        md.append("| | upstream gssproxy | gssproxy4j | gssproxy4j / upstream | floor (no proxy) |\n");
+        md.append("|---|---:|---:|---:|---:|\n");
+        row(md, c, workload, clients, "accepts/s", RunResult::opsPerSecond, "%.0f");
+        row(md, c, workload, clients, "ACCEPT p50 (µs)", r -> r.latency().p50Micros(), "%.0f");
+        row(md, c, workload, clients, "ACCEPT p99 (µs)", r -> r.latency().p99Micros(), "%.0f");
+        row(md, c, workload, clients, "ACCEPT p99.9 (µs)", r -> r.latency().p999Micros(), "%.0f");
+        row(md, c, workload, clients, "daemon CPU per accept (µs)", RunResult::daemonCpuMicros, "%.0f");
+        row(md, c, workload, clients, "load generator CPU per op (µs)", RunResult::loadCpuMicros, "%.0f");
+        // The floor's "daemon" is the load generator itself: not comparable, left out.
+        row(md, c, workload, clients, "daemon RSS after the run (MiB)", r -> r.daemonMemory() == null
+                || r.target().startsWith(FLOOR) ? Double.NaN : r.daemonMemory().rssKb() / 1024.0, "%.1f");
+        row(md, c, workload, clients, "failed operations (max of reps)", r -> r.errors(), "%.0f");
+        md.append('\n');
+    }
+
+    private static void row(StringBuilder md, Comparison c, String workload, int clients, String label,
                             ToDoubleFunction<RunResult> metric, String format) {
         boolean max = label.startsWith("failed");
-        double upstream = aggregate(c.results(UPSTREAM, clients), metric, max);
-        double ours = aggregate(c.results(OURS, clients), metric, max);
-        double floor = aggregate(c.results(FLOOR, clients), metric, max);
+        double upstream = aggregate(c.results(Comparison.target(workload, UPSTREAM), clients), metric, max);
+        double ours = aggregate(c.results(Comparison.target(workload, OURS), clients), metric, max);
+        double floor = aggregate(c.results(Comparison.target(workload, FLOOR), clients), metric, max);
         md.append("| ").append(label).append(" | ").append(num(upstream, format)).append(" | ")
                 .append(num(ours, format)).append(" | ").append(ratio(ours, upstream)).append(" | ")
                 .append(num(floor, format)).append(" |\n");

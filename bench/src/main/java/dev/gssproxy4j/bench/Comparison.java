@@ -18,9 +18,24 @@ public record Comparison(Settings settings, List<Run> runs, List<Life> lives, Li
      * @param daemons       daemon names in the order they run within a repetition
      * @param daemonWarmup  the unrecorded run after each daemon start
      * @param invocation    the command line, for the report's "reproduce" section
+     * @param workloads     {@link #JAVA} and/or {@link InterposerWorkload} ids, in the order they run and report
      */
     public record Settings(int reps, Duration warmup, Duration duration, List<Integer> clients, List<String> daemons,
-                           String realm, Duration daemonWarmup, String invocation) {}
+                           String realm, Duration daemonWarmup, String invocation, List<String> workloads) {}
+
+    /** The Java load generator's workload: ACCEPT_SEC_CONTEXT sent by this JVM's own client. */
+    public static final String JAVA = "java";
+
+    /** The name a run of {@code daemon} (or {@code floor}) under {@code workload} carries in the results. */
+    public static String target(String workload, String daemon) {
+        return workload.equals(JAVA) ? daemon : InterposerWorkload.parse(workload).target(daemon);
+    }
+
+    /** The report's heading for {@code workload}. */
+    public static String title(String workload) {
+        return workload.equals(JAVA) ? "Java load generator (ACCEPT_SEC_CONTEXT sent directly, AP-REQs made in"
+                + " advance)" : InterposerWorkload.parse(workload).title();
+    }
 
     public record Run(int rep, RunResult result) {}
 

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ public final class LoadGenerator {
     static final String USAGE = """
             usage: bench/run loadgen [--target upstream|gssproxy4j|floor|socket] [--clients 1,4,16,64]
                                      [--warmup 2s] [--duration 10s] [--pool N] [--generators N] [--realm kerby|mit]
+                                     [--workload java|procs-named|procs-default|threads-named|threads-default]
                    bench/run loadgen --target socket --socket PATH --ccache FILE:PATH [--service HTTP@localhost]
                                      [--pid PID] ...
               upstream     start /usr/sbin/gssproxy on a temporary socket with a throwaway realm (default)
@@ -26,10 +28,13 @@ public final class LoadGenerator {
                            for a principal that may get tickets for --service; --pid enables CPU/RSS figures
               --pool N     AP-REQs made before each run (default: sized from the last measured rate)
               --generators threads that make AP-REQs before each run (default: number of CPUs)
+              --workload   java (default): this JVM's client sends ACCEPT_SEC_CONTEXT itself; the others run C
+                           acceptors through MIT's interposer (bench/interposer/loadgen.c): N processes or N
+                           threads of one process, with a named (host@localhost) or the default acceptor credential
             """;
 
     private static final Set<String> WITH_VALUE = Set.of("target", "clients", "warmup", "duration", "pool",
-            "generators", "realm", "socket", "ccache", "service", "pid");
+            "generators", "realm", "socket", "ccache", "service", "pid", "workload");
 
     private LoadGenerator() {
     }
@@ -65,6 +70,12 @@ public final class LoadGenerator {
             runAgainstSocket(flags, clients, warmup, duration, pool, generators, out);
             return;
         }
+        String workload = flags.string("workload", "java");
+        if (!workload.equals("java")) {
+            runInterposer(InterposerWorkload.parse(workload), flags.string("realm", "kerby"), target, clients,
+                    new RunSpec(1, warmup, duration), out);
+            return;
+        }
         try (BenchRealm realm = BenchRealm.start(flags.string("realm", "kerby"))) {
             Measurer measurer = new Measurer(realm.initiator(), realm, generators, pool, out);
             measurer.primeServiceTicket();
@@ -82,6 +93,25 @@ public final class LoadGenerator {
                 for (int n : clients) {
                     out.println(measurer.measure(daemon.path(), OptionalLong.of(daemon.pid()),
                             new RunSpec(n, warmup, duration)).describe());
+                }
+            }
+        }
+    }
+
+    private static void runInterposer(InterposerWorkload workload, String realmKind, String target,
+                                      List<Integer> clients, RunSpec times, PrintStream out) {
+        try (BenchRealm realm = BenchRealm.start(realmKind)) {
+            if (target.equals("floor")) {
+                for (int n : clients) {
+                    out.println(workload.run(realm, Optional.empty(), times.withClients(n)).describe());
+                }
+                return;
+            }
+            try (RunningDaemon daemon = RunningDaemon.start(target, realm)) {
+                out.printf("%s: pid %d, socket accepting %d ms after launch, RSS %d kB%n", daemon.name(),
+                        daemon.pid(), daemon.startup().toMillis(), daemon.memory().rssKb());
+                for (int n : clients) {
+                    out.println(workload.run(realm, Optional.of(daemon), times.withClients(n)).describe());
                 }
             }
         }

@@ -18,6 +18,10 @@ public record RunSpec(int clients, Duration warmup, Duration duration) {
         }
     }
 
+    public RunSpec withClients(int n) {
+        return new RunSpec(n, warmup, duration);
+    }
+
     /** Tokens that {@code opsPerSecond} would consume, with {@code margin} (e.g. 1.3) for faster runs. */
     public int tokensFor(double opsPerSecond, double margin) {
         double seconds = (warmup.toNanos() + duration.toNanos()) / 1e9;
