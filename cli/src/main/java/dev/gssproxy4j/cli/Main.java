@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "A GSS-API proxy (GSS-Proxy protocol, ONC RPC program 400112 v1), a drop-in for gssproxy.",
         subcommands = {ServeCommand.class, DemoCommand.class, CheckConfigCommand.class, WireCommand.class,
+                StatsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

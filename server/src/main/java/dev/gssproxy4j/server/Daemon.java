@@ -21,6 +21,9 @@ import dev.gssproxy4j.server.dispatch.RpcDispatcher;
 import dev.gssproxy4j.server.log.DaemonLog;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
+import dev.gssproxy4j.server.stats.CallStats;
+import dev.gssproxy4j.server.stats.StatsReport;
+import dev.gssproxy4j.server.stats.StatsSocket;
 import dev.gssproxy4j.server.transport.SocketPeerCredentials;
 import dev.gssproxy4j.server.transport.TransportLimits;
 import dev.gssproxy4j.server.transport.UnixSocketServer;
@@ -30,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,10 +60,15 @@ public final class Daemon implements AutoCloseable {
     private final KernelNfsd kernel = new KernelNfsd(KernelNfsd.USE_GSS_PROXY);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final SystemdNotify systemd = SystemdNotify.fromEnvironment();
+    private final CallStats stats;
+    /** The admin socket {@code gssproxy4j stats} reads; opened once the daemon serves. */
+    private StatsSocket statsSocket;
 
     private Daemon(DaemonOptions options, ConfigLoader loader, GssProxyConfig config, GssExecutor executor,
-                   ServerResources resources, UnixSocketServer server, AtomicReference<Policy> policy) {
+                   ServerResources resources, UnixSocketServer server, AtomicReference<Policy> policy,
+                   CallStats stats) {
         this.options = options;
+        this.stats = stats;
         this.startConnections = config.connections();
         this.loader = loader;
         this.executor = executor;
@@ -95,13 +104,15 @@ public final class Daemon implements AutoCloseable {
                 new GssCalls(executor, config.workerThreads(), config.connections().maxQueuedCallsPerUid()),
                 new AcceptorNames(AcceptorNames.DEFAULT_CAPACITY));
         AtomicReference<Policy> policy = new AtomicReference<>();
+        CallStats stats = new CallStats(System.currentTimeMillis());
         RpcDispatcher dispatcher = new RpcDispatcher(policy::get, handlers, resources,
-                XdrLimits.DEFAULT, GssProxyMessages.MAX_RECORD);
+                XdrLimits.DEFAULT, GssProxyMessages.MAX_RECORD, stats);
         UnixSocketServer server = new UnixSocketServer(dispatcher, SocketPeerCredentials.create(),
                 transportLimits(config.connections()));
-        Daemon daemon = new Daemon(options, loader, config, executor, resources, server, policy);
+        Daemon daemon = new Daemon(options, loader, config, executor, resources, server, policy, stats);
         try {
             daemon.apply(config, Set.of());
+            daemon.openStatsSocket(config.mainSocket());
         } catch (IOException | RuntimeException e) {
             daemon.close();
             throw e;
@@ -121,6 +132,32 @@ public final class Daemon implements AutoCloseable {
         return defaults.withConnections(defaults.maxConnections(), settings.maxConnectionsPerUid(),
                         defaults.reservedForRoot())
                 .withDeadlines(settings.requestTimeout(), settings.requestTimeout(), settings.idleTimeout());
+    }
+
+    /**
+     * Publishes the counters that live outside the dispatcher and opens the admin socket beside the main socket
+     * (a daemon that cannot open it still serves, and says why).
+     */
+    private void openStatsSocket(Path mainSocket) {
+        stats.gauge("gssproxy4j_connections_open", server::openConnections);
+        stats.gauge("gssproxy4j_cache_hits_total{cache=\"acceptor_credentials\"}", resources.credCache()::hits);
+        stats.gauge("gssproxy4j_cache_misses_total{cache=\"acceptor_credentials\"}", resources.credCache()::misses);
+        stats.gauge("gssproxy4j_cache_hits_total{cache=\"acceptor_names\"}", resources.acceptorNames()::hits);
+        stats.gauge("gssproxy4j_cache_misses_total{cache=\"acceptor_names\"}", resources.acceptorNames()::misses);
+        stats.gauge("gssproxy4j_keytab_copies_total", resources.keytabMirrors()::copiesMade);
+        Path path = StatsSocket.besideMainSocket(mainSocket.toAbsolutePath());
+        try {
+            statsSocket = StatsSocket.open(path, SocketPeerCredentials.create(),
+                    (int) new com.sun.security.auth.module.UnixSystem().getUid(),
+                    () -> StatsReport.render(stats, System.currentTimeMillis()));
+        } catch (IOException e) {
+            DaemonLog.error(e.getMessage() + "; gssproxy4j stats will not work");
+        }
+    }
+
+    /** The admin socket's path, if it is open. */
+    public Optional<Path> statsSocket() {
+        return Optional.ofNullable(statsSocket).map(StatsSocket::path);
     }
 
     /** The configuration now in force. */
@@ -187,6 +224,13 @@ public final class Daemon implements AutoCloseable {
             server.close();
         } catch (IOException e) {
             DaemonLog.error("closing sockets: " + e.getMessage());
+        }
+        if (statsSocket != null) {
+            try {
+                statsSocket.close();
+            } catch (IOException e) {
+                DaemonLog.error("closing the statistics socket: " + e.getMessage());
+            }
         }
         executor.close();
         resources.credCache().close();

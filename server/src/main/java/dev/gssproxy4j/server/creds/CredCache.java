@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -45,6 +46,8 @@ public final class CredCache implements AutoCloseable {
 
     private final int capacity;
     private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
     private boolean closed;
 
     public CredCache(int capacity) {
@@ -63,13 +66,16 @@ public final class CredCache implements AutoCloseable {
         synchronized (entries) {
             Entry entry = entries.get(key);
             if (entry == null) {
+                misses.increment();
                 return Optional.empty();
             }
             lease = entry.lease();
         }
         if (lease.entry.current.getAsBoolean()) { // outside the lock: it may look at a file
+            hits.increment();
             return Optional.of(lease);
         }
+        misses.increment();
         synchronized (entries) {
             if (entries.get(key) == lease.entry) {
                 entries.remove(key);
@@ -110,6 +116,16 @@ public final class CredCache implements AutoCloseable {
     }
 
     /** Credentials cached right now. */
+    /** Leases found current, since start (for {@code gssproxy4j stats}). */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Leases asked for and not found, or found stale, since start. */
+    public long misses() {
+        return misses.sum();
+    }
+
     public int size() {
         synchronized (entries) {
             return entries.size();

@@ -18,6 +18,7 @@ import dev.gssproxy4j.server.ServerResources;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.log.DaemonLog;
+import dev.gssproxy4j.server.stats.CallStats;
 import dev.gssproxy4j.server.transport.Transport;
 import dev.gssproxy4j.xdr.XdrDecodeException;
 import dev.gssproxy4j.xdr.XdrLimits;
@@ -53,14 +54,22 @@ public final class RpcDispatcher implements Transport.RecordHandler {
     private final ServerResources resources;
     private final XdrLimits limits;
     private final int maxRecord;
+    private final CallStats stats;
 
     public RpcDispatcher(Supplier<Policy> policy, HandlerTable handlers, ServerResources resources,
                          XdrLimits limits, int maxRecord) {
+        this(policy, handlers, resources, limits, maxRecord, new CallStats(System.currentTimeMillis()));
+    }
+
+    /** @param stats where every answered call is counted (see {@code gssproxy4j stats}) */
+    public RpcDispatcher(Supplier<Policy> policy, HandlerTable handlers, ServerResources resources,
+                         XdrLimits limits, int maxRecord, CallStats stats) {
         this.policy = policy;
         this.handlers = handlers;
         this.resources = resources;
         this.limits = limits;
         this.maxRecord = maxRecord;
+        this.stats = stats;
     }
 
     @Override
@@ -90,6 +99,7 @@ public final class RpcDispatcher implements Transport.RecordHandler {
             // the detail (every service and why it does not match) is for root's log only, built only when printed
             DaemonLog.errorFrom(caller.uid(), "No matching service found", cid, () -> "No matching service found on "
                     + "socket " + caller.socket() + ": " + current.matcher().match(caller).summary(caller));
+            stats.record(procedure.name(), CallStats.UNAUTHORIZED, MajorStatus.GSS_S_UNAUTHORIZED.name(), 0);
             return answerOnceAndClose(reply(xid, procedure, handlers.failure(procedure, Statuses.of(
                     MajorStatus.GSS_S_UNAUTHORIZED, Statuses.EACCES, "Operation unauthorized", refusal(caller)))));
         }
@@ -117,6 +127,7 @@ public final class RpcDispatcher implements Transport.RecordHandler {
     }
 
     private Transport.Outcome execute(int xid, Procedure procedure, GssxArg args, CallContext context) {
+        long started = System.nanoTime();
         long cid = context.connectionId();
         GssxRes result;
         try {
@@ -144,7 +155,10 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         if (!result.status().isComplete()) {
             DaemonLog.debug(2, cid, "GSSX_" + procedure + " status: " + describe(result.status()));
         }
-        return reply(xid, procedure, result);
+        Transport.Outcome outcome = reply(xid, procedure, result);
+        stats.record(procedure.name(), context.service().name(), majorName(result.status()),
+                System.nanoTime() - started);
+        return outcome;
     }
 
     private Optional<Transport.Outcome> headerFault(RpcCall call, long cid) {
@@ -215,6 +229,16 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         var peer = origin.peer();
         return new Caller(peer.uid(), peer.gid(), peer.pid(), peer.program(), peer.selinuxLabel(),
                 Path.of(origin.socketPath()));
+    }
+
+    /** The stats label of a result: its primary error's name, or GSS_S_COMPLETE (continue-needed included). */
+    private static String majorName(GssxStatus status) {
+        long major = status.majorStatus();
+        if (!MajorStatus.isError(major)) {
+            return MajorStatus.GSS_S_COMPLETE.name();
+        }
+        MajorStatus primary = MajorStatus.primary(major);
+        return primary == MajorStatus.GSS_S_COMPLETE ? "GSS_S_UNKNOWN_ERROR" : primary.name();
     }
 
     private static String describe(GssxStatus status) {

@@ -41,6 +41,11 @@ final class ConnectionLimits {
         return null;
     }
 
+    /** Connections open now, of every uid. */
+    synchronized int total() {
+        return total;
+    }
+
     /** Gives back a slot {@link #admit} took for {@code uid}. */
     synchronized void release(int uid) {
         int mine = perUid.getOrDefault(uid, 0);

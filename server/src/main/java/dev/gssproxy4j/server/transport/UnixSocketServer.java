@@ -101,6 +101,11 @@ public final class UnixSocketServer implements AutoCloseable {
         }
     }
 
+    /** Connections open now (for {@code gssproxy4j stats}). */
+    public int openConnections() {
+        return connectionLimits.total();
+    }
+
     public java.util.Set<String> sockets() {
         return java.util.Set.copyOf(listeners.keySet());
     }

@@ -4,6 +4,7 @@ import dev.gssproxy4j.protocol.GssxName;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Descriptions of accepted contexts' target names by the {@link TicketServer} their AP-REQ named, so that an
@@ -14,6 +15,9 @@ import java.util.Optional;
  * least recently used first out; thread-safe.
  */
 public final class AcceptorNames {
+
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     /** Service principals remembered at most; a daemon typically accepts for a handful. */
     public static final int DEFAULT_CAPACITY = 256;
@@ -34,9 +38,21 @@ public final class AcceptorNames {
 
     /** The described target name of contexts accepted from tickets for {@code server}, if known. */
     public Optional<GssxName> get(TicketServer server) {
+        Optional<GssxName> name;
         synchronized (names) {
-            return Optional.ofNullable(names.get(server));
+            name = Optional.ofNullable(names.get(server));
         }
+        (name.isPresent() ? hits : misses).increment();
+        return name;
+    }
+
+    /** Lookups that found a name, since start (for {@code gssproxy4j stats}). */
+    public long hits() {
+        return hits.sum();
+    }
+
+    public long misses() {
+        return misses.sum();
     }
 
     /** Remembers {@code name}, as the library described the target of a context accepted for {@code server}. */
