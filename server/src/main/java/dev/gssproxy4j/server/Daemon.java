@@ -61,14 +61,17 @@ public final class Daemon implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final SystemdNotify systemd = SystemdNotify.fromEnvironment();
     private final CallStats stats;
+    /** The account the daemon dropped to and its program lookup thread, with {@code run_as_user}; else null. */
+    private final RunAsUser runAs;
     /** The admin socket {@code gssproxy4j stats} reads; opened once the daemon serves. */
     private StatsSocket statsSocket;
 
     private Daemon(DaemonOptions options, ConfigLoader loader, GssProxyConfig config, GssExecutor executor,
                    ServerResources resources, UnixSocketServer server, AtomicReference<Policy> policy,
-                   CallStats stats) {
+                   CallStats stats, RunAsUser runAs) {
         this.options = options;
         this.stats = stats;
+        this.runAs = runAs;
         this.startConnections = config.connections();
         this.loader = loader;
         this.executor = executor;
@@ -107,20 +110,26 @@ public final class Daemon implements AutoCloseable {
         CallStats stats = new CallStats(System.currentTimeMillis());
         RpcDispatcher dispatcher = new RpcDispatcher(policy::get, handlers, resources,
                 XdrLimits.DEFAULT, GssProxyMessages.MAX_RECORD, stats);
-        UnixSocketServer server = new UnixSocketServer(dispatcher, SocketPeerCredentials.create(),
+        RunAsUser runAs = config.runAsUser().isPresent() ? new RunAsUser() : null;
+        UnixSocketServer server = new UnixSocketServer(dispatcher,
+                SocketPeerCredentials.create(runAs != null ? runAs : SocketPeerCredentials::program),
                 transportLimits(config.connections()));
-        Daemon daemon = new Daemon(options, loader, config, executor, resources, server, policy, stats);
+        Daemon daemon = new Daemon(options, loader, config, executor, resources, server, policy, stats, runAs);
+        if (runAs != null) {
+            server.holdAccepting();
+        }
         try {
             daemon.apply(config, Set.of());
             daemon.openStatsSocket(config.mainSocket());
+            if (runAs != null) { // the sockets are bound and the keyring open: leave root now, as upstream does
+                runAs.drop(config.runAsUser().get());
+                DaemonLog.debug(1, "Dropped privileges to " + config.runAsUser().get());
+                server.startAccepting();
+            }
         } catch (IOException | RuntimeException e) {
             daemon.close();
             throw e;
         }
-        config.runAsUser().ifPresent(user -> DaemonLog.error("run_as_user = " + user + " is not supported by "
-                + "gssproxy4j yet: the daemon keeps running as uid "
-                + new com.sun.security.auth.module.UnixSystem().getUid()
-                + "; run it under a dedicated account with a systemd User= setting instead"));
         DaemonLog.debug(1, "Initialization complete.");
         daemon.systemd.ready(config.services().size());
         return daemon;
@@ -224,6 +233,9 @@ public final class Daemon implements AutoCloseable {
             server.close();
         } catch (IOException e) {
             DaemonLog.error("closing sockets: " + e.getMessage());
+        }
+        if (runAs != null) {
+            runAs.close();
         }
         if (statsSocket != null) {
             try {

@@ -80,6 +80,12 @@ public final class Posix {
     private static final MethodHandle STATX = handle("statx", false, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT,
             JAVA_INT, ADDRESS);
     private static final MethodHandle SIGNAL = handle("signal", false, ADDRESS, JAVA_INT, ADDRESS);
+    private static final MethodHandle PRCTL = handle("prctl", true, JAVA_INT, JAVA_INT, JAVA_LONG, JAVA_LONG,
+            JAVA_LONG, JAVA_LONG);
+    private static final MethodHandle INITGROUPS = handle("initgroups", true, JAVA_INT, ADDRESS, JAVA_INT);
+    private static final MethodHandle SETGID = handle("setgid", true, JAVA_INT, JAVA_INT);
+    private static final MethodHandle SETUID = handle("setuid", true, JAVA_INT, JAVA_INT);
+    private static final MethodHandle CAPSET = handle("capset", true, JAVA_INT, ADDRESS, ADDRESS);
     private static final MethodHandle STRERROR_R = handle("strerror_r", false, ADDRESS, JAVA_INT, ADDRESS,
             JAVA_LONG);
 
@@ -299,6 +305,61 @@ public final class Posix {
                 return Optional.of(new PasswdEntry(string(pwd, 0), pwd.get(JAVA_INT, 16), pwd.get(JAVA_INT, 20),
                         string(pwd, 32), string(pwd, 40)));
             }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code prctl(2)} options and {@code capset(2)}'s version 3 header (linux/prctl.h, linux/capability.h). */
+    private static final int PR_SET_KEEPCAPS = 8;
+    private static final int PR_CAPBSET_DROP = 24;
+    private static final int EINVAL = 22;
+    private static final int LINUX_CAPABILITY_VERSION_3 = 0x20080522;
+    /** {@code CAP_SYS_PTRACE}: reading another user's {@code /proc/PID/exe}. */
+    public static final int CAP_SYS_PTRACE = 19;
+
+    /**
+     * Becomes {@code user} for good, as upstream's {@code drop_privs}: supplementary groups from the group database
+     * ({@code initgroups}), then its gid, then its uid (real, effective and saved: no way back to root), with every
+     * capability gone from the bounding set (dropped first, while root may still do it). The calling thread alone keeps {@code keep} (e.g.
+     * {@link #CAP_SYS_PTRACE}) in its permitted and effective sets, as upstream keeps it for the program lookup;
+     * capabilities are per thread, so only that thread may do what needs it.
+     *
+     * <p>glibc applies {@code setgid}, {@code setuid} and {@code initgroups}' {@code setgroups} to every thread of
+     * the process (its {@code SIGSETXID} broadcast), so JVM threads started before the call are dropped as well; threads
+     * other than this one lose every capability when the uid changes from 0 (they do not keep capabilities).
+     *
+     * @throws PosixException naming the step that failed; the process may then be half-dropped and must exit
+     */
+    public static void dropPrivileges(PasswdEntry user, int... keep) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
+            check((int) PRCTL.invokeExact(state, PR_SET_KEEPCAPS, 1L, 0L, 0L, 0L), state, "prctl(PR_SET_KEEPCAPS)");
+            // the bounding set first, while root's effective set still holds CAP_SETPCAP, which dropping needs
+            for (int cap = 0; cap <= 63; cap++) {
+                int rc = (int) PRCTL.invokeExact(state, PR_CAPBSET_DROP, (long) cap, 0L, 0L, 0L);
+                if (rc != 0 && (int) ERRNO_VALUE.get(state, 0L) == EINVAL && cap > 0) {
+                    break; // past the kernel's last capability
+                }
+                check(rc, state, "prctl(PR_CAPBSET_DROP, " + cap + ")");
+            }
+            check((int) INITGROUPS.invokeExact(state, a.allocateFrom(user.name()), user.gid()), state,
+                    "initgroups(" + user.name() + ")");
+            check((int) SETGID.invokeExact(state, user.gid()), state, "setgid(" + user.gid() + ")");
+            check((int) SETUID.invokeExact(state, user.uid()), state, "setuid(" + user.uid() + ")");
+            // struct __user_cap_header_struct {u32 version; int pid} and two __user_cap_data_struct
+            // {u32 effective, permitted, inheritable} (capabilities 0-31, then 32-63); pid 0 = this thread
+            MemorySegment header = a.allocate(8, 4);
+            header.set(JAVA_INT, 0, LINUX_CAPABILITY_VERSION_3);
+            MemorySegment data = a.allocate(24, 4);
+            for (int cap : keep) {
+                int word = cap / 32 * 12;
+                int bit = 1 << (cap % 32);
+                data.set(JAVA_INT, word, data.get(JAVA_INT, word) | bit);
+                data.set(JAVA_INT, word + 4, data.get(JAVA_INT, word + 4) | bit);
+            }
+            check((int) CAPSET.invokeExact(state, header, data), state, "capset");
+            check((int) PRCTL.invokeExact(state, PR_SET_KEEPCAPS, 0L, 0L, 0L, 0L), state, "prctl(PR_SET_KEEPCAPS, 0)");
         } catch (Throwable t) {
             throw rethrow(t);
         }

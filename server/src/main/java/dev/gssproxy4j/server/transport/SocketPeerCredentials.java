@@ -20,20 +20,28 @@ import java.util.Optional;
 public final class SocketPeerCredentials implements PeerCredentialsReader {
 
     private final MethodHandle fdOf;
+    private final ProgramLookup programs;
 
-    private SocketPeerCredentials(MethodHandle fdOf) {
+    private SocketPeerCredentials(MethodHandle fdOf, ProgramLookup programs) {
         this.fdOf = fdOf;
+        this.programs = programs;
     }
 
     /**
      * @throws IllegalStateException naming the missing JVM flag if the descriptor cannot be reached
      */
     public static SocketPeerCredentials create() {
+        return create(SocketPeerCredentials::program);
+    }
+
+    /** Like {@link #create()}, with the peer's program found by {@code programs}. */
+    public static SocketPeerCredentials create(ProgramLookup programs) {
         try {
             Class<?> selChImpl = Class.forName("sun.nio.ch.SelChImpl");
             MethodHandle getFdVal = MethodHandles.lookup()
                     .findVirtual(selChImpl, "getFDVal", MethodType.methodType(int.class));
-            return new SocketPeerCredentials(getFdVal.asType(MethodType.methodType(int.class, SocketChannel.class)));
+            return new SocketPeerCredentials(getFdVal.asType(MethodType.methodType(int.class, SocketChannel.class)),
+                    programs);
         } catch (ReflectiveOperationException | IllegalAccessError | IllegalArgumentException e) {
             throw new IllegalStateException("cannot read peer credentials of AF_UNIX connections: start the JVM with "
                     + "--add-exports java.base/sun.nio.ch=ALL-UNNAMED (the gssproxy4j launcher does)", e);
@@ -44,7 +52,7 @@ public final class SocketPeerCredentials implements PeerCredentialsReader {
     public PeerCredentials read(SocketChannel channel) throws IOException {
         int fd = descriptor(channel);
         var cred = Posix.peerCredentials(fd);
-        return new PeerCredentials(cred.pid(), cred.uid(), cred.gid(), program(cred.pid()),
+        return new PeerCredentials(cred.pid(), cred.uid(), cred.gid(), programs.program(cred.pid()),
                 Posix.peerSecurityContext(fd));
     }
 
@@ -60,7 +68,7 @@ public final class SocketPeerCredentials implements PeerCredentialsReader {
      * The peer's executable, resolved as upstream's {@code realpath(/proc/PID/exe)}; empty for kernel threads
      * (no executable) and for processes that are already gone.
      */
-    static Optional<Path> program(int pid) {
+    public static Optional<Path> program(int pid) {
         try {
             Path exe = Path.of("/proc", Integer.toString(pid), "exe");
             return Optional.of(Files.readSymbolicLink(exe).toRealPath());

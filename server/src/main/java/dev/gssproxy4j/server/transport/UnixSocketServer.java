@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -52,6 +53,8 @@ public final class UnixSocketServer implements AutoCloseable {
     private final Map<String, ServerSocketChannel> listeners = new ConcurrentHashMap<>();
     private final Map<Long, Connection> connections = new ConcurrentHashMap<>();
     private final AtomicLong connectionIds = new AtomicLong();
+    /** Accept loops wait on it before their first accept; open unless {@link #holdAccepting()} closed it. */
+    private volatile CountDownLatch accepting = new CountDownLatch(0);
 
     public UnixSocketServer(Transport.RecordHandler handler, PeerCredentialsReader peerReader, TransportLimits limits)
             throws IOException {
@@ -110,7 +113,26 @@ public final class UnixSocketServer implements AutoCloseable {
         return java.util.Set.copyOf(listeners.keySet());
     }
 
+    /**
+     * Sockets bound from now on queue their callers (the kernel's backlog) until {@link #startAccepting()}: the
+     * daemon binds every socket as root and serves nobody before it has dropped to {@code run_as_user}.
+     */
+    public void holdAccepting() {
+        accepting = new CountDownLatch(1);
+    }
+
+    /** Lets held accept loops take their first connection. */
+    public void startAccepting() {
+        accepting.countDown();
+    }
+
     private void acceptLoop(ServerSocketChannel listener, String socketPath) {
+        try {
+            accepting.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
         while (listener.isOpen()) {
             SocketChannel channel;
             try {

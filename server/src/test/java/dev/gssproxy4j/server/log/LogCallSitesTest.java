@@ -24,7 +24,7 @@ class LogCallSitesTest {
     private static final Path SOURCES = Path.of("src/main/java");
     /** Files allowed to call the unlimited {@code DaemonLog.error}, each with how many times and why. */
     private static final Map<String, Integer> UNLIMITED = Map.of(
-            "Daemon.java", 8, // start-up warnings, run_as_user, reload refused (twice), limits kept, closing sockets,
+            "Daemon.java", 7, // start-up warnings, reload refused (twice), limits kept, closing sockets,
             // the statistics socket not opening or not closing
             "KernelNfsd.java", 1, // once per 10 s retry, as upstream
             "SystemdNotify.java", 1, // the notify socket of the service manager
