@@ -320,8 +320,10 @@ public final class Posix {
 
     /**
      * Becomes {@code user} for good, as upstream's {@code drop_privs}: supplementary groups from the group database
-     * ({@code initgroups}), then its gid, then its uid (real, effective and saved: no way back to root), with every
-     * capability gone from the bounding set (dropped first, while root may still do it). The calling thread alone keeps {@code keep} (e.g.
+     * ({@code initgroups}), then its gid, then its uid (real, effective and saved: no way back to root), with the
+     * calling thread's bounding set emptied first, while root may still do it (the bounding set is per thread:
+     * threads started earlier keep theirs, which only limits what an {@code execve} could gain; they hold no
+     * capability). The calling thread alone keeps {@code keep} (e.g.
      * {@link #CAP_SYS_PTRACE}) in its permitted and effective sets, as upstream keeps it for the program lookup;
      * capabilities are per thread, so only that thread may do what needs it.
      *
