@@ -24,6 +24,29 @@ final class Creds {
         }
     }
 
+    /**
+     * The native copy of {@code password} is zeroed after the call; MIT keeps its own copy inside the credential
+     * (to renew the ticket), freed with it.
+     */
+    static GssCred acquireWithPassword(GssName name, byte[] password, int lifetime, List<Oid> mechs,
+                                       CredUsage usage) {
+        try (NativeCall call = new NativeCall(); Pin pin = new Pin(name)) {
+            MemorySegment secret = call.inBuffer(password);
+            try {
+                MemorySegment out = call.pointer();
+                MemorySegment actual = call.pointer();
+                int major = GssNative.acquireCredWithPassword(call.minor, pin.segment(), secret, lifetime,
+                        call.oidSet(mechs), usage.value(), out, actual, MemorySegment.NULL);
+                GssCred cred = GssCred.adopt(out);
+                call.takeOidSet(actual);
+                Handles.checkOrClose(call, major, "gss_acquire_cred_with_password", single(mechs), cred);
+                return cred;
+            } finally {
+                call.wipe(secret);
+            }
+        }
+    }
+
     static GssCred add(GssCred input, GssName name, Oid mech, CredUsage usage, int initiatorLifetime,
                        int acceptorLifetime, Map<String, String> credStore) {
         long in = GssCred.acquire(input);

@@ -78,6 +78,16 @@ public final class Gss {
         return Creds.acquire(nameOrNull, lifetimeSec, mechs, usage, credStore);
     }
 
+    /**
+     * {@code gss_acquire_cred_with_password} (MIT extension): gets an initial ticket for {@code name} from the KDC
+     * with {@code password}, as {@code kinit} does, into a credential held in memory ({@link #storeCredInto} writes
+     * it to a ccache). May block.
+     */
+    public GssCred acquireCredWithPassword(GssName name, byte[] password, int lifetimeSec, List<Oid> mechs,
+                                           CredUsage usage) {
+        return Creds.acquireWithPassword(name, password, lifetimeSec, mechs, usage);
+    }
+
     /** {@code gss_add_cred_from}: a new credential with the elements of {@code input} plus one for {@code mech}. */
     public GssCred addCred(GssCred input, GssName nameOrNull, Oid mech, CredUsage usage, int initiatorLifetime,
                            int acceptorLifetime, Map<String, String> credStore) {

@@ -48,6 +48,8 @@ final class GssNative {
     private static final Downcall INQUIRE_SASLNAME_FOR_MECH = optionalFn("gss_inquire_saslname_for_mech", 5);
     private static final Downcall ACQUIRE_CRED_FROM = fn("gss_acquire_cred_from",
             ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
+    private static final Downcall ACQUIRE_CRED_WITH_PASSWORD = optionalFn("gss_acquire_cred_with_password",
+            ADDRESS, ADDRESS, ADDRESS, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
     private static final Downcall ADD_CRED_FROM = fn("gss_add_cred_from", ADDRESS, ADDRESS, ADDRESS, ADDRESS,
             JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, ADDRESS, ADDRESS, ADDRESS);
     private static final Downcall RELEASE_CRED = fn("gss_release_cred", 2);
@@ -271,6 +273,17 @@ final class GssNative {
         try {
             return (int) ACQUIRE_CRED_FROM.get().invokeExact(minor, name, time, mechs, usage, store, credOut,
                     actualMechs, timeRec);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    static int acquireCredWithPassword(MemorySegment minor, MemorySegment name, MemorySegment password, int time,
+                                       MemorySegment mechs, int usage, MemorySegment credOut,
+                                       MemorySegment actualMechs, MemorySegment timeRec) {
+        try {
+            return (int) ACQUIRE_CRED_WITH_PASSWORD.get().invokeExact(minor, name, password, time, mechs, usage,
+                    credOut, actualMechs, timeRec);
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -80,6 +80,17 @@ final class NativeCall implements AutoCloseable {
         return desc;
     }
 
+    /** Zeroes the bytes of a buffer made by {@link #inBuffer} (a password), before the arena is freed. */
+    void wipe(MemorySegment desc) {
+        if (desc.address() != 0) {
+            long length = desc.get(JAVA_LONG, 0);
+            MemorySegment value = desc.get(ADDRESS, 8);
+            if (value.address() != 0) {
+                value.reinterpret(length).fill((byte) 0);
+            }
+        }
+    }
+
     /** A {@code gss_OID_desc} for {@code oid}; null gives {@code GSS_C_NO_OID}. */
     MemorySegment oid(Oid oid) {
         if (oid == null) {

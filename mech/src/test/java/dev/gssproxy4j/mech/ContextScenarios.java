@@ -364,6 +364,32 @@ final class ContextScenarios {
     }
 
     /**
+     * A TGT got with the password (as {@code kinit} gets it, no program run), stored into a FILE ccache, is a
+     * credential MIT reads back and initiates with; a wrong password gets nothing.
+     */
+    static void passwordCredentialStoredInAFileCcacheInitiates(RealmSession s) {
+        Path target = s.realm.dir().resolve("password-" + UUID.randomUUID() + ".ccache");
+        byte[] password = RealmSession.PASSWORD.getBytes(StandardCharsets.UTF_8);
+        try (GssName user = s.user();
+             GssCred cred = s.gss.acquireCredWithPassword(user, password, 0, List.of(Oid.KRB5),
+                     CredUsage.INITIATE)) {
+            StoreResult stored = s.gss.storeCredInto(cred, CredUsage.INITIATE, Oid.KRB5, true, true,
+                    Map.of("ccache", "FILE:" + target));
+            assertTrue(stored.elementsStored().contains(Oid.KRB5), "" + stored);
+        }
+        try (GssCred fromStore = s.initiatorCred(target); GssCred ac = s.acceptorCred();
+             Peers p = s.establish(fromStore, ac, RealmSession.FLAGS, null)) {
+            assertEquals(s.realm.principal(RealmSession.USER), p.source().display().text());
+        }
+        try (GssName user = s.user()) {
+            GssException wrong = assertThrows(GssException.class, () -> s.gss.acquireCredWithPassword(user,
+                    "not-the-password".getBytes(StandardCharsets.UTF_8), 0, List.of(Oid.KRB5),
+                    CredUsage.INITIATE).close());
+            assertEquals("gss_acquire_cred_with_password", wrong.function(), wrong.getMessage());
+        }
+    }
+
+    /**
      * A MEMORY keytab copied from a keytab file accepts with the file gone, and still after the copy's own handle
      * is closed, as long as a credential uses it; a missing source fails with the krb5 error.
      */

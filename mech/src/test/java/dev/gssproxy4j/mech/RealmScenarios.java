@@ -75,4 +75,9 @@ abstract class RealmScenarios {
     void storedCredentialCanBeAcquiredAgain() {
         ContextScenarios.storedCredentialCanBeAcquiredAgain(session());
     }
+
+    @Test
+    void passwordCredentialStoredInAFileCcacheInitiates() {
+        ContextScenarios.passwordCredentialStoredInAFileCcacheInitiates(session());
+    }
 }
