@@ -2,11 +2,17 @@
 # classes a run loads and links; the daemon then starts from it. Measured with bench/run loadgen (time from launch
 # until the socket accepts, 5 alternated starts on the 2-core VM): median 489 ms without, 383 ms with the cache.
 # Recorded from `demo --check`, which runs the daemon in-process and proves one accept through it, with the same
-# JVM options the daemon runs with (a cache made with other options is not used). Set GSSPROXY4J_AOT=0 to neither
-# record nor use it.
+# JVM options the daemon runs with (a cache made with other options is not used). The demo's own jar (its embedded
+# KDC) is loaded by the CLI in a class loader of its own, so the cache holds the classes of the daemon's class path
+# (cli/target/gssproxy4j.jar and its lib/), which every start loads, and none of the demo's; the JVM refuses a cache
+# recorded under another class path. Set GSSPROXY4J_AOT=0 to neither record nor use it.
 
 gssproxy4j_aot_file() { # $1: checkout root
   echo "$1/cli/target/gssproxy4j.aot"
+}
+
+gssproxy4j_demo_jar() { # $1: checkout root
+  echo "$1/demo/target/gssproxy4j-demo.jar"
 }
 
 # $1: checkout root; the rest: the JVM options the daemon runs with (before -jar). Records the cache unless one
@@ -21,7 +27,8 @@ gssproxy4j_aot_ensure() {
   if [ -f "$aot.failed" ] && [ "$aot.failed" -nt "$jar" ]; then return 0; fi
   echo "gssproxy4j: recording the start-up cache (AOT, once per build, about 10 s)..." >&2
   rm -f "$aot" "$aot.failed" 2>/dev/null || true
-  if ! "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$aot" -jar "$jar" demo --check >"$root/cli/aot.log" 2>&1 \
+  if ! "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$aot" "-Dgssproxy4j.demo.jar=$(gssproxy4j_demo_jar "$root")" \
+      -jar "$jar" demo --check >"$root/cli/aot.log" 2>&1 \
       || [ ! -f "$aot" ]; then
     rm -f "$aot" 2>/dev/null || true
     touch "$aot.failed" 2>/dev/null || true # a checkout we cannot write to: try again next time

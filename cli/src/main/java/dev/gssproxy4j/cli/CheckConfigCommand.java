@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,6 +43,9 @@ final class CheckConfigCommand implements Callable<Integer> {
     @Option(names = "--caller-socket", paramLabel = "SOCKET",
             description = "The socket the caller connects to (default: the main socket).")
     Path callerSocket;
+
+    @Mixin
+    DebugOption debug;
 
     @Spec
     CommandSpec spec;

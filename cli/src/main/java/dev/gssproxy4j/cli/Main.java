@@ -7,10 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gssproxy4j",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "A GSS-API proxy (GSS-Proxy protocol, ONC RPC program 400112 v1), a drop-in for gssproxy.",
-        subcommands = {ServeCommand.class, DemoCommand.class, CheckConfigCommand.class, WireCommand.class,
-                StatsCommand.class,
-                CommandLine.HelpCommand.class})
+        description = "A GSS-API proxy (GSS-Proxy protocol, ONC RPC program 400112 v1), a drop-in for gssproxy.")
 public final class Main {
 
     public static void main(String[] args) {
@@ -19,6 +16,27 @@ public final class Main {
 
     /** Runs the command line and returns its exit code (for tests). */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        CommandLine commandLine = commandLine();
+        try {
+            return commandLine.execute(args);
+        } catch (LinkageError e) { // picocli hands on Errors: a native library that does not load
+            Failures.report(e, commandLine.getErr(), false);
+            return 1;
+        }
+    }
+
+    /** The command line with every subcommand and the one-line failure reports ({@link Failures}). */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.addSubcommand(new ServeCommand());
+        commandLine.addSubcommand("demo", DemoLoader.command());
+        commandLine.addSubcommand(new CheckConfigCommand());
+        commandLine.addSubcommand(new WireCommand());
+        commandLine.addSubcommand(new StatsCommand());
+        commandLine.addSubcommand(new CommandLine.HelpCommand());
+        // after the subcommands: these settings reach the commands present when they are made
+        commandLine.setParameterExceptionHandler(Failures::badUsage);
+        commandLine.setExecutionExceptionHandler(Failures::failed);
+        return commandLine;
     }
 }

@@ -1,6 +1,5 @@
 package dev.gssproxy4j.cli;
 
-import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.server.Daemon;
 import dev.gssproxy4j.server.DaemonOptions;
 import dev.gssproxy4j.server.config.ConfigException;
@@ -19,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
@@ -133,12 +131,9 @@ final class ServeCommand implements Callable<Integer> {
                 reloadPending.set(true);
             }
         };
-        Signal hup = new Signal("HUP");
-        if (Signal.handle(hup, reload) == SignalHandler.SIG_IGN) {
-            // started under nohup (or trap '' HUP): the JVM installed nothing; upstream reloads on SIGHUP regardless
-            Posix.restoreDefaultAction(hup.getNumber());
-            Signal.handle(hup, reload);
-        }
+        // even when started ignored (nohup, trap '' INT TERM, a background job): upstream handles them regardless
+        Signals.handle("HUP", reload);
+        Signals.stopOnInterruptAndTerminate();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Daemon daemon = running.get();
             if (daemon != null) {
@@ -153,7 +148,7 @@ final class ServeCommand implements Callable<Integer> {
             err.println(ConfigExplainer.explainFailure(e));
             return 1;
         } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-            err.println("gssproxy4j: cannot start: " + e.getMessage());
+            err.println("gssproxy4j: cannot start: " + Failures.describe(e));
             return 1;
         }
         running.set(daemon);

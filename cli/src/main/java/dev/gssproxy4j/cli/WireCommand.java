@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,6 +44,9 @@ final class WireCommand {
 
         @Option(names = "--show-secrets", description = "Print tokens, keys and handle bytes in hex.")
         boolean showSecrets;
+
+        @Mixin
+        DebugOption debug;
 
         @Spec
         CommandSpec spec;
