@@ -67,7 +67,7 @@ final class Failures {
         };
     }
 
-    private static boolean debugRequested(ParseResult parsed) {
+    static boolean debugRequested(ParseResult parsed) {
         for (ParseResult level = parsed; level != null; level = level.subcommand()) {
             for (String option : DEBUG_OPTIONS) {
                 if (level.hasMatchedOption(option)) {

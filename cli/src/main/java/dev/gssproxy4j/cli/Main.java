@@ -20,7 +20,7 @@ public final class Main {
         try {
             return commandLine.execute(args);
         } catch (LinkageError e) { // picocli hands on Errors: a native library that does not load
-            Failures.report(e, commandLine.getErr(), false);
+            Failures.report(e, commandLine.getErr(), Failures.debugRequested(commandLine.getParseResult()));
             return 1;
         }
     }
