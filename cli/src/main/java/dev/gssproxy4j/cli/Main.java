@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "gssproxy4j",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "A GSS-API proxy (GSS-Proxy protocol, ONC RPC program 400112 v1), a drop-in for gssproxy.")
+        description = "A GSS-API proxy (GSS-Proxy protocol, ONC RPC program 400112 v1), a drop-in for gssproxy.",
+        subcommands = {ServeCommand.class, CheckConfigCommand.class, WireCommand.class, StatsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -28,12 +30,10 @@ public final class Main {
     /** The command line with every subcommand and the one-line failure reports ({@link Failures}). */
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.addSubcommand(new ServeCommand());
+        // the demo comes from a class loader of its own (DemoLoader); listed before help
+        CommandLine help = commandLine.getCommandSpec().removeSubcommand("help");
         commandLine.addSubcommand("demo", DemoLoader.command());
-        commandLine.addSubcommand(new CheckConfigCommand());
-        commandLine.addSubcommand(new WireCommand());
-        commandLine.addSubcommand(new StatsCommand());
-        commandLine.addSubcommand(new CommandLine.HelpCommand());
+        commandLine.addSubcommand("help", help);
         // after the subcommands: these settings reach the commands present when they are made
         commandLine.setParameterExceptionHandler(Failures::badUsage);
         commandLine.setExecutionExceptionHandler(Failures::failed);

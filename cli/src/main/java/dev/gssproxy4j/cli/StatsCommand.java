@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,6 +46,9 @@ final class StatsCommand implements Callable<Integer> {
 
     @Option(names = "--raw", description = "Print the Prometheus text format as served (docs/STATS.md).")
     boolean raw;
+
+    @Mixin
+    DebugOption debug;
 
     @Spec
     CommandSpec spec;
