@@ -10,10 +10,13 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /**
- * A platform thread that serves connections with requests, one at a time, taken from the {@link ReadyQueue}. It
- * runs a request's GSS calls itself (see {@code GssCalls}: no hand-off), and waits briefly for a busy connection's
- * next request on its own selector, so a client that keeps calling keeps its worker; a connection that goes quiet
- * is parked and costs no thread.
+ * A platform thread that serves connections with requests, taken from the {@link ReadyQueue}. It reads a
+ * connection's records while it holds the connection's read role, runs a request's GSS calls itself (see
+ * {@code GssCalls}: no hand-off), writes that request's reply, and waits briefly for a busy connection's next request
+ * on its own selector, so a client that keeps calling keeps its worker; a connection that goes quiet is parked and
+ * costs no thread. When a client sends its next request before the reply to the last (pipelining), another worker
+ * reads and runs it meanwhile ({@link Pipeline}). A worker's buffer and selector are its own: no other thread
+ * touches them.
  */
 final class Worker implements Runnable {
 
@@ -21,20 +24,11 @@ final class Worker implements Runnable {
     static final int BUFFER_BYTES = 8192;
 
     private final ReadyQueue ready;
-    private final IdlePark park;
-    private final Transport.RecordHandler handler;
-    private final TransportLimits limits;
-    private final ConnectionCloser closer;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
     private final Selector selector;
 
-    Worker(ReadyQueue ready, IdlePark park, Transport.RecordHandler handler, TransportLimits limits,
-           ConnectionCloser closer) throws IOException {
+    Worker(ReadyQueue ready) throws IOException {
         this.ready = ready;
-        this.park = park;
-        this.handler = handler;
-        this.limits = limits;
-        this.closer = closer;
         this.selector = Selector.open();
     }
 
@@ -53,34 +47,16 @@ final class Worker implements Runnable {
         try (selector) {
             Connection connection;
             while ((connection = ready.take()) != null) {
-                serve(connection);
+                try {
+                    connection.serve(this);
+                } finally {
+                    release(connection);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException | ClosedSelectorException e) {
             DaemonLog.error("connection worker stopped: " + e.getMessage());
-        }
-    }
-
-    private void serve(Connection connection) {
-        Connection.Next next;
-        try {
-            next = connection.serve(this, handler, ready, limits);
-        } catch (IOException e) {
-            DaemonLog.debug(1, connection.id(), "dropping connection: " + e.getMessage());
-            next = Connection.Next.CLOSE;
-        } catch (RuntimeException e) {
-            // a defect of ours that a caller may be able to repeat: limited per uid, the class only
-            DaemonLog.errorFrom(connection.uid(), "connection failed", connection.id(), "connection failed inside "
-                    + "gssproxy4j: " + e.getClass().getName());
-            next = Connection.Next.CLOSE;
-        } finally {
-            release(connection);
-        }
-        switch (next) {
-            case PARK -> park.park(connection);
-            case REQUEUE -> ready.offer(connection);
-            case CLOSE -> closer.close(connection);
         }
     }
 
@@ -101,7 +77,7 @@ final class Worker implements Runnable {
         return ready;
     }
 
-    /** Drops the connection's registration with this worker's selector, so another worker can wait on it. */
+    /** Drops the connection's registration with this worker's selector: the worker is done with it. */
     private void release(Connection connection) {
         SelectionKey key = connection.channel().keyFor(selector);
         if (key != null) {
