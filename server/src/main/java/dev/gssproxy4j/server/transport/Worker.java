@@ -3,6 +3,8 @@ package dev.gssproxy4j.server.transport;
 import dev.gssproxy4j.server.log.DaemonLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -63,13 +65,19 @@ final class Worker implements Runnable {
     /**
      * Waits up to {@code timeout} until {@code channel} is ready for {@code ops} ({@link SelectionKey#OP_READ} or
      * {@link SelectionKey#OP_WRITE}).
+     *
+     * @throws ClosedChannelException if another thread closed the channel (e.g. another call's Drop)
      */
     boolean await(SocketChannel channel, int ops, Duration timeout) throws IOException {
-        SelectionKey key = channel.keyFor(selector);
-        if (key == null) {
-            key = channel.register(selector, ops);
-        } else {
-            key.interestOps(ops);
+        try {
+            SelectionKey key = channel.keyFor(selector);
+            if (key == null) {
+                channel.register(selector, ops);
+            } else {
+                key.interestOps(ops);
+            }
+        } catch (CancelledKeyException e) { // closed since this selector last saw it
+            throw new ClosedChannelException();
         }
         long millis = Math.max(1, timeout.toMillis());
         boolean ready = selector.select(millis) > 0;
