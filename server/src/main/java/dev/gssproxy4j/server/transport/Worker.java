@@ -51,6 +51,10 @@ final class Worker implements Runnable {
             while ((connection = ready.take()) != null) {
                 try {
                     connection.serve(this);
+                } catch (RuntimeException e) {
+                    // a defect of ours (serve handles the rest): keep the worker, the pool must not shrink
+                    DaemonLog.errorFrom(connection.uid(), "connection failed", connection.id(), "connection failed"
+                            + " inside gssproxy4j: " + e.getClass().getName());
                 } finally {
                     release(connection);
                 }
