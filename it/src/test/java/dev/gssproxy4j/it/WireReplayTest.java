@@ -4,11 +4,14 @@ import static dev.gssproxy4j.it.Golden.AP_REP;
 import static dev.gssproxy4j.it.Golden.AP_REQ;
 import static dev.gssproxy4j.it.Golden.MIT_EXPORT_PREFIX;
 import static dev.gssproxy4j.it.Golden.context;
-import static dev.gssproxy4j.it.Golden.le32;
 import static dev.gssproxy4j.it.Golden.startsWith;
 import static dev.gssproxy4j.it.Golden.tokId;
 import static dev.gssproxy4j.it.Golden.withCred;
 import static dev.gssproxy4j.it.Golden.withReference;
+import static dev.gssproxy4j.it.KernelCalls.ACCEPTOR_SUBKEY;
+import static dev.gssproxy4j.it.KernelCalls.CFX;
+import static dev.gssproxy4j.it.KernelCalls.assertLifetime;
+import static dev.gssproxy4j.it.KernelCalls.assertLucid;
 import static dev.gssproxy4j.it.Wire.assertSameRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,8 +36,6 @@ import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.LocalUser;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
 import dev.gssproxy4j.xdr.Opaque;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -51,10 +52,6 @@ import org.junit.jupiter.api.Test;
  * tokens, AP-REPs, lifetimes, the local account's ids) replaced by ours, so every other byte is upstream's.
  */
 class WireReplayTest {
-
-    private static final int CFX = 0x2;
-    private static final int ACCEPTOR_SUBKEY = 0x4;
-    private static final int AES256_CTS_HMAC_SHA1_96 = 18;
 
     private static ExampleRealm realm;
     private static Gssproxy4jDaemon daemon;
@@ -287,7 +284,7 @@ class WireReplayTest {
         ResAcceptSecContext golden = Wire.results(Wire.reply("kernel", "01"), Procedure.ACCEPT_SEC_CONTEXT,
                 ResAcceptSecContext.class);
 
-        assertKernelReply(golden, result, result.outputToken(), aliceCredsOption(golden), "kernel/01");
+        KernelCalls.assertReply(golden, result, result.outputToken(), aliceCredsOption(golden), "kernel/01");
         assertLucid(result, CFX | ACCEPTOR_SUBKEY);
         assertEquals(AP_REP, tokId(result.outputToken().orElseThrow().toByteArray()), "an AP-REP");
     }
@@ -301,7 +298,7 @@ class WireReplayTest {
                 ResAcceptSecContext.class);
 
         // options verbatim from the capture: linux_creds_v1 = ffffffff ffffffff 00000000
-        assertKernelReply(golden, result, result.outputToken(), golden.options(), "kernel/02");
+        KernelCalls.assertReply(golden, result, result.outputToken(), golden.options(), "kernel/02");
         assertLucid(result, CFX | ACCEPTOR_SUBKEY);
     }
 
@@ -312,7 +309,7 @@ class WireReplayTest {
                 ResAcceptSecContext.class);
 
         // output_token verbatim from the capture: present (1) with length 0
-        assertKernelReply(golden, result, golden.outputToken(), aliceCredsOption(golden), "kernel/03");
+        KernelCalls.assertReply(golden, result, golden.outputToken(), aliceCredsOption(golden), "kernel/03");
         assertLucid(result, CFX);
     }
 
@@ -354,53 +351,12 @@ class WireReplayTest {
 
     /** The kernel/ call {@code prefix} with {@code token} instead of the captured one, over a fresh connection. */
     private static ResAcceptSecContext kernelAccept(String prefix, byte[] token) {
-        byte[] goldenCall = Wire.call("kernel", prefix);
-        ArgAcceptSecContext golden = Wire.args(goldenCall, ArgAcceptSecContext.class);
-        ArgAcceptSecContext args = new ArgAcceptSecContext(golden.callCtx(), golden.contextHandle(),
-                golden.credHandle(), Opaque.of(token), golden.inputCb(), golden.retDelegCred(), golden.options());
-        assertEquals(Args.kernelAccept(token), args, "the client builder sends what the kernel sends");
         try (RawConnection c = RawConnection.open(daemon.socket())) {
-            byte[] reply = exchange(c, Wire.callRecord(Wire.xid(goldenCall), Procedure.ACCEPT_SEC_CONTEXT, args));
-            return Wire.results(reply, Procedure.ACCEPT_SEC_CONTEXT, ResAcceptSecContext.class);
+            return KernelCalls.results(exchange(c, KernelCalls.call(prefix, token)));
         }
     }
 
-    /** Upstream's reply with this run's lucid context, lifetime, output token and linux_creds_v1 option. */
-    private static void assertKernelReply(ResAcceptSecContext golden, ResAcceptSecContext result,
-                                          Optional<Opaque> outputToken, List<GssxOption> options, String what) {
-        GssxCtx ctx = result.contextHandle().orElseThrow();
-        GssxCtx goldenCtx = golden.contextHandle().orElseThrow();
-        assertTrue(ctx.state().isEmpty(), "a lucid context has no sealed copy: the kernel makes no per-message calls");
-        ResAcceptSecContext expected = new ResAcceptSecContext(golden.status(), Optional.of(context(goldenCtx,
-                ctx, goldenCtx.srcName(), ctx.lifetime())), outputToken,
-                golden.delegatedCredHandle(), options);
-        assertSameRecord(Wire.replyRecord(0, Procedure.ACCEPT_SEC_CONTEXT, expected),
-                Wire.replyRecord(0, Procedure.ACCEPT_SEC_CONTEXT, result), Procedure.ACCEPT_SEC_CONTEXT, what);
-        assertLifetime(ctx.lifetime());
-    }
-
-    /** linux_lucid_v1: 52 bytes for aes256, host-endian flags, endtime, send_seq, enctype, then the raw key. */
-    private static void assertLucid(ResAcceptSecContext result, int flags) {
-        byte[] lucid = result.contextHandle().orElseThrow().exportedContextToken().toByteArray();
-        assertEquals(52, lucid.length, "20 header bytes and a 32-byte aes256 key");
-        assertEquals(flags, le32(lucid, 0), "lucid flags");
-        long endtime = Integer.toUnsignedLong(le32(lucid, 4));
-        assertTrue(endtime > System.currentTimeMillis() / 1000, "endtime is the ticket's end, in the future");
-        assertEquals(AES256_CTS_HMAC_SHA1_96, le32(lucid, 16), "enctype");
-    }
-
-    /** The capture's option name with alice's local ids: uid, gid, N, N groups, as host-endian u32s. */
     private static List<GssxOption> aliceCredsOption(ResAcceptSecContext golden) {
-        Opaque name = golden.options().getFirst().option();
-        List<Integer> groups = LocalGroups.of(alice.name());
-        ByteBuffer value = ByteBuffer.allocate(4 * (3 + groups.size())).order(ByteOrder.LITTLE_ENDIAN);
-        value.putInt(alice.uid()).putInt(alice.gid()).putInt(groups.size());
-        groups.forEach(value::putInt);
-        return List.of(new GssxOption(name, Opaque.of(value.array())));
-    }
-
-    /** Kerby issues 1-day tickets: a lifetime is positive and at most a day (plus MIT's clock-skew slack). */
-    private static void assertLifetime(long seconds) {
-        assertTrue(seconds > 0 && seconds <= 86_400 + 300, "lifetime " + seconds);
+        return KernelCalls.credsOption(golden, alice);
     }
 }

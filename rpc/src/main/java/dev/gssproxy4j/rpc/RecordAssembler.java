@@ -72,6 +72,19 @@ public final class RecordAssembler {
         reservedForCompleted = 0;
     }
 
+    /**
+     * Hands what the last completed record holds over to the caller, who gives it back to the budget itself when
+     * done with the record: a server that answers several records of one connection at once keeps each record's
+     * bytes counted until that record is answered, not only until the next one completes.
+     *
+     * @return the bytes to give back with {@link Budget#release(int)}
+     */
+    public int takeCompleted() {
+        int held = reservedForCompleted;
+        reservedForCompleted = 0;
+        return held;
+    }
+
     /** Gives back everything, when the connection closes. */
     public void releaseAll() {
         releaseCompleted();

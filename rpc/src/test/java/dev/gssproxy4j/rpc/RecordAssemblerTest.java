@@ -93,4 +93,35 @@ class RecordAssemblerTest {
         assembler.releaseAll();
         assertEquals(0, held[0]);
     }
+
+    @Test
+    void aTakenRecordStaysCountedWhileLaterRecordsComplete() throws Exception {
+        long[] held = {0};
+        RecordAssembler.Budget budget = new RecordAssembler.Budget() {
+            @Override
+            public boolean reserve(int bytes) {
+                held[0] += bytes;
+                return true;
+            }
+
+            @Override
+            public void release(int bytes) {
+                held[0] -= bytes;
+            }
+        };
+        RecordAssembler assembler = new RecordAssembler(MIB, budget);
+        ByteBuffer two = ByteBuffer.wrap(new byte[] {(byte) 0x80, 0, 0, 1, 7, (byte) 0x80, 0, 0, 1, 8});
+        assertArrayEquals(new byte[] {7}, assembler.feed(two));
+        int first = assembler.takeCompleted();
+        assertArrayEquals(new byte[] {8}, assembler.feed(two));
+        int second = assembler.takeCompleted();
+
+        assertTrue(first > 0 && second > 0);
+        assertEquals(first + second, held[0], "both records in flight are counted");
+        assembler.releaseAll();
+        assertEquals(first + second, held[0], "closing leaves taken records to whoever answers them");
+        budget.release(first);
+        budget.release(second);
+        assertEquals(0, held[0]);
+    }
 }

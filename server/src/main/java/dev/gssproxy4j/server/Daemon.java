@@ -113,7 +113,7 @@ public final class Daemon implements AutoCloseable {
         RunAsUser runAs = config.runAsUser().isPresent() ? new RunAsUser() : null;
         UnixSocketServer server = new UnixSocketServer(dispatcher,
                 SocketPeerCredentials.create(runAs != null ? runAs : SocketPeerCredentials::program),
-                transportLimits(config.connections()));
+                transportLimits(config.connections(), config.workerThreads()));
         Daemon daemon = new Daemon(options, loader, config, executor, resources, server, policy, stats, runAs);
         if (runAs != null) {
             server.holdAccepting();
@@ -135,12 +135,18 @@ public final class Daemon implements AutoCloseable {
         return daemon;
     }
 
-    /** The transport's limits: its defaults with the configured per-uid connections and timeouts. */
-    static TransportLimits transportLimits(ConnectionSettings settings) {
+    /**
+     * The transport's limits: its defaults with the configured per-uid connections and timeouts, and as many calls
+     * of one connection at once as there are GSS permits ({@code worker threads}), but no more than its uid may
+     * queue for them ({@code max_queued_calls_per_uid}): more would only wait for a permit, and a pipelining client
+     * must not have its own calls refused as the queue's overflow.
+     */
+    static TransportLimits transportLimits(ConnectionSettings settings, int gssPermits) {
         TransportLimits defaults = TransportLimits.defaults(GssProxyMessages.MAX_RECORD);
         return defaults.withConnections(defaults.maxConnections(), settings.maxConnectionsPerUid(),
                         defaults.reservedForRoot())
-                .withDeadlines(settings.requestTimeout(), settings.requestTimeout(), settings.idleTimeout());
+                .withDeadlines(settings.requestTimeout(), settings.requestTimeout(), settings.idleTimeout())
+                .withCallsPerConnection(Math.max(1, Math.min(gssPermits, settings.maxQueuedCallsPerUid())));
     }
 
     /**

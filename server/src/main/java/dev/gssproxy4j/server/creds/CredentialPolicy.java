@@ -81,14 +81,28 @@ public final class CredentialPolicy implements AutoCloseable {
      * service (or altered) is refused with GSS_S_DEFECTIVE_CREDENTIAL, minor EACCES, and logged.
      */
     public Optional<OpenedCred> open(GssxCred handle) throws InterruptedException {
-        return open(handle, false);
+        return open(handle, false, false);
+    }
+
+    /**
+     * The input credential handle of ACQUIRE_CRED, as upstream's {@code gp_rpc_acquire_cred.c} treats it: one that
+     * does not open for any reason (another store's or uid's, a key this daemon no longer has, garbage) is "no
+     * input credential", logged at debug level, and the call goes on under this service's own policy. That is
+     * safe: nothing of the handle is used, and the caller gets only what the service would give it without one
+     * (upstream: "Stored ccache failed to decrypt; treating as empty"). Handles given to the other procedures keep
+     * {@link #open}'s refusal.
+     */
+    public Optional<OpenedCred> openAcquireInput(GssxCred handle) throws InterruptedException {
+        return open(handle, false, true);
     }
 
     /**
      * As {@link #open(GssxCred)}; with {@code forAccept} the credential comes from (and goes to) the daemon's
-     * {@link CredCache} when the handle carries no element options, once the handle has opened for this caller.
+     * {@link CredCache} when the handle carries no element options, once the handle has opened for this caller;
+     * with {@code anyFailureIsAbsent} a handle bound elsewhere is no credential instead of a refusal.
      */
-    private Optional<OpenedCred> open(GssxCred handle, boolean forAccept) throws InterruptedException {
+    private Optional<OpenedCred> open(GssxCred handle, boolean forAccept, boolean anyFailureIsAbsent)
+            throws InterruptedException {
         byte[] sealed = handle.credHandleReference().toByteArray();
         if (sealed.length == 0) {
             return Optional.empty();
@@ -98,7 +112,7 @@ public final class CredentialPolicy implements AutoCloseable {
         try {
             opened = resources.sealer().open(HandleKind.CREDENTIAL, binding, sealed, resources.clock().instant());
         } catch (HandleException e) {
-            if (e.reason() == HandleException.Reason.FORGED) {
+            if (e.reason() == HandleException.Reason.FORGED && !anyFailureIsAbsent) {
                 DaemonLog.errorFrom(call.caller().uid(), "Refused a credential handle", call.connectionId(),
                         "Refused a credential handle for " + call.describe() + ": " + e.getMessage());
                 throw CredErrors.of(gss, MajorStatus.GSS_S_DEFECTIVE_CREDENTIAL, CredErrors.EACCES, null,
@@ -152,7 +166,7 @@ public final class CredentialPolicy implements AutoCloseable {
      */
     public OpenedCred openOrAcquire(Optional<GssxCred> handle, CredUsage usage) throws InterruptedException {
         if (handle.isPresent()) {
-            Optional<OpenedCred> opened = open(handle.get(), usage == CredUsage.ACCEPT);
+            Optional<OpenedCred> opened = open(handle.get(), usage == CredUsage.ACCEPT, false);
             if (opened.isPresent()) {
                 return opened.get();
             }

@@ -27,7 +27,10 @@ import java.util.Optional;
  * GSSX_ACQUIRE_CRED (procedure 6), upstream's {@code gp_rpc_acquire_cred.c}: GSS_Acquire_cred and GSS_Add_cred for
  * krb5. Validate (mechanisms, {@code acquire_type}) -> open the input handle -> acquire ({@code gp_add_krb5_creds}
  * through the call's {@link CredentialPolicy}) -> seal the new credential, or echo the input handle verbatim when
- * it was still good -> status with the krb5 OID, as upstream reports it.
+ * it was still good -> status with the krb5 OID, as upstream reports it. An input handle that does not open
+ * (another credential store's or uid's, an old key, garbage) counts as no input handle, as upstream treats one that
+ * does not decrypt: the interposer sends the handle kept in the user's ccache to whichever service socket it calls
+ * next, and that service's own policy then decides the call ({@link CredentialPolicy#openAcquireInput}).
  *
  * <p>Differences from upstream, all where upstream misbehaves: a non-empty {@code desired_mechs} without krb5 is
  * GSS_S_BAD_MECH (upstream: GSS_S_NO_CRED); {@code add_cred_to_input_handle} returns the resulting credential
@@ -48,7 +51,7 @@ public final class AcquireCred implements ProcedureHandler<ArgAcquireCred, ResAc
         }
         try (CredentialPolicy creds = CredentialPolicy.forCall(call)) {
             Optional<OpenedCred> input = args.inputCredHandle().isPresent()
-                    ? creds.open(args.inputCredHandle().get()) : Optional.empty();
+                    ? creds.openAcquireInput(args.inputCredHandle().get()) : Optional.empty();
             try {
                 Acquired acquired = creds.acquire(new AcquireRequest(
                         args.inputCredHandle().isPresent() ? type : AcquireType.NORMAL,

@@ -7,7 +7,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Connections with bytes to serve, waiting for a worker: one FIFO per uid, and uids served in turn, so that a uid
  * with many busy connections delays another uid's connection by at most one turn (not by its whole queue). A
- * connection is in the queue at most once, so one uid's share is bounded by its connection limit. Thread-safe.
+ * connection is in the queue at most once (it is offered only when its {@link Pipeline} read role changes to
+ * {@link Pipeline.Reader#QUEUED}, and leaves that role only when taken), so one uid's share is bounded by its
+ * connection limit; a pipelining client's next call takes a turn like any other connection's. Thread-safe.
  */
 final class ReadyQueue {
 

@@ -12,6 +12,8 @@ import java.time.Duration;
  * @param maxConnectionsPerUid open connections of one uid other than root
  * @param reservedForRoot      connections only root (the kernel, root's services) may use beyond the global cap
  * @param workers              platform threads that serve connections with requests; idle ones hold none
+ * @param callsPerConnection   calls of one connection that may run at once (a client that sends calls before
+ *                             reading replies); the next ones wait unread until one ends
  * @param linger               how long a worker waits for a connection's next request before parking it
  * @param readDeadline         how long a begun record may take to arrive whole (slow senders are closed)
  * @param writeDeadline        how long a peer may take to read a reply
@@ -20,8 +22,9 @@ import java.time.Duration;
  * @param requestMemoryPerUid  the same for one uid other than root
  */
 public record TransportLimits(int maxRecord, int maxConnections, int maxConnectionsPerUid, int reservedForRoot,
-                              int workers, Duration linger, Duration readDeadline, Duration writeDeadline,
-                              Duration idleTimeout, long requestMemory, long requestMemoryPerUid) {
+                              int workers, int callsPerConnection, Duration linger, Duration readDeadline,
+                              Duration writeDeadline, Duration idleTimeout, long requestMemory,
+                              long requestMemoryPerUid) {
 
     /**
      * How long a worker keeps a quiet connection before parking it: 2 ms, or {@code -Dgssproxy4j.linger-ms=N} (in
@@ -30,38 +33,50 @@ public record TransportLimits(int maxRecord, int maxConnections, int maxConnecti
     static final long LINGER_MILLIS = Long.getLong("gssproxy4j.linger-ms", 2);
 
     public TransportLimits {
-        if (maxRecord < 64 || maxConnections < 1 || maxConnectionsPerUid < 1 || reservedForRoot < 0 || workers < 1) {
+        if (maxRecord < 64 || maxConnections < 1 || maxConnectionsPerUid < 1 || reservedForRoot < 0 || workers < 1
+                || callsPerConnection < 1) {
             throw new IllegalArgumentException("transport limits out of range: " + maxRecord + " bytes, "
                     + maxConnections + "/" + maxConnectionsPerUid + "/" + reservedForRoot + " connections, "
-                    + workers + " workers");
+                    + workers + " workers, " + callsPerConnection + " calls per connection");
         }
     }
 
+    /** Calls of one connection that run at once by default: upstream's default {@code worker threads}. */
+    public static final int DEFAULT_CALLS_PER_CONNECTION = 5;
+
     /**
-     * The daemon's defaults: 16,384 connections (1,024 per uid, 256 more for root), 64 workers, 2 ms linger (a busy
-     * client's next request arrives well within it, so it never changes threads), 10 s to send a record or read a
-     * reply, no idle timeout, 32 MiB of request records (8 MiB per uid) of the daemon's 256 MiB heap.
+     * The daemon's defaults: 16,384 connections (1,024 per uid, 256 more for root), 64 workers, 5 calls at once per
+     * connection, 2 ms linger (a busy client's next request arrives well within it, so it never changes threads),
+     * 10 s to send a record or read a reply, no idle timeout, 32 MiB of request records (8 MiB per uid) of the
+     * daemon's 256 MiB heap.
      */
     public static TransportLimits defaults(int maxRecord) {
-        return new TransportLimits(maxRecord, 16_384, 1_024, 256, 64, Duration.ofMillis(LINGER_MILLIS),
-                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ZERO, 32L << 20, 8L << 20);
+        return new TransportLimits(maxRecord, 16_384, 1_024, 256, 64, DEFAULT_CALLS_PER_CONNECTION,
+                Duration.ofMillis(LINGER_MILLIS), Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ZERO,
+                32L << 20, 8L << 20);
     }
 
     /** These limits with at most {@code total} connections, {@code perUid} per uid and {@code forRoot} more. */
     public TransportLimits withConnections(int total, int perUid, int forRoot) {
-        return new TransportLimits(maxRecord, total, perUid, forRoot, workers, linger, readDeadline, writeDeadline,
-                idleTimeout, requestMemory, requestMemoryPerUid);
+        return new TransportLimits(maxRecord, total, perUid, forRoot, workers, callsPerConnection, linger,
+                readDeadline, writeDeadline, idleTimeout, requestMemory, requestMemoryPerUid);
     }
 
     /** These limits with {@code total} bytes of request records, {@code perUid} for one uid. */
     public TransportLimits withRequestMemory(long total, long perUid) {
-        return new TransportLimits(maxRecord, maxConnections, maxConnectionsPerUid, reservedForRoot, workers, linger,
-                readDeadline, writeDeadline, idleTimeout, total, perUid);
+        return new TransportLimits(maxRecord, maxConnections, maxConnectionsPerUid, reservedForRoot, workers,
+                callsPerConnection, linger, readDeadline, writeDeadline, idleTimeout, total, perUid);
     }
 
     /** These limits with other deadlines. */
     public TransportLimits withDeadlines(Duration read, Duration write, Duration idle) {
-        return new TransportLimits(maxRecord, maxConnections, maxConnectionsPerUid, reservedForRoot, workers, linger,
-                read, write, idle, requestMemory, requestMemoryPerUid);
+        return new TransportLimits(maxRecord, maxConnections, maxConnectionsPerUid, reservedForRoot, workers,
+                callsPerConnection, linger, read, write, idle, requestMemory, requestMemoryPerUid);
+    }
+
+    /** These limits with at most {@code calls} calls of one connection running at once. */
+    public TransportLimits withCallsPerConnection(int calls) {
+        return new TransportLimits(maxRecord, maxConnections, maxConnectionsPerUid, reservedForRoot, workers, calls,
+                linger, readDeadline, writeDeadline, idleTimeout, requestMemory, requestMemoryPerUid);
     }
 }

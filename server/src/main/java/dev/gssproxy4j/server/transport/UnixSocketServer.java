@@ -28,8 +28,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *       next request comes within the linger time, so a client that keeps calling never changes threads (the
  *       speed of the thread-per-connection model it replaces: a hand-off per request cost 10-30% of the accepts
  *       per second);</li>
+ *   <li>a client that sends its next calls before reading replies (the kernel's RPC client) has up to
+ *       {@link TransportLimits#callsPerConnection()} of them run at once, each reply written when ready
+ *       ({@link Pipeline}, {@link ReplyWriter});</li>
  *   <li>a connection that goes quiet waits in the {@link IdlePark}, which also closes records that do not arrive
- *       whole within the read deadline (slowloris) and, if configured, idle connections.</li>
+ *       whole within the read deadline (slowloris) and, if configured, idle connections, and watches the
+ *       connections of calls that last for the next call.</li>
  * </ul>
  * Memory follows the bytes received ({@link dev.gssproxy4j.rpc.RecordAssembler}), never a length a peer announces.
  * Sockets are set up as upstream does: unlink, bind, mode 0666 (access is decided per call from the peer's
@@ -42,13 +46,13 @@ public final class UnixSocketServer implements AutoCloseable {
     /** Pause after an accept that failed for want of a resource (EMFILE, ENFILE, ENOMEM) before trying again. */
     static final long ACCEPT_RETRY_MILLIS = 50;
 
-    private final Transport.RecordHandler handler;
     private final PeerCredentialsReader peerReader;
     private final TransportLimits limits;
     private final ConnectionLimits connectionLimits;
     private final RequestMemory requestMemory;
     private final ReadyQueue ready = new ReadyQueue();
     private final IdlePark park;
+    private final Serving serving;
     private final List<Thread> workers = new ArrayList<>();
     private final Map<String, ServerSocketChannel> listeners = new ConcurrentHashMap<>();
     private final Map<Long, Connection> connections = new ConcurrentHashMap<>();
@@ -58,14 +62,14 @@ public final class UnixSocketServer implements AutoCloseable {
 
     public UnixSocketServer(Transport.RecordHandler handler, PeerCredentialsReader peerReader, TransportLimits limits)
             throws IOException {
-        this.handler = handler;
         this.peerReader = peerReader;
         this.limits = limits;
         this.connectionLimits = new ConnectionLimits(limits);
         this.requestMemory = new RequestMemory(limits.requestMemory(), limits.requestMemoryPerUid());
-        this.park = new IdlePark(ready, limits, this::closeConnection);
+        this.park = new IdlePark(ready, this::closeConnection);
+        this.serving = new Serving(ready, park, handler, limits, this::closeConnection);
         for (int i = 0; i < limits.workers(); i++) {
-            Worker worker = new Worker(ready, park, handler, limits, this::closeConnection);
+            Worker worker = new Worker(ready);
             // daemon threads: an open connection must not keep the JVM from exiting
             workers.add(Thread.ofPlatform().daemon().name("worker " + i).start(worker));
         }
@@ -181,8 +185,8 @@ public final class UnixSocketServer implements AutoCloseable {
             return;
         }
         DaemonLog.debug(2, id, "Connection from " + peer.describe() + " on " + socketPath);
-        Connection connection = new Connection(channel, new Transport.Origin(peer, socketPath, id),
-                limits.maxRecord(), requestMemory.forUid(peer.uid()), System.nanoTime());
+        Connection connection = new Connection(channel, new Transport.Origin(peer, socketPath, id), serving,
+                requestMemory.forUid(peer.uid()), System.nanoTime());
         connections.put(id, connection);
         ready.offer(connection); // a new connection's first request usually follows at once
     }

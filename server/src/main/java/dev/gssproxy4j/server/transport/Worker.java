@@ -3,6 +3,8 @@ package dev.gssproxy4j.server.transport;
 import dev.gssproxy4j.server.log.DaemonLog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -10,10 +12,13 @@ import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /**
- * A platform thread that serves connections with requests, one at a time, taken from the {@link ReadyQueue}. It
- * runs a request's GSS calls itself (see {@code GssCalls}: no hand-off), and waits briefly for a busy connection's
- * next request on its own selector, so a client that keeps calling keeps its worker; a connection that goes quiet
- * is parked and costs no thread.
+ * A platform thread that serves connections with requests, taken from the {@link ReadyQueue}. It reads a
+ * connection's records while it holds the connection's read role, runs a request's GSS calls itself (see
+ * {@code GssCalls}: no hand-off), writes that request's reply, and waits briefly for a busy connection's next request
+ * on its own selector, so a client that keeps calling keeps its worker; a connection that goes quiet is parked and
+ * costs no thread. When a client sends its next request before the reply to the last (pipelining), another worker
+ * reads and runs it meanwhile ({@link Pipeline}). A worker's buffer and selector are its own: no other thread
+ * touches them.
  */
 final class Worker implements Runnable {
 
@@ -21,20 +26,11 @@ final class Worker implements Runnable {
     static final int BUFFER_BYTES = 8192;
 
     private final ReadyQueue ready;
-    private final IdlePark park;
-    private final Transport.RecordHandler handler;
-    private final TransportLimits limits;
-    private final ConnectionCloser closer;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
     private final Selector selector;
 
-    Worker(ReadyQueue ready, IdlePark park, Transport.RecordHandler handler, TransportLimits limits,
-           ConnectionCloser closer) throws IOException {
+    Worker(ReadyQueue ready) throws IOException {
         this.ready = ready;
-        this.park = park;
-        this.handler = handler;
-        this.limits = limits;
-        this.closer = closer;
         this.selector = Selector.open();
     }
 
@@ -53,7 +49,15 @@ final class Worker implements Runnable {
         try (selector) {
             Connection connection;
             while ((connection = ready.take()) != null) {
-                serve(connection);
+                try {
+                    connection.serve(this);
+                } catch (RuntimeException e) {
+                    // a defect of ours (serve handles the rest): keep the worker, the pool must not shrink
+                    DaemonLog.errorFrom(connection.uid(), "connection failed", connection.id(), "connection failed"
+                            + " inside gssproxy4j: " + e.getClass().getName());
+                } finally {
+                    release(connection);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -62,38 +66,22 @@ final class Worker implements Runnable {
         }
     }
 
-    private void serve(Connection connection) {
-        Connection.Next next;
-        try {
-            next = connection.serve(this, handler, ready, limits);
-        } catch (IOException e) {
-            DaemonLog.debug(1, connection.id(), "dropping connection: " + e.getMessage());
-            next = Connection.Next.CLOSE;
-        } catch (RuntimeException e) {
-            // a defect of ours that a caller may be able to repeat: limited per uid, the class only
-            DaemonLog.errorFrom(connection.uid(), "connection failed", connection.id(), "connection failed inside "
-                    + "gssproxy4j: " + e.getClass().getName());
-            next = Connection.Next.CLOSE;
-        } finally {
-            release(connection);
-        }
-        switch (next) {
-            case PARK -> park.park(connection);
-            case REQUEUE -> ready.offer(connection);
-            case CLOSE -> closer.close(connection);
-        }
-    }
-
     /**
      * Waits up to {@code timeout} until {@code channel} is ready for {@code ops} ({@link SelectionKey#OP_READ} or
      * {@link SelectionKey#OP_WRITE}).
+     *
+     * @throws ClosedChannelException if another thread closed the channel (e.g. another call's Drop)
      */
     boolean await(SocketChannel channel, int ops, Duration timeout) throws IOException {
-        SelectionKey key = channel.keyFor(selector);
-        if (key == null) {
-            key = channel.register(selector, ops);
-        } else {
-            key.interestOps(ops);
+        try {
+            SelectionKey key = channel.keyFor(selector);
+            if (key == null) {
+                channel.register(selector, ops);
+            } else {
+                key.interestOps(ops);
+            }
+        } catch (CancelledKeyException e) { // closed since this selector last saw it
+            throw new ClosedChannelException();
         }
         long millis = Math.max(1, timeout.toMillis());
         boolean ready = selector.select(millis) > 0;
@@ -101,7 +89,7 @@ final class Worker implements Runnable {
         return ready;
     }
 
-    /** Drops the connection's registration with this worker's selector, so another worker can wait on it. */
+    /** Drops the connection's registration with this worker's selector: the worker is done with it. */
     private void release(Connection connection) {
         SelectionKey key = connection.channel().keyFor(selector);
         if (key != null) {

@@ -19,8 +19,10 @@ import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ArgAcquireCred;
+import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
+import dev.gssproxy4j.protocol.proc.ResInitSecContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.creds.CredentialPolicy;
 import dev.gssproxy4j.server.creds.KdcFixture;
@@ -38,7 +40,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** ACQUIRE_CRED: mechanisms and options, initiator credentials, reuse of a still good input handle, trusted uids. */
+/**
+ * ACQUIRE_CRED: mechanisms and options, initiator credentials, reuse of a still good input handle, an input handle
+ * that does not open (no input, as upstream), trusted uids.
+ */
 class AcquireCredTest {
 
     static final int TARGET_UID = 4242;
@@ -198,9 +203,55 @@ class AcquireCredTest {
                 e.credUsage(), e.initiatorTimeRec(), e.acceptorTimeRec(),
                 List.of(GssxOption.of("gssproxy4j_target_uid", Integer.toString(TARGET_UID + 1))))),
                 handle.credHandleReference(), false);
-        ResAcquireCred refused = run(args(Optional.of(otherUid), Optional.empty(), List.of(), CredUsage.INITIATE,
+        ResAcquireCred notOpened = run(args(Optional.of(otherUid), Optional.empty(), List.of(), CredUsage.INITIATE,
                 List.of()), call);
-        assertEquals(MajorStatus.GSS_S_DEFECTIVE_CREDENTIAL.value(), refused.status().majorStatus(),
-                "a handle acquired for one uid cannot be presented as another uid's");
+        ResAcquireCred without = run(args(Optional.empty(), Optional.empty(), List.of(), CredUsage.INITIATE,
+                List.of()), call);
+        // a handle acquired for one uid does not open as another uid's: the call goes on as without one
+        assertEquals(without.status(), notOpened.status());
+        assertTrue(notOpened.outputCredHandle().map(h -> h != otherUid && !h.equals(otherUid)).orElse(true),
+                "the other uid's handle is not echoed back");
+    }
+
+    @Test
+    void anInputHandleThatDoesNotOpenIsNoInputAndTheServicesOwnPolicyDecides() throws Exception {
+        // the interposer sends the handle kept in the user's ccache to whichever socket it calls next
+        CallContext call = kdc.call(aliceService(), KdcFixture.SERVICE_UID);
+        GssxCred own = run(args(Optional.empty(), Optional.of(alice()), List.of(), CredUsage.INITIATE, List.of()),
+                call).outputCredHandle().orElseThrow();
+        ServiceConfig otherStore = ServiceConfig.builder("as-alice-elsewhere").euid(KdcFixture.SERVICE_UID)
+                .mech(dev.gssproxy4j.server.config.Mech.KRB5).credStore("keytab", kdc.aliceKeytab.toString())
+                .credStore("client_keytab", "/nonexistent/client.keytab").build();
+        CallContext elsewhere = kdc.call(otherStore, KdcFixture.SERVICE_UID);
+        byte[] garbage = own.credHandleReference().toByteArray();
+        garbage[garbage.length / 2] ^= 0x55;
+
+        for (GssxCred input : List.of(own, new GssxCred(own.desiredName(), own.elements(), Opaque.of(garbage),
+                false), new GssxCred(own.desiredName(), own.elements(), Opaque.of(new byte[] {1, 2, 3}), false))) {
+            ResAcquireCred res = run(args(Optional.of(input), Optional.of(alice()), List.of(), CredUsage.INITIATE,
+                    List.of()), elsewhere);
+            assertEquals(0, res.status().majorStatus(), () -> res.status().minorStatusString().toText());
+            GssxCred fresh = res.outputCredHandle().orElseThrow();
+            assertFalse(fresh.equals(input), "a new credential of this service, not the input echoed");
+            assertEquals(kdc.realm.principal("alice"), fresh.desiredName().displayText());
+        }
+    }
+
+    @Test
+    void otherProceduresStillRefuseAHandleOfAnotherStore() throws Exception {
+        CallContext call = kdc.call(aliceService(), KdcFixture.SERVICE_UID);
+        GssxCred own = run(args(Optional.empty(), Optional.of(alice()), List.of(), CredUsage.INITIATE, List.of()),
+                call).outputCredHandle().orElseThrow();
+        ServiceConfig otherStore = ServiceConfig.builder("as-alice-elsewhere").euid(KdcFixture.SERVICE_UID)
+                .mech(dev.gssproxy4j.server.config.Mech.KRB5).credStore("keytab", kdc.aliceKeytab.toString())
+                .credStore("client_keytab", "/nonexistent/client.keytab").build();
+
+        ResInitSecContext init = KdcFixture.run(new InitSecContext(), new ArgInitSecContext(CallCtx.EMPTY,
+                Optional.empty(), Optional.of(own), Optional.of(GssxName.of("host@localhost",
+                Oids.NT_HOSTBASED_SERVICE)), Oids.KRB5, 0, 0, Optional.empty(), Optional.empty(), List.of()),
+                kdc.call(otherStore, KdcFixture.SERVICE_UID));
+        assertEquals(MajorStatus.GSS_S_DEFECTIVE_CREDENTIAL.value(), init.status().majorStatus(),
+                () -> init.status().minorStatusString().toText());
+        assertTrue(init.status().minorStatusString().toText().contains("not issued to"));
     }
 }
