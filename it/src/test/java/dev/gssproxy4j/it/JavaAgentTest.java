@@ -1,0 +1,126 @@
+package dev.gssproxy4j.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.gssproxy4j.testkit.interop.LocalUser;
+import dev.gssproxy4j.testkit.interop.LocalUsers;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Unmodified JDK programs with only {@code -javaagent:gssproxy4j-jgss.jar}, run as {@code gp4j-svc}, a uid that
+ * can read neither the service keytab nor alice's client keytab (both root's, 0600): the JDK's SASL GSSAPI and its
+ * HTTP Negotiate client and SPNEGO acceptor get their Kerberos from the daemon. The JVM loads no Kerberos
+ * implementation class and opens no keytab, ticket cache or krb5.conf, although its environment points at all of
+ * them ({@code KRB5_CONFIG}, {@code KRB5CCNAME}, {@code KRB5_KTNAME}): the JDK's own krb5 would have read them.
+ */
+class JavaAgentTest {
+
+    private static JavaServices services;
+    private static AgentJvm jvm;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(LocalUsers.runningAsRoot(), "the child JVMs run as other users (setpriv, strace)");
+        services = JavaServices.start(LocalUsers.ensure(LocalUsers.SERVICE));
+        jvm = AgentJvm.prepare(SaslGssapiProgram.class, NegotiateProgram.class, JgssProbe.class, Failures.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (jvm != null) {
+            jvm.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void saslGssapiWithAuthConfRunsOnTheDaemon() {
+        AgentJvm.Run run = jvm.run(services.app(), "socket=" + services.appSocket(), realmEnvironment(),
+                SaslGssapiProgram.class, "host", "localhost", "3");
+
+        assertEquals(0, run.result().exitCode(), run::describe);
+        assertTrue(run.stdout().contains("authenticated " + JavaServices.ALICE), run::describe);
+        assertTrue(run.stdout().contains("qop auth-conf / auth-conf"), run::describe);
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(run.stdout().contains("reply to request " + i + " (encrypted)"), run::describe);
+        }
+        assertNoKerberosInTheJvm(run);
+    }
+
+    @Test
+    void httpNegotiateFromHttpUrlConnectionToASpnegoServiceRunsOnTheDaemon() {
+        AgentJvm.Run run = jvm.run(services.app(), "socket=" + services.appSocket(), realmEnvironment(),
+                NegotiateProgram.class, "localhost");
+
+        assertEquals(0, run.result().exitCode(), run::describe);
+        assertTrue(run.stdout().contains("200 hello " + JavaServices.ALICE), run::describe);
+        assertNoKerberosInTheJvm(run);
+    }
+
+    @Test
+    void aMissingSocketIsAGssExceptionNamingItAndHowToSetIt() {
+        Path missing = services.daemon.dir().resolve("missing.sock");
+        AgentJvm.Run run = jvm.run(services.app(), "socket=" + missing, realmEnvironment(), JgssProbe.class,
+                ExampleRealm.HOST_SERVICE);
+
+        assertTrue(run.stdout().startsWith("GSSException[major=11]"), run::describe);
+        assertTrue(run.stdout().contains("cannot connect to the GSS-Proxy daemon at " + missing + " as uid "
+                + services.app().uid()), run::describe);
+        assertTrue(run.stdout().contains("does not exist") && run.stdout().contains("GSSPROXY_SOCKET"),
+                run::describe);
+    }
+
+    @Test
+    void aUidWithoutAServiceIsToldWhichUidAndSocket() {
+        LocalUser stranger = LocalUsers.ensure(LocalUsers.CLIENT);
+        AgentJvm.Run run = jvm.run(stranger, "", Map.of("GSSPROXY_SOCKET", services.appSocket().toString()),
+                JgssProbe.class, ExampleRealm.HOST_SERVICE);
+
+        assertTrue(run.stdout().startsWith("GSSException[major=15]"), run::describe);
+        assertTrue(run.stdout().contains("uid " + stranger.uid()) && run.stdout().contains(
+                services.appSocket().toString()), run::describe);
+    }
+
+    @Test
+    void aBadAgentOptionStopsTheJvmWithOneLineSayingWhatIsAccepted() {
+        AgentJvm.Run run = jvm.run(services.app(), "sokcet=/x", realmEnvironment(), JgssProbe.class,
+                ExampleRealm.HOST_SERVICE);
+
+        assertTrue(run.result().exitCode() != 0, run::describe);
+        assertTrue(run.result().stderr().contains("gssproxy4j: gssproxy4j agent option 'sokcet=/x' is not one of "
+                + "socket="), run::describe);
+    }
+
+    /** Where the JDK's own krb5 would look: this realm's krb5.conf, ticket cache and keytab. */
+    private static Map<String, String> realmEnvironment() {
+        return services.realm.environment();
+    }
+
+    private static void assertNoKerberosInTheJvm(AgentJvm.Run run) {
+        List<String> krb5Classes = run.loadedClasses().stream()
+                .filter(c -> c.startsWith("sun.security.krb5.") || c.startsWith("sun.security.jgss.krb5."))
+                // the JDK's RFC 5929 channel-binding value (SASL and HTTP code refer to it): data, no Kerberos
+                .filter(c -> !c.equals("sun.security.jgss.krb5.internal.TlsChannelBindingImpl"))
+                .toList();
+        assertEquals(List.of(), krb5Classes, "the JDK's Kerberos implementation must stay unloaded");
+        assertTrue(run.loadedClasses().contains("dev.gssproxy4j.jgss.provider.Krb5ProxyFactory"),
+                () -> "the provider did the work; loaded: " + run.loadedClasses().size() + " classes");
+        Path realmDir = services.realm.realm().dir();
+        List<String> touched = run.openedFiles().stream()
+                .filter(f -> f.startsWith(realmDir.toString()) || f.contains("krb5") || f.contains(".keytab")
+                        || f.contains("krb5cc"))
+                .toList();
+        assertEquals(List.of(), touched, "no keytab, ticket cache or Kerberos configuration may be opened");
+        assertTrue(run.openedFiles().stream().anyMatch(f -> f.endsWith("gssproxy4j-jgss.jar")),
+                () -> "strace saw the JVM's opens: " + run.openedFiles().size());
+    }
+}
