@@ -15,6 +15,7 @@ import dev.gssproxy4j.jgss.gss.ProxyContext;
 import dev.gssproxy4j.jgss.gss.ProxyCredential;
 import dev.gssproxy4j.jgss.gss.ProxyName;
 import dev.gssproxy4j.jgss.gss.WireOids;
+import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -173,6 +174,9 @@ class JgssLayerTest {
         ProxyContext acceptor = proxy.newAcceptor(null);
         establish(initiator, acceptor);
         byte[] exported = acceptor.export();
+        GssxCtx held = ExportedContexts.handle(exported);
+        assertTrue(held.exportedContextToken().isEmpty(), "MIT's clear export (the session keys) was dropped");
+        assertFalse(held.state().isEmpty(), "the daemon's sealed copy is all the provider keeps");
         assertThrows(GSSException.class, () -> acceptor.getMic(MESSAGE, new MessageProp(0, false)),
                 "an exported context is gone from here");
 
