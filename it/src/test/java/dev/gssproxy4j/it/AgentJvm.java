@@ -90,6 +90,12 @@ final class AgentJvm implements AutoCloseable {
      * @param environment the child's environment additions
      */
     Run run(LocalUser user, String agentOptions, Map<String, String> environment, Class<?> main, String... args) {
+        return run(user, List.of(), agentOptions, environment, main, args);
+    }
+
+    /** As {@link #run(LocalUser, String, Map, Class, String...)} with more JVM options, e.g. system properties. */
+    Run run(LocalUser user, List<String> jvmOptions, String agentOptions, Map<String, String> environment,
+            Class<?> main, String... args) {
         int n = runs.incrementAndGet();
         Path trace = dir.resolve("open-" + n + ".strace");
         Path classLog = dir.resolve("classes-" + n + ".log");
@@ -98,7 +104,9 @@ final class AgentJvm implements AutoCloseable {
                 "setpriv", "--reuid", Integer.toString(user.uid()), "--regid", Integer.toString(user.gid()),
                 "--clear-groups", "--", java(), "-XX:-UsePerfData", "-XX:TieredStopAtLevel=1",
                 "-javaagent:" + agentJar + (agentOptions.isEmpty() ? "" : "=" + agentOptions),
-                "-Xlog:class+load=info:file=" + classLog, "-cp", classes.toString(), main.getName()));
+                "-Xlog:class+load=info:file=" + classLog));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classes.toString(), main.getName()));
         command.addAll(List.of(args));
         ChildProcess.Result result = ChildProcess.command(command).environment(environment).run(RUN_TIMEOUT);
         return new Run(result, matches(classLog, LOADED), matches(trace, OPENED));

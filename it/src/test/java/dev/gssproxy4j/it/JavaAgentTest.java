@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gssproxy4j.testkit.interop.LocalUser;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -98,6 +101,50 @@ class JavaAgentTest {
         assertTrue(run.result().exitCode() != 0, run::describe);
         assertTrue(run.result().stderr().contains("gssproxy4j: gssproxy4j agent option 'sokcet=/x' is not one of "
                 + "socket="), run::describe);
+    }
+
+    @Test
+    void localFirstInitiatesWithTheUsersOwnTicketCacheWhileAcceptingThroughTheDaemon() throws IOException {
+        Path bobCcache = ownedBy(services.app(), services.realm.realm().kinit("bob", "bobpw", "bob-app.ccache"));
+        AgentJvm.Run run = jvm.run(services.app(), localKerberos(), "socket=" + services.appSocket()
+                + ",behavior.initiate=LOCAL_FIRST,behavior.accept=REMOTE_ONLY",
+                Map.of("KRB5CCNAME", "FILE:" + bobCcache), SaslGssapiProgram.class, "host", "localhost", "1");
+
+        assertEquals(0, run.result().exitCode(), run::describe);
+        assertTrue(run.stdout().contains("authenticated bob@" + ExampleRealm.NAME), run::describe);
+        assertTrue(run.stdout().contains("reply to request 1 (encrypted)"), run::describe);
+        assertTrue(run.loadedClasses().contains("sun.security.jgss.krb5.Krb5Context"), "bob's side ran in the JVM");
+        assertTrue(run.openedFiles().contains(bobCcache.toString()), () -> "bob's ccache: " + run.openedFiles());
+        assertTrue(run.openedFiles().stream().noneMatch(f -> f.endsWith(".keytab")), "accepting stayed remote");
+    }
+
+    @Test
+    void remoteFirstFallsBackToTheJdksKerberosWhenTheDaemonRefusesTheUid() throws IOException {
+        LocalUser stranger = LocalUsers.ensure(LocalUsers.CLIENT);
+        Path bobCcache = ownedBy(stranger, services.realm.realm().kinit("bob", "bobpw", "bob-cli.ccache"));
+        AgentJvm.Run run = jvm.run(stranger, localKerberos(), "socket=" + services.appSocket()
+                + ",behavior=REMOTE_FIRST", Map.of("KRB5CCNAME", "FILE:" + bobCcache), JgssProbe.class,
+                ExampleRealm.HOST_SERVICE);
+
+        assertTrue(run.stdout().startsWith("OK "), run::describe);
+        assertTrue(run.openedFiles().contains(bobCcache.toString()), run::describe);
+
+        AgentJvm.Run remoteOnly = jvm.run(stranger, localKerberos(), "socket=" + services.appSocket(),
+                Map.of("KRB5CCNAME", "FILE:" + bobCcache), JgssProbe.class, ExampleRealm.HOST_SERVICE);
+        assertTrue(remoteOnly.stdout().startsWith("GSSException[major=15]"), remoteOnly::describe);
+        assertTrue(remoteOnly.openedFiles().stream().noneMatch(f -> f.contains("bob-cli")), remoteOnly::describe);
+    }
+
+    /** What the JDK's own krb5 needs to use a ticket cache: the realm's krb5.conf and no JAAS Subject. */
+    private static List<String> localKerberos() {
+        return List.of("-Djava.security.krb5.conf=" + services.realm.realm().krb5Conf(),
+                "-Djavax.security.auth.useSubjectCredsOnly=false");
+    }
+
+    private static Path ownedBy(LocalUser user, Path file) throws IOException {
+        UserPrincipalLookupService users = file.getFileSystem().getUserPrincipalLookupService();
+        Files.setOwner(file, users.lookupPrincipalByName(user.name()));
+        return file;
     }
 
     /** Where the JDK's own krb5 would look: this realm's krb5.conf, ticket cache and keytab. */
