@@ -96,6 +96,37 @@ final class AgentJvm implements AutoCloseable {
     /** As {@link #run(LocalUser, String, Map, Class, String...)} with more JVM options, e.g. system properties. */
     Run run(LocalUser user, List<String> jvmOptions, String agentOptions, Map<String, String> environment,
             Class<?> main, String... args) {
+        return start(user, jvmOptions, agentOptions, environment, main, args).finish();
+    }
+
+    /** A program started in the background, e.g. a server a test then talks to. */
+    final class Started {
+        private final ChildProcess process;
+        private final Path trace;
+        private final Path classLog;
+
+        private Started(ChildProcess process, Path trace, Path classLog) {
+            this.process = process;
+            this.trace = trace;
+            this.classLog = classLog;
+        }
+
+        ChildProcess process() {
+            return process;
+        }
+
+        /** Waits for the program to exit, then reads what it loaded and opened. */
+        Run finish() {
+            try (process) {
+                ChildProcess.Result result = process.waitFor(RUN_TIMEOUT);
+                return new Run(result, matches(classLog, LOADED), matches(trace, OPENED));
+            }
+        }
+    }
+
+    /** Starts {@code main} as {@link #run(LocalUser, List, String, Map, Class, String...)} does, without waiting. */
+    Started start(LocalUser user, List<String> jvmOptions, String agentOptions, Map<String, String> environment,
+                  Class<?> main, String... args) {
         int n = runs.incrementAndGet();
         Path trace = dir.resolve("open-" + n + ".strace");
         Path classLog = dir.resolve("classes-" + n + ".log");
@@ -108,8 +139,9 @@ final class AgentJvm implements AutoCloseable {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classes.toString(), main.getName()));
         command.addAll(List.of(args));
-        ChildProcess.Result result = ChildProcess.command(command).environment(environment).run(RUN_TIMEOUT);
-        return new Run(result, matches(classLog, LOADED), matches(trace, OPENED));
+        ChildProcess process = ChildProcess.command(command).environment(environment).output(dir, "run-" + n)
+                .start();
+        return new Started(process, trace, classLog);
     }
 
     private static List<String> matches(Path file, Pattern pattern) {

@@ -4,17 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gssproxy4j.testkit.ChildProcess;
+import dev.gssproxy4j.testkit.interop.GssSamples;
+import dev.gssproxy4j.testkit.interop.GssServer;
 import dev.gssproxy4j.testkit.interop.LocalUser;
+import dev.gssproxy4j.testkit.interop.SampleEnvironment;
+import dev.gssproxy4j.testkit.interop.ServerOutcome;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Unmodified JDK programs with only {@code -javaagent:gssproxy4j-jgss.jar}, run as {@code gp4j-svc}, a uid that
@@ -32,7 +39,8 @@ class JavaAgentTest {
     static void start() {
         assumeTrue(LocalUsers.runningAsRoot(), "the child JVMs run as other users (setpriv, strace)");
         services = JavaServices.start(LocalUsers.ensure(LocalUsers.SERVICE));
-        jvm = AgentJvm.prepare(SaslGssapiProgram.class, NegotiateProgram.class, JgssProbe.class, Failures.class);
+        jvm = AgentJvm.prepare(SaslGssapiProgram.class, NegotiateProgram.class, JgssProbe.class,
+                GssSampleClientProgram.class, Failures.class);
     }
 
     @AfterAll
@@ -66,6 +74,46 @@ class JavaAgentTest {
 
         assertEquals(0, run.result().exitCode(), run::describe);
         assertTrue(run.stdout().contains("200 hello " + JavaServices.ALICE), run::describe);
+        assertNoKerberosInTheJvm(run);
+    }
+
+    @Test
+    void aJavaInitiatorLogsInToMitsGssServer(@TempDir Path dir) throws IOException {
+        Path serverDir = Files.createDirectories(dir.resolve("gss-server"));
+        SampleEnvironment keytabServer = SampleEnvironment.direct(LocalUser.ROOT, services.realm.realm().krb5Conf(),
+                serverDir).withKeytab(services.servicesKeytab);
+        try (GssServer server = GssSamples.startServer(keytabServer, ExampleRealm.HOST_SERVICE, dir)) {
+            AgentJvm.Run run = jvm.run(services.app(), "socket=" + services.appSocket(), realmEnvironment(),
+                    GssSampleClientProgram.class, "localhost", Integer.toString(server.port()),
+                    ExampleRealm.HOST_SERVICE, "hello from java", "2");
+
+            ServerOutcome served = server.await(GssSamples.TIMEOUT);
+            assertEquals(0, run.result().exitCode(), () -> run.describe() + "\n" + served.describe());
+            assertEquals(2, run.stdout().lines().filter("Signature verified."::equals).count(), run::describe);
+            assertTrue(served.received("hello from java", 2), served::describe);
+            assertEquals(JavaServices.ALICE, served.acceptedClient().orElseThrow());
+            assertNoKerberosInTheJvm(run);
+        }
+    }
+
+    @Test
+    void curlNegotiateLogsInToAJavaSpnegoService() {
+        Path aliceCcache = services.realm.realm().kinit("alice", "alicepw", "alice-curl.ccache");
+        AgentJvm.Started service = jvm.start(services.app(), List.of(), "socket=" + services.appSocket(),
+                realmEnvironment(), NegotiateProgram.class, "--serve");
+        service.process().awaitOutput("listening on ", Duration.ofSeconds(30));
+        String port = service.process().stdout().lines().filter(l -> l.startsWith("listening on "))
+                .findFirst().orElseThrow().substring("listening on ".length());
+
+        ChildProcess.Result curl = ChildProcess.command("curl", "--silent", "--show-error", "--negotiate", "-u", ":",
+                        "http://localhost:" + port + "/")
+                .environment(Map.of("KRB5_CONFIG", services.realm.realm().krb5Conf().toString(),
+                        "KRB5CCNAME", "FILE:" + aliceCcache, "GSS_USE_PROXY", "no"))
+                .run(Duration.ofSeconds(30));
+        AgentJvm.Run run = service.finish();
+
+        assertEquals("hello " + JavaServices.ALICE, curl.stdout(), () -> curl.stderr() + "\n" + run.describe());
+        assertEquals(0, run.result().exitCode(), run::describe);
         assertNoKerberosInTheJvm(run);
     }
 

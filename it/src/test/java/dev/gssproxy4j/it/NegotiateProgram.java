@@ -13,35 +13,47 @@ import java.net.Proxy;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSCredential;
 import org.ietf.jgss.GSSException;
 import org.ietf.jgss.GSSManager;
 
 /**
- * HTTP Negotiate (RFC 4559) between two unmodified JDK parts in a child JVM: {@code HttpURLConnection}'s built-in
- * SPNEGO client and a {@code com.sun.net.httpserver} service whose authenticator accepts with
- * {@code GSSManager.getInstance()} and the JDK's SPNEGO ({@code createContext((GSSCredential) null)}). Prints the
- * status and the body, which names the authenticated client; exits 1 on failure.
- *
- * <p>Arguments: the host name to use in the URL (the service is {@code HTTP@<host>}).
+ * HTTP Negotiate (RFC 4559) with unmodified JDK parts in a child JVM: a {@code com.sun.net.httpserver} service
+ * whose authenticator accepts with {@code GSSManager.getInstance()} and the JDK's SPNEGO
+ * ({@code createContext((GSSCredential) null)}), answering "hello" and the client's name.
+ * <ul>
+ *   <li>{@code NegotiateProgram <host>}: also the client, {@code HttpURLConnection}'s built-in Negotiate to
+ *       {@code http://<host>:port/}; prints the status and body, exits 1 on failure.</li>
+ *   <li>{@code NegotiateProgram --serve}: prints {@code listening on <port>}, serves until one client is
+ *       authenticated (e.g. {@code curl --negotiate}), then exits 0 (2 after 60 s without one).</li>
+ * </ul>
  */
 public final class NegotiateProgram {
 
+    private static final CountDownLatch AUTHENTICATED = new CountDownLatch(1);
+
     private NegotiateProgram() {}
 
-    public static void main(String[] args) throws IOException {
-        String host = args[0];
+    public static void main(String[] args) throws IOException, InterruptedException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             byte[] body = ("hello " + exchange.getPrincipal().getUsername()).getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
+            AUTHENTICATED.countDown();
         }).setAuthenticator(new SpnegoAuthenticator());
         server.start();
+        int port = server.getAddress().getPort();
         try {
-            URI uri = URI.create("http://" + host + ":" + server.getAddress().getPort() + "/");
+            if (args[0].equals("--serve")) {
+                System.out.println("listening on " + port);
+                System.exit(AUTHENTICATED.await(60, TimeUnit.SECONDS) ? 0 : 2);
+            }
+            URI uri = URI.create("http://" + args[0] + ":" + port + "/");
             HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection(Proxy.NO_PROXY);
             int status = connection.getResponseCode();
             try (InputStream in = status == 200 ? connection.getInputStream() : connection.getErrorStream()) {
