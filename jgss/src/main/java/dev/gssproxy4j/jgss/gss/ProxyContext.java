@@ -11,21 +11,11 @@ import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.ArgAcceptSecContext;
-import dev.gssproxy4j.protocol.proc.ArgGetMic;
 import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
-import dev.gssproxy4j.protocol.proc.ArgUnwrap;
-import dev.gssproxy4j.protocol.proc.ArgVerifyMic;
-import dev.gssproxy4j.protocol.proc.ArgWrap;
-import dev.gssproxy4j.protocol.proc.ArgWrapSizeLimit;
 import dev.gssproxy4j.protocol.proc.GssxArg;
 import dev.gssproxy4j.protocol.proc.GssxRes;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
-import dev.gssproxy4j.protocol.proc.ResGetMic;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
-import dev.gssproxy4j.protocol.proc.ResUnwrap;
-import dev.gssproxy4j.protocol.proc.ResVerifyMic;
-import dev.gssproxy4j.protocol.proc.ResWrap;
-import dev.gssproxy4j.protocol.proc.ResWrapSizeLimit;
 import dev.gssproxy4j.xdr.Opaque;
 import dev.gssproxy4j.xdr.XdrLimits;
 import java.util.List;
@@ -37,11 +27,8 @@ import org.ietf.jgss.Oid;
 
 /**
  * A security context (RFC 2743 section 2.2) whose mechanism work is done by the daemon: this side holds only the
- * daemon's context handle and sends it back with every call, taking the updated one each answer carries. With
- * gssproxy4j that handle's {@code state} is the daemon's sealed copy of the context, and the clear
- * {@code exported_context_token} (MIT's export, which holds the session keys) is dropped as soon as it arrives:
- * per-message calls need only the sealed copy. Upstream gssproxy has no sealed copy and imports the clear token for
- * per-message calls, so with upstream it must be kept.
+ * daemon's context handle ({@link HeldHandle}, which says what of it is kept) and sends it back with every call,
+ * taking the updated one each answer carries; the per-message calls are in {@link PerMessage}.
  *
  * <p>Tokens are whole GSS tokens as the daemon (MIT) reads and writes them, RFC 2743 section 3.1 framing included.
  *
@@ -63,12 +50,6 @@ public final class ProxyContext {
     /** MIT's GSS_C_DELEG_POLICY_FLAG: delegate only if the KDC marks the target ok-as-delegate. */
     public static final long DELEG_POLICY = 0x8000;
 
-    /** RFC 2744 supplementary status bits of a per-message result. */
-    private static final long DUPLICATE_TOKEN = 1L << 1;
-    private static final long OLD_TOKEN = 1L << 2;
-    private static final long UNSEQ_TOKEN = 1L << 3;
-    private static final long GAP_TOKEN = 1L << 4;
-
     private final GssProxy proxy;
     private final boolean initiator;
     private final ProxyName target;
@@ -78,9 +59,7 @@ public final class ProxyContext {
     private long timeReq;
     private GssxCb bindings;
 
-    private GssxCtx handle;
-    private Lifetime lifetime;
-    private boolean established;
+    private final HeldHandle held = new HeldHandle();
     private boolean unusable;
     private ProxyCredential delegated;
 
@@ -106,14 +85,14 @@ public final class ProxyContext {
     /** A context exported by {@link #export()}, ready for per-message calls. */
     static ProxyContext imported(GssProxy proxy, boolean initiator, GssxCtx handle) {
         ProxyContext context = new ProxyContext(proxy, initiator, null, null, null);
-        context.keep(Optional.of(handle));
-        context.established = handle.open();
+        context.held.keep(Optional.of(handle));
+        context.held.established(handle.open());
         return context;
     }
 
     /** Sets or clears a request flag; only before the first leg, later requests are ignored (RFC 2743 2.2.1). */
     public synchronized void request(long flag, boolean on) {
-        if (handle == null) {
+        if (held.current() == null) {
             requestedFlags = on ? requestedFlags | flag : requestedFlags & ~flag;
         }
     }
@@ -129,7 +108,7 @@ public final class ProxyContext {
 
     /** The lifetime to ask for, in the JDK's convention; only before the first leg. */
     public synchronized void requestLifetime(int jdkLifetime) {
-        if (handle == null) {
+        if (held.current() == null) {
             timeReq = Lifetime.timeReq(jdkLifetime);
         }
     }
@@ -143,14 +122,14 @@ public final class ProxyContext {
         requireLegs("initSecContext", true);
         List<GssxOption> options = credential == null ? List.of()
                 : List.of(GssxOption.of(Options.SYNC_MODIFIED_CREDS, "default"));
-        ArgInitSecContext args = new ArgInitSecContext(CallCtx.EMPTY, Optional.ofNullable(handle),
+        ArgInitSecContext args = new ArgInitSecContext(CallCtx.EMPTY, Optional.ofNullable(held.current()),
                 Optional.ofNullable(credential).map(ProxyCredential::handle), Optional.of(target.wire()),
                 WireOids.toWire(mech), requestedFlags, timeReq, Optional.ofNullable(bindings),
                 Optional.ofNullable(input).map(Opaque::of), options);
         ResInitSecContext result = leg(Procedure.INIT_SEC_CONTEXT, args, ResInitSecContext.class);
-        keep(result.contextHandle());
+        held.keep(result.contextHandle());
         syncCredential(result.options());
-        established = !continueNeeded(result.status());
+        held.established(!continueNeeded(result.status()));
         return bytesOrNull(result.outputToken());
     }
 
@@ -161,15 +140,15 @@ public final class ProxyContext {
      */
     public synchronized byte[] acceptSecContext(byte[] input) throws GSSException {
         requireLegs("acceptSecContext", false);
-        ArgAcceptSecContext args = new ArgAcceptSecContext(CallCtx.EMPTY, Optional.ofNullable(handle),
+        ArgAcceptSecContext args = new ArgAcceptSecContext(CallCtx.EMPTY, Optional.ofNullable(held.current()),
                 Optional.ofNullable(credential).map(ProxyCredential::handle), Opaque.of(input),
                 Optional.ofNullable(bindings), true, List.of());
         ResAcceptSecContext result = leg(Procedure.ACCEPT_SEC_CONTEXT, args, ResAcceptSecContext.class);
-        keep(result.contextHandle());
+        held.keep(result.contextHandle());
         if (result.delegatedCredHandle().isPresent()) {
             delegated = ProxyCredential.of(proxy, result.delegatedCredHandle().get());
         }
-        established = !continueNeeded(result.status());
+        held.established(!continueNeeded(result.status()));
         if (mech == null && !result.status().mech().isEmpty()) {
             mech = WireOids.fromWire(result.status().mech());
         }
@@ -181,9 +160,9 @@ public final class ProxyContext {
             throw GssErrors.local(GSSException.FAILURE, call + " on " + (initiator ? "an initiator" : "an acceptor")
                     + "'s context");
         }
-        if (established || unusable) {
+        if (held.isEstablished() || unusable) {
             throw GssErrors.local(GSSException.FAILURE, call + " on a context that is "
-                    + (established ? "already established" : "unusable after an earlier failure"));
+                    + (held.isEstablished() ? "already established" : "unusable after an earlier failure"));
         }
     }
 
@@ -208,19 +187,6 @@ public final class ProxyContext {
         return (status.majorStatus() & GssStatusText.CONTINUE_NEEDED) != 0;
     }
 
-    /**
-     * Takes the handle an answer carries: with a sealed copy in {@code state} the clear token is dropped (see the
-     * class comment), else (a partial context, or upstream's) it is what the next call needs.
-     */
-    private void keep(Optional<GssxCtx> fresh) {
-        if (fresh.isEmpty()) {
-            return;
-        }
-        GssxCtx ctx = fresh.get();
-        handle = ctx.state().isEmpty() ? ctx : ctx.withTokenAndState(Opaque.EMPTY, ctx.state());
-        lifetime = Lifetime.fromNow(ctx.lifetime());
-    }
-
     private void syncCredential(List<GssxOption> options) {
         Options.value(options, Options.SYNC_CREDS).ifPresent(blob -> {
             try {
@@ -239,76 +205,27 @@ public final class ProxyContext {
 
     /** GSS_Wrap; {@code prop} carries the requested QOP and confidentiality in and what was applied out. */
     public synchronized byte[] wrap(byte[] message, MessageProp prop) throws GSSException {
-        ResWrap result = perMessage(Procedure.WRAP, new ArgWrap(CallCtx.EMPTY, requireHandle("wrap"),
-                prop.getPrivacy(), List.of(Opaque.of(message)), prop.getQOP()), ResWrap.class);
-        keep(result.contextHandle());
-        prop.setPrivacy(result.confState().orElse(prop.getPrivacy()));
-        if (result.tokenBuffer().isEmpty()) {
-            throw GssErrors.local(GSSException.FAILURE, "the daemon's WRAP answer carries no token");
-        }
-        return result.tokenBuffer().getFirst().toByteArray();
+        return PerMessage.wrap(proxy.link(), held, message, prop);
     }
 
     /** GSS_Unwrap; {@code prop} receives confidentiality, QOP and the supplementary (sequence) states. */
     public synchronized byte[] unwrap(byte[] token, MessageProp prop) throws GSSException {
-        ResUnwrap result = perMessage(Procedure.UNWRAP, new ArgUnwrap(CallCtx.EMPTY, requireHandle("unwrap"),
-                List.of(Opaque.of(token)), 0), ResUnwrap.class);
-        keep(result.contextHandle());
-        prop.setPrivacy(result.confState().orElse(false));
-        prop.setQOP(result.qopState().map(Long::intValue).orElse(0));
-        supplementary(result.status(), prop);
-        return result.messageBuffer().isEmpty() ? new byte[0] : result.messageBuffer().getFirst().toByteArray();
+        return PerMessage.unwrap(proxy.link(), held, token, prop);
     }
 
     /** GSS_GetMIC. */
     public synchronized byte[] getMic(byte[] message, MessageProp prop) throws GSSException {
-        ResGetMic result = perMessage(Procedure.GET_MIC, new ArgGetMic(CallCtx.EMPTY, requireHandle("getMIC"),
-                prop.getQOP(), Opaque.of(message)), ResGetMic.class);
-        keep(result.contextHandle());
-        return result.tokenBuffer().toByteArray();
+        return PerMessage.getMic(proxy.link(), held, message, prop);
     }
 
     /** GSS_VerifyMIC; {@code prop} receives the QOP and the supplementary states. */
     public synchronized void verifyMic(byte[] token, byte[] message, MessageProp prop) throws GSSException {
-        ResVerifyMic result = perMessage(Procedure.VERIFY, new ArgVerifyMic(CallCtx.EMPTY,
-                requireHandle("verifyMIC"), Opaque.of(message), Opaque.of(token)), ResVerifyMic.class);
-        keep(result.contextHandle());
-        prop.setQOP(result.qopState().map(Long::intValue).orElse(0));
-        supplementary(result.status(), prop);
+        PerMessage.verifyMic(proxy.link(), held, token, message, prop);
     }
 
     /** GSS_Wrap_size_limit: the largest message whose wrap token fits {@code maxTokenSize}. */
     public synchronized int wrapSizeLimit(int qop, boolean conf, int maxTokenSize) throws GSSException {
-        ResWrapSizeLimit result = perMessage(Procedure.WRAP_SIZE_LIMIT, new ArgWrapSizeLimit(CallCtx.EMPTY,
-                requireHandle("getWrapSizeLimit"), conf, qop, Integer.toUnsignedLong(maxTokenSize)),
-                ResWrapSizeLimit.class);
-        return (int) Math.min(Integer.MAX_VALUE, result.maxInputSize());
-    }
-
-    private GssxCtx requireHandle(String call) throws GSSException {
-        if (handle == null || !(established || (handle.ctxFlags() & PROT_READY) != 0)) {
-            throw GssErrors.local(GSSException.NO_CONTEXT, call + " needs an established context");
-        }
-        return handle;
-    }
-
-    /**
-     * A per-message call: it changes nothing at the daemon (the sequence state travels in the handle), so it may go
-     * again to a restarted daemon with the same handle.
-     */
-    private <R extends GssxRes> R perMessage(Procedure procedure, GssxArg args,
-                                            Class<R> type) throws GSSException {
-        R result = proxy.link().call(procedure, args, type, Resend.ALWAYS);
-        if (GssStatusText.isError(result.status().majorStatus())) {
-            throw GssErrors.of(procedure.name(), result.status());
-        }
-        return result;
-    }
-
-    private static void supplementary(GssxStatus status, MessageProp prop) {
-        long major = status.majorStatus();
-        prop.setSupplementaryStates((major & DUPLICATE_TOKEN) != 0, (major & OLD_TOKEN) != 0,
-                (major & UNSEQ_TOKEN) != 0, (major & GAP_TOKEN) != 0, 0, null);
+        return PerMessage.wrapSizeLimit(proxy.link(), held, qop, conf, maxTokenSize);
     }
 
     // --- what GSS_Inquire_context tells
@@ -318,25 +235,26 @@ public final class ProxyContext {
     }
 
     public synchronized boolean isEstablished() {
-        return established;
+        return held.isEstablished();
     }
 
     /** Whether per-message calls may be made (established, or PROT_READY before that). */
     public synchronized boolean isProtReady() {
-        return handle != null && (established || (handle.ctxFlags() & PROT_READY) != 0);
+        return held.isProtReady();
     }
 
     /** The flags in effect once established; before that, the requested ones. */
     public synchronized long flags() {
-        return handle != null && established ? handle.ctxFlags() : requestedFlags;
+        return held.flags(requestedFlags);
     }
 
     /** Seconds left, 0 before establishment. */
     public synchronized int lifetime() {
-        return lifetime == null || !established ? 0 : lifetime.remaining();
+        return held.lifetime();
     }
 
     public synchronized Oid mech() throws GSSException {
+        GssxCtx handle = held.current();
         if (handle != null && !handle.mech().isEmpty()) {
             return WireOids.fromWire(handle.mech());
         }
@@ -345,11 +263,13 @@ public final class ProxyContext {
 
     /** The initiator's name once known; null before. */
     public synchronized ProxyName srcName() throws GSSException {
+        GssxCtx handle = held.current();
         return handle == null ? null : ProxyName.ofDaemon(proxy, handle.srcName());
     }
 
     /** The acceptor's name: the target an initiator asked for until the daemon names it. */
     public synchronized ProxyName targName() throws GSSException {
+        GssxCtx handle = held.current();
         ProxyName named = handle == null ? null : ProxyName.ofDaemon(proxy, handle.targName());
         return named != null ? named : target;
     }
@@ -370,22 +290,17 @@ public final class ProxyContext {
      * service). This context can no longer be used afterwards.
      */
     public synchronized byte[] export() throws GSSException {
-        if (!established) {
+        if (!held.isEstablished()) {
             throw GssErrors.local(GSSException.NO_CONTEXT, "only an established context can be exported");
         }
-        byte[] token = ContextExport.encode(initiator, handle);
-        handle = null;
         unusable = true;
-        established = false;
-        return token;
+        return ContextExport.encode(initiator, held.release());
     }
 
     /** GSS_Delete_sec_context: releases the handle at the daemon if it keeps state for it (upstream never does). */
     public synchronized void dispose() throws GSSException {
-        GssxCtx released = handle;
-        handle = null;
+        GssxCtx released = held.release();
         unusable = true;
-        established = false;
         if (released != null && released.needsRelease()) {
             proxy.release(released);
         }
