@@ -18,6 +18,13 @@ import dev.gssproxy4j.jgss.gss.WireOids;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import org.ietf.jgss.ChannelBinding;
 import org.ietf.jgss.GSSCredential;
@@ -210,6 +217,42 @@ class JgssLayerTest {
         GSSException noCred = assertThrows(GSSException.class,
                 () -> proxy.newInitiator(target, null, unknown, 0).initSecContext(null));
         assertTrue(noCred.getMessage().contains("ask for mech_type krb5"), noCred.getMessage());
+    }
+
+    @Test
+    void manyThreadsShareTwoConnectionsEachWithItsOwnContexts() throws Exception {
+        int threads = 8;
+        int contextsEach = 3;
+        int messagesEach = 5;
+        try (GssProxy shared = GssProxy.open(new ConnectionSettings(services.rootSocket(), 2,
+                Duration.ofSeconds(30), Duration.ofSeconds(5)));
+             ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    int unwrapped = 0;
+                    for (int c = 0; c < contextsEach; c++) {
+                        ProxyContext initiator = shared.newInitiator(shared.importName(ExampleRealm.HOST_SERVICE,
+                                GSSName.NT_HOSTBASED_SERVICE), null, WireOids.KRB5, 0);
+                        ProxyContext acceptor = shared.newAcceptor(null);
+                        establish(initiator, acceptor);
+                        for (int m = 0; m < messagesEach; m++) {
+                            byte[] message = ("thread " + thread + " context " + c + " message " + m).getBytes();
+                            MessageProp prop = new MessageProp(0, false);
+                            assertArrayEquals(message, acceptor.unwrap(initiator.wrap(message,
+                                    new MessageProp(0, true)), prop));
+                            assertFalse(prop.isDuplicateToken() || prop.isGapToken() || prop.isUnseqToken());
+                            unwrapped++;
+                        }
+                    }
+                    return unwrapped;
+                }));
+            }
+            for (Future<Integer> result : results) {
+                assertEquals(contextsEach * messagesEach, result.get(2, TimeUnit.MINUTES));
+            }
+        }
     }
 
     @Test
