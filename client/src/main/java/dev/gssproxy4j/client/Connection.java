@@ -41,7 +41,7 @@ final class Connection {
             return new Connection(socket, channel, maxReplyBytes);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            throw new GssProxyException(Reason.CONNECT_FAILED, "cannot connect to the GSS-Proxy socket " + socket
+            throw GssProxyException.notSent(Reason.CONNECT_FAILED, "cannot connect to the GSS-Proxy socket " + socket
                     + ": " + e + " (is the daemon running, and is this its socket path?)", e);
         }
     }
@@ -58,16 +58,13 @@ final class Connection {
     byte[] exchange(byte[] record, Duration timeout, String what) {
         String earlier = closedBecause;
         if (earlier != null) {
-            throw new GssProxyException(Reason.CLIENT_CLOSED, "cannot send " + what + ": the connection to "
+            throw GssProxyException.notSent(Reason.CLIENT_CLOSED, "cannot send " + what + ": the connection to "
                     + socket + " is closed (" + earlier + "); connect a new client", null);
         }
         Watchdog.Deadline deadline = Watchdog.arm(timeout, () -> closeAfter("the I/O timeout of " + timeout
                 + " expired during " + what));
         try {
-            ByteBuffer out = ByteBuffer.wrap(record);
-            while (out.hasRemaining()) {
-                channel.write(out);
-            }
+            write(record, what, deadline, timeout);
             byte[] reply = reader.read();
             if (!deadline.disarm()) {
                 throw timedOut(what, timeout, null);
@@ -102,6 +99,31 @@ final class Connection {
             }
             throw new GssProxyException(Reason.CONNECTION_CLOSED, "the connection broke during " + what + ": " + e,
                     e);
+        }
+    }
+
+    /**
+     * Writes the whole record; a failure here is reported as {@link GssProxyException#requestSent() not sent}, since
+     * a server acts only on whole records. The deadline stays armed for the read that follows.
+     */
+    private void write(byte[] record, String what, Watchdog.Deadline deadline, Duration timeout) {
+        try {
+            ByteBuffer out = ByteBuffer.wrap(record);
+            while (out.hasRemaining()) {
+                channel.write(out);
+            }
+        } catch (IOException e) {
+            if (!deadline.disarm()) {
+                throw timedOut(what, timeout, e);
+            }
+            if (e instanceof ClosedByInterruptException) {
+                throw GssProxyException.notSent(Reason.CLIENT_CLOSED, "the thread sending " + what
+                        + " was interrupted; the JDK closed the connection", e);
+            }
+            String closedBy = closedBecause;
+            throw GssProxyException.notSent(closedBy != null ? Reason.CLIENT_CLOSED : Reason.CONNECTION_CLOSED,
+                    "cannot send " + what + " to " + socket + ": " + (closedBy != null ? closedBy : e.toString())
+                    + "; the request did not reach the server", e);
         }
     }
 

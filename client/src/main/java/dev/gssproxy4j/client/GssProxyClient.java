@@ -65,7 +65,7 @@ public final class GssProxyClient implements AutoCloseable {
         try {
             request = GssProxyMessages.encodeCall(xid, procedure, args, GssProxyMessages.MAX_RECORD);
         } catch (XdrSizeException e) {
-            throw new GssProxyException(Reason.REQUEST_TOO_LARGE, what + " would need " + e.needed()
+            throw GssProxyException.notSent(Reason.REQUEST_TOO_LARGE, what + " would need " + e.needed()
                     + " bytes; GSS-Proxy servers accept at most " + e.maxSize(), e);
         }
         try {

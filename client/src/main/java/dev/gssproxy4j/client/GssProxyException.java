@@ -57,29 +57,48 @@ public final class GssProxyException extends RuntimeException {
     private final Reason reason;
     private final transient RpcReply rpcReply;
     private final transient GssxStatus gssStatus;
+    private final boolean requestSent;
 
     GssProxyException(Reason reason, String message, Throwable cause) {
-        this(reason, message, cause, null, null);
+        this(reason, message, cause, null, null, true);
     }
 
     private GssProxyException(Reason reason, String message, Throwable cause, RpcReply rpcReply,
-                              GssxStatus gssStatus) {
+                              GssxStatus gssStatus, boolean requestSent) {
         super(reason + ": " + message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
         this.rpcReply = rpcReply;
         this.gssStatus = gssStatus;
+        this.requestSent = requestSent;
+    }
+
+    /** A failure before the whole request was written: the server cannot have received the call. */
+    static GssProxyException notSent(Reason reason, String message, Throwable cause) {
+        return new GssProxyException(reason, message, cause, null, null, false);
     }
 
     static GssProxyException rpcError(String message, RpcReply reply) {
-        return new GssProxyException(Reason.RPC_ERROR, message, null, reply, null);
+        return new GssProxyException(Reason.RPC_ERROR, message, null, reply, null, true);
     }
 
     static GssProxyException gssError(String message, GssxStatus status) {
-        return new GssProxyException(Reason.GSS_ERROR, message, null, null, status);
+        return new GssProxyException(Reason.GSS_ERROR, message, null, null, status, true);
     }
 
     public Reason reason() {
         return reason;
+    }
+
+    /**
+     * Whether the server may have received the whole request. False when the call failed before its last byte was
+     * written (connect failed, the connection was already closed, or the write itself failed, e.g. with EPIPE
+     * because the daemon was restarted): the server cannot have processed it, so sending it again on a new
+     * connection cannot make it run twice. True whenever that is not certain, e.g. the daemon closed the connection
+     * after the request was written; a context-establishment token must then not be resent, as a replay would be
+     * refused.
+     */
+    public boolean requestSent() {
+        return requestSent;
     }
 
     /** For {@link Reason#RPC_ERROR}: the reply header, e.g. {@code statusName()} {@code MSG_ACCEPTED/PROC_UNAVAIL}. */

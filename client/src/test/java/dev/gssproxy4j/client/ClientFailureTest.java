@@ -112,7 +112,22 @@ class ClientFailureTest {
              GssProxyClient client = GssProxyClient.connect(server.socket())) {
             GssProxyException e = assertFails(Reason.CONNECTION_CLOSED, client::indicateMechs);
             assertTrue(e.getMessage().contains("closed the connection"), e.getMessage());
+            assertTrue(e.requestSent(), "the server read the request: it may have acted on it");
             assertFalse(client.isOpen());
+        }
+    }
+
+    @Test
+    void aCallOnAConnectionTheServerHasClosedIsKnownNotToHaveBeenSent() throws Exception {
+        FakeServer server = FakeServer.start(dir, FakeServer.always(MECHS));
+        try (GssProxyClient client = GssProxyClient.connect(server.socket())) {
+            client.indicateMechs();
+            server.close(); // as a daemon killed between two calls: its end of the connection is gone
+            GssProxyException e = assertFails(Reason.CONNECTION_CLOSED, client::indicateMechs);
+            assertFalse(e.requestSent(), e.getMessage());
+            assertTrue(e.getMessage().contains("did not reach the server"), e.getMessage());
+            GssProxyException later = assertFails(Reason.CLIENT_CLOSED, client::indicateMechs);
+            assertFalse(later.requestSent(), later.getMessage());
         }
     }
 
@@ -198,6 +213,7 @@ class ClientFailureTest {
     void connectToAMissingSocketNamesThePath() {
         Path missing = dir.resolve("nobody-listens.sock");
         GssProxyException e = assertFails(Reason.CONNECT_FAILED, () -> GssProxyClient.connect(missing));
+        assertFalse(e.requestSent());
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
     }
 

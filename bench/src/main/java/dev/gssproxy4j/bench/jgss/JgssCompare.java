@@ -1,0 +1,124 @@
+package dev.gssproxy4j.bench.jgss;
+
+import dev.gssproxy4j.bench.BenchRealm;
+import dev.gssproxy4j.bench.Flags;
+import dev.gssproxy4j.bench.RunningDaemon;
+import dev.gssproxy4j.testkit.ChildProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code bench/run jgss}: a Java acceptor three ways, side by side, on one realm and one gssproxy4j daemon (issue
+ * 13's benchmark). The same {@link JgssWorkload} runs in a child JVM configured as
+ * <ol>
+ *   <li><b>provider</b>: {@code -javaagent:gssproxy4j-jgss.jar}, accepting through the daemon (REMOTE_ONLY), the
+ *       initiator with alice's ticket cache in the JVM (LOCAL_ONLY);</li>
+ *   <li><b>native+interposer</b>: {@code -Dsun.security.jgss.native=true} on MIT's libgssapi with the gssproxy
+ *       interposer ({@code GSS_USE_PROXY=yes}, {@code GSSPROXY_BEHAVIOR=LOCAL_FIRST}: the initiator finds the
+ *       ticket cache, the acceptor has no keytab and goes to the daemon);</li>
+ *   <li><b>SunJGSS</b>: the JDK's own krb5 reading the keytab itself ({@code default_keytab_name}).</li>
+ * </ol>
+ * for {@code contexts} (whole context establishments per second) and {@code messages} (1 KiB wrap+unwrap round
+ * trips per second), at each thread count. Prints a Markdown table. The initiator differs with the configuration
+ * (the JDK's krb5 in 1 and 3, MIT in 2), so context figures include it.
+ *
+ * <p>Flags: {@code --threads 1,4} {@code --duration 10s} {@code --realm kerby|mit}.
+ */
+public final class JgssCompare {
+
+    private static final Pattern RESULT = Pattern.compile("ops (\\d+) seconds ([0-9.]+) p50us ([0-9.]+) "
+            + "p99us ([0-9.]+)");
+
+    private JgssCompare() {}
+
+    public static void main(String[] args) throws IOException {
+        Flags flags = Flags.parse(args, Set.of("threads", "duration", "realm"), Set.of());
+        List<Integer> threads = flags.integers("threads", List.of(1, 4));
+        long seconds = Math.max(1, flags.duration("duration", Duration.ofSeconds(10)).toSeconds());
+        try (BenchRealm realm = BenchRealm.start(flags.string("realm", "kerby"));
+             RunningDaemon daemon = RunningDaemon.start(RunningDaemon.OURS, realm)) {
+            Map<String, Configuration> configurations = configurations(realm, daemon.socket());
+            System.out.println("| configuration | workload | threads | ops/s | p50 µs | p99 µs |");
+            System.out.println("| --- | --- | --- | --- | --- | --- |");
+            for (String workload : List.of("contexts", "messages")) {
+                for (int n : threads) {
+                    for (Map.Entry<String, Configuration> entry : configurations.entrySet()) {
+                        System.out.println("| " + entry.getKey() + " | " + workload + " | " + n + " | "
+                                + run(entry.getValue(), workload, n, seconds) + " |");
+                    }
+                }
+            }
+        }
+    }
+
+    /** JVM options and environment of one way of doing Kerberos. */
+    private record Configuration(List<String> jvmOptions, Map<String, String> environment) {}
+
+    private static Map<String, Configuration> configurations(BenchRealm realm, Path socket) throws IOException {
+        Path krb5Conf = realm.dir().resolve("krb5.conf");
+        Path withKeytab = realm.dir().resolve("krb5-sunjgss.conf");
+        Files.writeString(withKeytab, Files.readString(krb5Conf).replace("[libdefaults]",
+                "[libdefaults]\n    default_keytab_name = FILE:" + realm.keytab()));
+        Map<String, String> client = realm.clientEnvironment();
+        List<String> jdkKrb5 = List.of("-Djava.security.krb5.conf=" + krb5Conf,
+                "-Djavax.security.auth.useSubjectCredsOnly=false");
+
+        Map<String, Configuration> all = new LinkedHashMap<>();
+        all.put("provider (gssproxy4j-jgss)", new Configuration(concat(jdkKrb5, List.of("-javaagent:" + agentJar()
+                + "=socket=" + socket + ",behavior.initiate=LOCAL_ONLY,behavior.accept=REMOTE_ONLY")), client));
+        Map<String, String> interposer = new LinkedHashMap<>(client);
+        interposer.put("GSS_USE_PROXY", "yes");
+        interposer.put("GSSPROXY_BEHAVIOR", "LOCAL_FIRST");
+        interposer.put("GSSPROXY_SOCKET", socket.toString());
+        interposer.put("KRB5_KTNAME", "FILE:/nonexistent");
+        all.put("native + interposer", new Configuration(List.of("-Dsun.security.jgss.native=true",
+                "-Dsun.security.jgss.lib=libgssapi_krb5.so.2", "-Djavax.security.auth.useSubjectCredsOnly=false"),
+                interposer));
+        all.put("SunJGSS (keytab in the JVM)", new Configuration(List.of("-Djava.security.krb5.conf=" + withKeytab,
+                "-Djavax.security.auth.useSubjectCredsOnly=false"), client));
+        return all;
+    }
+
+    /** One child JVM; "ops/s | p50 | p99", or the failure. */
+    private static String run(Configuration configuration, String workload, int threads, long seconds) {
+        List<String> command = concat(List.of(java()), concat(configuration.jvmOptions(), List.of("-cp",
+                System.getProperty("java.class.path"), JgssWorkload.class.getName(), workload,
+                Integer.toString(threads), Long.toString(seconds), BenchRealm.SERVICE)));
+        ChildProcess.Result result = ChildProcess.command(command).environment(configuration.environment())
+                .run(Duration.ofSeconds(seconds + 120));
+        Matcher m = RESULT.matcher(result.stdout());
+        if (result.exitCode() != 0 || !m.find()) {
+            return "failed: " + (result.stdout() + result.stderr()).strip().replace('\n', ' ').replace('|', '/')
+                    + " | | ";
+        }
+        double perSecond = Long.parseLong(m.group(1)) / Double.parseDouble(m.group(2));
+        return String.format("%.0f | %s | %s", perSecond, m.group(3), m.group(4));
+    }
+
+    private static Path agentJar() {
+        String configured = System.getProperty("gssproxy4j.jgssJar");
+        Path jar = configured != null ? Path.of(configured)
+                : Path.of(System.getProperty("gssproxy4j.root", ".")).resolve("jgss/target/gssproxy4j-jgss.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " not found: build it (mvn -pl jgss -am package) or set "
+                    + "-Dgssproxy4j.jgssJar");
+        }
+        return jar.toAbsolutePath();
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java");
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        return java.util.stream.Stream.concat(first.stream(), second.stream()).toList();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.gssproxy4j.bench.jgss;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.ietf.jgss.GSSContext;
+import org.ietf.jgss.GSSCredential;
+import org.ietf.jgss.GSSException;
+import org.ietf.jgss.GSSManager;
+import org.ietf.jgss.GSSName;
+import org.ietf.jgss.MessageProp;
+import org.ietf.jgss.Oid;
+
+/**
+ * The measured program of {@link JgssCompare}, run in a JVM configured for one way of doing Kerberos: only
+ * {@code org.ietf.jgss}, so the same code runs on the gssproxy4j provider, on the JDK's native provider with MIT's
+ * interposer, and on the JDK's own krb5. Each thread repeats for a fixed time either a whole context (initiate,
+ * accept, the initiator's last leg; {@code contexts}) or, on one context per thread, a 1 KiB message wrapped by the
+ * initiator and unwrapped by the acceptor ({@code messages}). Prints one line:
+ * {@code ops N seconds S p50us X p99us Y}; exits 1 with the error if any operation fails.
+ *
+ * <p>Arguments: {@code contexts|messages}, threads, seconds, service ({@code HTTP@localhost}).
+ */
+public final class JgssWorkload {
+
+    private static final Oid KRB5 = oid("1.2.840.113554.1.2.2");
+    private static final int MAX_SAMPLES_PER_THREAD = 1 << 20;
+
+    private JgssWorkload() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean contexts = args[0].equals("contexts");
+        int threads = Integer.parseInt(args[1]);
+        long nanos = Long.parseLong(args[2]) * 1_000_000_000L;
+        String service = args[3];
+        GSSManager manager = GSSManager.getInstance();
+        GSSName target = manager.createName(service, GSSName.NT_HOSTBASED_SERVICE);
+        establish(manager, target); // warm-up and a first check that the configuration works
+
+        List<long[]> samples = new ArrayList<>();
+        int[] counts = new int[threads];
+        Throwable[] failure = new Throwable[1];
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            long[] latencies = new long[MAX_SAMPLES_PER_THREAD];
+            samples.add(latencies);
+            int index = t;
+            workers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    start.await();
+                    GSSContext[] pair = contexts ? null : establish(manager, target);
+                    byte[] message = new byte[1024];
+                    long end = System.nanoTime() + nanos;
+                    int n = 0;
+                    for (long now = System.nanoTime(); now < end && n < latencies.length; ) {
+                        if (contexts) {
+                            for (GSSContext c : establish(manager, target)) {
+                                c.dispose();
+                            }
+                        } else {
+                            byte[] token = pair[0].wrap(message, 0, message.length, new MessageProp(0, true));
+                            pair[1].unwrap(token, 0, token.length, new MessageProp(0, false));
+                        }
+                        long after = System.nanoTime();
+                        latencies[n++] = after - now;
+                        now = after;
+                    }
+                    counts[index] = n;
+                } catch (Exception | Error e) {
+                    synchronized (failure) {
+                        failure[0] = e;
+                    }
+                }
+            }));
+        }
+        long begin = System.nanoTime();
+        start.countDown();
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        if (failure[0] != null) {
+            System.out.println("FAILED: " + failure[0]);
+            System.exit(1);
+        }
+        long[] all = merge(samples, counts);
+        System.out.printf("ops %d seconds %.3f p50us %.1f p99us %.1f%n", all.length, seconds,
+                percentile(all, 0.50) / 1e3, percentile(all, 0.99) / 1e3);
+    }
+
+    /** A mutual krb5 context, initiator and acceptor, both in this JVM. */
+    private static GSSContext[] establish(GSSManager manager, GSSName target) throws GSSException {
+        GSSContext initiator = manager.createContext(target, KRB5, null, GSSContext.DEFAULT_LIFETIME);
+        initiator.requestMutualAuth(true);
+        initiator.requestConf(true);
+        GSSContext acceptor = manager.createContext((GSSCredential) null);
+        byte[] token = initiator.initSecContext(new byte[0], 0, 0);
+        while (token != null) {
+            token = acceptor.acceptSecContext(token, 0, token.length);
+            if (token != null) {
+                token = initiator.initSecContext(token, 0, token.length);
+            }
+        }
+        if (!initiator.isEstablished() || !acceptor.isEstablished()) {
+            throw new IllegalStateException("the context did not complete");
+        }
+        return new GSSContext[] {initiator, acceptor};
+    }
+
+    private static long[] merge(List<long[]> samples, int[] counts) {
+        long[] all = new long[Arrays.stream(counts).sum()];
+        int at = 0;
+        for (int t = 0; t < counts.length; t++) {
+            System.arraycopy(samples.get(t), 0, all, at, counts[t]);
+            at += counts[t];
+        }
+        Arrays.sort(all);
+        return all;
+    }
+
+    private static double percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (p * sorted.length))];
+    }
+
+    private static Oid oid(String dotted) {
+        try {
+            return new Oid(dotted);
+        } catch (GSSException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gssproxy4j.jgss;
+
+import java.lang.instrument.Instrumentation;
+
+/**
+ * {@code -javaagent:gssproxy4j-jgss.jar[=options]}: makes every unmodified program's Kerberos and Negotiate go
+ * through the GSS-Proxy daemon. It exports the JDK's GSS mechanism SPI to itself, reads {@link GssProxySettings}
+ * (agent options, {@code -Dgssproxy4j.*}, {@code GSSPROXY_SOCKET}/{@code GSSPROXY_BEHAVIOR}) and puts
+ * {@link GssProxyProvider} first among the security providers, before {@code main} runs. Also attachable to a
+ * running JVM ({@code Agent-Class}), which helps only code that has not created its {@code GSSManager} yet.
+ */
+public final class GssProxyAgent {
+
+    private GssProxyAgent() {}
+
+    public static void premain(String options, Instrumentation instrumentation) {
+        start(options, instrumentation);
+    }
+
+    public static void agentmain(String options, Instrumentation instrumentation) {
+        start(options, instrumentation);
+    }
+
+    private static void start(String options, Instrumentation instrumentation) {
+        if (GssProxySettings.disabledBy(System::getenv)) {
+            System.err.println("gssproxy4j: GSS_USE_PROXY=" + System.getenv("GSS_USE_PROXY")
+                    + " turns proxying off; the JDK's own Kerberos stays in use");
+            return;
+        }
+        GssProxySettings settings;
+        try {
+            settings = GssProxySettings.resolve(options);
+        } catch (IllegalArgumentException e) {
+            // The JVM reports a failing agent with a long trace; this line says what to fix.
+            System.err.println("gssproxy4j: " + e.getMessage());
+            throw e;
+        }
+        JgssAccess.grant(instrumentation, GssProxyAgent.class.getModule());
+        GssProxyProvider.install(settings);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.gssproxy4j.jgss.gss;
+
+import dev.gssproxy4j.protocol.GssxCtx;
+import dev.gssproxy4j.xdr.Opaque;
+import java.util.Optional;
+import org.ietf.jgss.GSSException;
+
+/**
+ * The daemon's handle of one context as this side holds it: the latest {@code gssx_ctx} an answer carried, when
+ * that answer came (for the lifetime), and whether the context is established. Not thread-safe: the owning
+ * {@link ProxyContext} guards it.
+ *
+ * <p>With gssproxy4j the handle's {@code state} is the daemon's sealed copy of the context, and the clear
+ * {@code exported_context_token} (MIT's export, which holds the session keys) is dropped as soon as it arrives:
+ * per-message calls need only the sealed copy. Upstream gssproxy seals nothing and imports the clear token for
+ * per-message calls, so with upstream (and for partial contexts, which travel sealed in the token) it is kept.
+ */
+final class HeldHandle {
+
+    private GssxCtx handle;
+    private Lifetime lifetime;
+    private boolean established;
+
+    /** Takes the handle an answer carries, if it carries one. */
+    void keep(Optional<GssxCtx> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        GssxCtx ctx = fresh.get();
+        handle = ctx.state().isEmpty() ? ctx : ctx.withTokenAndState(Opaque.EMPTY, ctx.state());
+        lifetime = Lifetime.fromNow(ctx.lifetime());
+    }
+
+    /** The handle to send back, or null before the first answer. */
+    GssxCtx current() {
+        return handle;
+    }
+
+    void established(boolean value) {
+        established = value;
+    }
+
+    boolean isEstablished() {
+        return established;
+    }
+
+    /** Whether per-message calls may be made: established, or PROT_READY before that (RFC 2743 section 1.2.7). */
+    boolean isProtReady() {
+        return handle != null && (established || (handle.ctxFlags() & ProxyContext.PROT_READY) != 0);
+    }
+
+    /** @throws GSSException NO_CONTEXT unless per-message calls may be made */
+    GssxCtx forPerMessage(String call) throws GSSException {
+        if (!isProtReady()) {
+            throw GssErrors.local(GSSException.NO_CONTEXT, call + " needs an established context");
+        }
+        return handle;
+    }
+
+    /** The context's flags once established; {@code requested} before. */
+    long flags(long requested) {
+        return handle != null && established ? handle.ctxFlags() : requested;
+    }
+
+    /** Seconds left, 0 before establishment. */
+    int lifetime() {
+        return lifetime == null || !established ? 0 : lifetime.remaining();
+    }
+
+    /** Forgets the handle (export, delete) and returns what it was. */
+    GssxCtx release() {
+        GssxCtx released = handle;
+        handle = null;
+        established = false;
+        return released;
+    }
+}
