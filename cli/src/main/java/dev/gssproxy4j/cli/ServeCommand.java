@@ -9,6 +9,7 @@ import dev.gssproxy4j.server.handler.Handlers;
 import dev.gssproxy4j.server.log.DaemonLog;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -48,7 +49,9 @@ final class ServeCommand implements Callable<Integer> {
             description = "Specify a custom default socket (default /var/lib/gssproxy/default.sock).")
     Path socket;
 
-    @Option(names = {"-u", "--userproxy"}, description = "Simplified user session proxy (not supported yet).")
+    @Option(names = {"-u", "--userproxy"}, description = "Simplified user session proxy: no configuration file, one "
+            + "service for this user's own uid on $XDG_RUNTIME_DIR/gssproxy/default.sock (or -s, or the socket "
+            + "systemd passes).")
     boolean userproxy;
 
     @Option(names = {"-d", "--debug"}, description = "Enable debugging (debug level 1).")
@@ -61,8 +64,9 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--syslog-status", description = "Enable GSSAPI status logging to syslog.")
     boolean syslogStatus;
 
-    @Option(names = "--idle-timeout", paramLabel = "S", description = "Idle timeout for user mode (ignored "
-            + "otherwise, as upstream).")
+    @Option(names = "--idle-timeout", paramLabel = "S", description = "Set idle timeout for user mode (default: "
+            + "1000s): a socket-activated user daemon stops after S seconds without a request; 0 never stops "
+            + "(ignored otherwise, as upstream).")
     Integer idleTimeout;
 
     @Option(names = "--version", versionHelp = true, description = "Print version number and exit.")
@@ -84,28 +88,35 @@ final class ServeCommand implements Callable<Integer> {
             err.println("Option -i|--interactive is not allowed together with -D|--daemon");
             return 1;
         }
-        if (userproxy) {
-            err.println("gssproxy4j: -u/--userproxy is not supported yet; run a system daemon with a per-user "
-                    + "service section instead");
-            return 1;
-        }
         if (extractCcache != null) {
             err.println("gssproxy4j: --extract-ccache reads credentials encrypted by upstream gssproxy, whose "
                     + "format gssproxy4j does not use; it is not supported");
             return 1;
         }
+        DaemonOptions options;
         try { // before detaching, so that the command itself says why (the daemon's loader checks it too)
             Optional.ofNullable(socket).ifPresent(s -> ConfigLoader.requireAbsoluteSocket("-s", s));
+            options = new DaemonOptions(Optional.ofNullable(configFile), Optional.ofNullable(configDir),
+                    Optional.ofNullable(socket), debugLevel(), syslogStatus, userproxy,
+                    idleTimeout == null ? DaemonOptions.DEFAULT_IDLE_TIMEOUT : Duration.ofSeconds(idleTimeout));
         } catch (IllegalArgumentException e) {
             err.println("gssproxy4j: cannot start: " + e.getMessage());
             return 1;
         }
-        DaemonOptions options = new DaemonOptions(Optional.ofNullable(configFile), Optional.ofNullable(configDir),
-                Optional.ofNullable(socket), debugLevel(), syslogStatus);
         if (!interactive && !Daemonizer.isChild()) {
+            if (socketActivated()) {
+                // the detached child is another process: the descriptors and LISTEN_PID would not reach it
+                err.println("gssproxy4j: cannot start: systemd passed sockets (LISTEN_FDS), which only a daemon in "
+                        + "the foreground can take; add -i to ExecStart= (with Type=notify, as the shipped units do)");
+                return 1;
+            }
             return Daemonizer.detach(err);
         }
         return serve(options, err);
+    }
+
+    private static boolean socketActivated() {
+        return Long.toString(ProcessHandle.current().pid()).equals(System.getenv("LISTEN_PID"));
     }
 
     private OptionalInt debugLevel() {
@@ -136,7 +147,7 @@ final class ServeCommand implements Callable<Integer> {
         Signals.stopOnInterruptAndTerminate();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             Daemon daemon = running.get();
-            if (daemon != null) {
+            if (daemon != null && !daemon.isClosed()) { // closed: it stopped by itself (idle), no signal came
                 DaemonLog.debug(1, "Exiting after receiving a signal");
                 daemon.close();
             }

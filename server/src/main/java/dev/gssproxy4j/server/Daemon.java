@@ -25,10 +25,12 @@ import dev.gssproxy4j.server.stats.CallStats;
 import dev.gssproxy4j.server.stats.StatsReport;
 import dev.gssproxy4j.server.stats.StatsSocket;
 import dev.gssproxy4j.server.transport.SocketPeerCredentials;
+import dev.gssproxy4j.server.transport.Transport;
 import dev.gssproxy4j.server.transport.TransportLimits;
 import dev.gssproxy4j.server.transport.UnixSocketServer;
 import dev.gssproxy4j.xdr.XdrLimits;
 import java.io.IOException;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashSet;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,6 +46,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * names, and serves until {@link #close()}. {@link #reload()} is SIGHUP: the new configuration is loaded and
  * validated first and swapped in as a whole, so calls in flight finish on the configuration they started with,
  * and a configuration that fails to load is refused with its reasons while the old one stays.
+ *
+ * <p>Sockets systemd passed ({@link ActivatedSockets}) are served as they are, each under the configured socket
+ * with its path; the others are bound. In user mode ({@link UserProxy}) there is no configuration file, SIGHUP
+ * does nothing (as upstream ignores it), and a socket-activated user daemon stops by itself after
+ * {@code --idle-timeout} without a request ({@link IdleTimeout}).
  */
 public final class Daemon implements AutoCloseable {
 
@@ -59,17 +67,21 @@ public final class Daemon implements AutoCloseable {
     private final ServerResources resources;
     private final KernelNfsd kernel = new KernelNfsd(KernelNfsd.USE_GSS_PROXY);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final SystemdNotify systemd = SystemdNotify.fromEnvironment();
     private final CallStats stats;
     /** The account the daemon dropped to and its program lookup thread, with {@code run_as_user}; else null. */
     private final RunAsUser runAs;
     /** The admin socket {@code gssproxy4j stats} reads; opened once the daemon serves. */
     private StatsSocket statsSocket;
+    /** Present in a socket-activated user daemon with a non-zero {@code --idle-timeout}. */
+    private final Optional<IdleTimeout> idle;
 
     private Daemon(DaemonOptions options, ConfigLoader loader, GssProxyConfig config, GssExecutor executor,
                    ServerResources resources, UnixSocketServer server, AtomicReference<Policy> policy,
-                   CallStats stats, RunAsUser runAs) {
+                   CallStats stats, RunAsUser runAs, Optional<IdleTimeout> idle) {
         this.options = options;
+        this.idle = idle;
         this.stats = stats;
         this.runAs = runAs;
         this.startConnections = config.connections();
@@ -82,22 +94,39 @@ public final class Daemon implements AutoCloseable {
     }
 
     /**
-     * Starts a daemon whose procedures are served by {@code handlers} (e.g. {@code Handlers.all()}).
+     * Starts a daemon whose procedures are served by {@code handlers} (e.g. {@code Handlers.all()}), on the sockets
+     * systemd passed if it did ({@code LISTEN_FDS}), else on sockets it binds.
      *
      * @throws ConfigException if the configuration does not load (the CLI prints every problem and exits 1)
-     * @throws IOException     if the keyring or a socket cannot be set up
+     * @throws IOException     if the keyring or a socket cannot be set up, or systemd passed a socket that no
+     *                         configured socket names
      */
     public static Daemon start(DaemonOptions options, HandlerTable handlers)
             throws ConfigException, IOException {
-        // Our own libgssapi must never loop back into a proxy through the interposer plugin (upstream does this).
-        Posix.setenv("GSS_USE_PROXY", "NO");
+        try (ActivatedSockets passed = ActivatedSockets.fromEnvironment()) {
+            return start(options, handlers, passed);
+        }
+    }
+
+    private static Daemon start(DaemonOptions options, HandlerTable handlers, ActivatedSockets passed)
+            throws ConfigException, IOException {
+        if (!options.userProxy()) {
+            // Our own libgssapi must never loop back into a proxy through the interposer plugin (upstream does
+            // this). A user daemon may chain on to the system daemon, so upstream leaves it alone there.
+            Posix.setenv("GSS_USE_PROXY", "NO");
+        }
         ConfigLoader loader = new ConfigLoader();
-        GssProxyConfig config = load(loader, options);
+        GssProxyConfig config = options.userProxy()
+                ? UserProxy.config(options, passed, System.getenv(), ownUid())
+                : load(loader, options);
         DaemonLog.setLevel(config.debugLevel());
         if (config.debugLevel() > 0) {
             DaemonLog.debug(1, "Debug Level changed to " + config.debugLevel());
         }
         report(config.warnings());
+        // upstream stops an idle user daemon only when systemd started it, so that systemd can start it again
+        Optional<IdleTimeout> idle = options.userProxy() && !passed.isEmpty() && !options.idleTimeout().isZero()
+                ? Optional.of(new IdleTimeout(options.idleTimeout())) : Optional.empty();
         Keyring keyring = Keyring.loadOrCreate(config.keyring());
         GssExecutor executor = new GssExecutor("gss-worker", config.workerThreads(), WORK_QUEUE);
         Gss gss = Gss.get();
@@ -110,16 +139,18 @@ public final class Daemon implements AutoCloseable {
         CallStats stats = new CallStats(System.currentTimeMillis());
         RpcDispatcher dispatcher = new RpcDispatcher(policy::get, handlers, resources,
                 XdrLimits.DEFAULT, GssProxyMessages.MAX_RECORD, stats);
+        Transport.RecordHandler handler = idle.map(i -> i.watching(dispatcher)).orElse(dispatcher);
         RunAsUser runAs = config.runAsUser().isPresent() ? new RunAsUser() : null;
-        UnixSocketServer server = new UnixSocketServer(dispatcher,
+        UnixSocketServer server = new UnixSocketServer(handler,
                 SocketPeerCredentials.create(runAs != null ? runAs : SocketPeerCredentials::program),
                 transportLimits(config.connections(), config.workerThreads()));
-        Daemon daemon = new Daemon(options, loader, config, executor, resources, server, policy, stats, runAs);
+        Daemon daemon = new Daemon(options, loader, config, executor, resources, server, policy, stats, runAs, idle);
         if (runAs != null) {
             server.holdAccepting();
         }
         try {
-            daemon.apply(config, Set.of());
+            daemon.apply(config, Set.of(), passed);
+            requireAllClaimed(passed);
             daemon.openStatsSocket(config.mainSocket());
             if (runAs != null) { // the sockets are bound and the keyring open: leave root now, as upstream does
                 runAs.drop(config.runAsUser().get());
@@ -132,7 +163,22 @@ public final class Daemon implements AutoCloseable {
         }
         DaemonLog.debug(1, "Initialization complete.");
         daemon.systemd.ready(config.services().size());
+        idle.ifPresent(i -> i.start(daemon::stopIdle));
         return daemon;
+    }
+
+    private static int ownUid() {
+        return (int) new com.sun.security.auth.module.UnixSystem().getUid();
+    }
+
+    /** A socket systemd passed that no configured socket names would queue connections nobody accepts. */
+    private static void requireAllClaimed(ActivatedSockets passed) throws IOException {
+        if (!passed.isEmpty()) {
+            ActivatedSockets.Passed first = passed.unclaimed().getFirst();
+            throw new IOException("systemd passed the socket " + first.path() + " (descriptor " + first.fd()
+                    + "), but neither -s nor any service's socket = names it; add it to the configuration or remove "
+                    + "its ListenStream= from the socket unit");
+        }
     }
 
     /**
@@ -163,7 +209,7 @@ public final class Daemon implements AutoCloseable {
         Path path = StatsSocket.besideMainSocket(mainSocket.toAbsolutePath());
         try {
             statsSocket = StatsSocket.open(path, SocketPeerCredentials.create(),
-                    (int) new com.sun.security.auth.module.UnixSystem().getUid(),
+                    ownUid(),
                     () -> StatsReport.render(stats, System.currentTimeMillis()));
         } catch (IOException e) {
             DaemonLog.error(e.getMessage() + "; gssproxy4j stats will not work");
@@ -190,6 +236,10 @@ public final class Daemon implements AutoCloseable {
      * load; the reasons are logged.
      */
     public synchronized boolean reload() {
+        if (options.userProxy()) {
+            DaemonLog.debug(2, "Received SIGHUP; ignored in user mode, which has no configuration file");
+            return true;
+        }
         DaemonLog.debug(1, "Received SIGHUP; re-reading config.");
         systemd.reloading();
         try {
@@ -210,7 +260,7 @@ public final class Daemon implements AutoCloseable {
         }
         Set<String> before = server.sockets();
         try {
-            apply(next, before);
+            apply(next, before, ActivatedSockets.none());
         } catch (IOException e) {
             DaemonLog.error("Error applying new configuration on SIGHUP (" + e.getMessage()
                     + "); keeping old configuration instead!");
@@ -231,9 +281,29 @@ public final class Daemon implements AutoCloseable {
         stopped.await();
     }
 
+    /** Whether {@link #close()} has run (or is running). */
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** The idle timeout expired: upstream's {@code idle_terminate}, then a normal stop (exit status 0). */
+    private void stopIdle() {
+        long seconds = idle.orElseThrow().timeout().toSeconds();
+        DaemonLog.debug(1, "Terminating, after idling for " + seconds + " seconds!");
+        stop("Idle for " + seconds + " seconds, stopping");
+    }
+
     @Override
     public void close() {
-        systemd.stopping();
+        stop("Signal received, stopping");
+    }
+
+    private void stop(String status) {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        systemd.stopping(status);
+        idle.ifPresent(IdleTimeout::close);
         kernel.stop();
         try {
             server.close();
@@ -256,13 +326,23 @@ public final class Daemon implements AutoCloseable {
         stopped.countDown();
     }
 
-    /** Opens the sockets {@code config} needs, swaps it in, then closes the sockets it no longer names. */
-    private void apply(GssProxyConfig config, Set<String> previousSockets) throws IOException {
+    /**
+     * Opens the sockets {@code config} needs (taking those systemd {@code passed} as they are), swaps it in, then
+     * closes the sockets it no longer names.
+     */
+    private void apply(GssProxyConfig config, Set<String> previousSockets, ActivatedSockets passed)
+            throws IOException {
         Set<String> wanted = new HashSet<>();
         // The main socket last: once it accepts connections, every service's own socket does too.
         for (Path socket : config.sockets().reversed()) {
             wanted.add(socket.toAbsolutePath().toString());
-            server.listen(socket);
+            Optional<ServerSocketChannel> inherited = passed.claim(socket);
+            if (inherited.isPresent()) {
+                server.adopt(socket, inherited.get());
+                DaemonLog.debug(2, "Socket " + socket + " passed by systemd; served as it is");
+            } else {
+                server.listen(socket);
+            }
         }
         policy.set(Policy.of(config));
         for (String old : previousSockets) {

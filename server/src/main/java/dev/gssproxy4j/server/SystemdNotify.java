@@ -35,7 +35,12 @@ final class SystemdNotify {
     }
 
     void stopping() {
-        send("STOPPING=1\nSTATUS=Signal received, stopping");
+        stopping("Signal received, stopping");
+    }
+
+    /** {@code STOPPING=1} with {@code status}, e.g. upstream's idle stop "Idle for 1000 seconds, stopping". */
+    void stopping(String status) {
+        send("STOPPING=1\nSTATUS=" + status);
     }
 
     private void send(String message) {

@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The few libc calls gssproxy4j needs (the only class holding libc downcall handles): the process environment,
- * peer credentials of an AF_UNIX socket, user/group lookups, {@code statx} of a file, and a signal's default action.
+ * peer credentials of an AF_UNIX socket, user/group lookups, {@code statx} of a file, a signal's default action,
+ * and the descriptor calls that take over a socket systemd passed ({@link #socketInfo}, {@link #replaceDescriptor}).
  *
  * <p><b>Environment.</b> {@link #setenv} changes the C environment that MIT krb5 reads ({@code System.getenv} is a
  * copy taken at JVM start and does not see it; use {@link #getenv}). MIT reads {@code KRB5_CONFIG},
@@ -36,7 +37,10 @@ import java.util.Optional;
 public final class Posix {
 
     private static final int SOL_SOCKET = 1;
+    private static final int SO_TYPE = 3;
     private static final int SO_PEERCRED = 17;
+    private static final int SO_ACCEPTCONN = 30;
+    private static final int SO_DOMAIN = 39;
     private static final int SO_PEERSEC = 31;
     private static final int ERANGE = 34;
     private static final int ENOPROTOOPT = 92;
@@ -44,6 +48,8 @@ public final class Posix {
     private static final int AF_UNIX = 1;
     private static final int SOCK_DGRAM = 2;
     private static final int SOCK_CLOEXEC = 0x80000;
+    private static final int O_CLOEXEC = 0x80000;
+    private static final int F_DUPFD_CLOEXEC = 1030;
     private static final int MSG_NOSIGNAL = 0x4000;
     private static final int AT_FDCWD = -100;
     /** {@code STATX_TYPE|MODE|NLINK|UID|GID|ATIME|MTIME|CTIME|INO|SIZE|BLOCKS}. */
@@ -77,6 +83,11 @@ public final class Posix {
     private static final MethodHandle SENDTO = handle("sendto", true, JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG,
             JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle CLOSE = handle("close", true, JAVA_INT, JAVA_INT);
+    private static final MethodHandle GETSOCKNAME = handle("getsockname", true, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS);
+    private static final MethodHandle DUP3 = handle("dup3", true, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT);
+    private static final MethodHandle FCNTL_INT = LINKER.downcallHandle(
+            LIBC.find("fcntl").orElseThrow(() -> new UnsatisfiedLinkError("libc lacks fcntl")),
+            FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), ERRNO, Linker.Option.firstVariadicArg(2));
     private static final MethodHandle STATX = handle("statx", false, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT,
             JAVA_INT, ADDRESS);
     private static final MethodHandle SIGNAL = handle("signal", false, ADDRESS, JAVA_INT, ADDRESS);
@@ -240,6 +251,85 @@ public final class Posix {
                     throw new PosixException("getsockopt(SO_PEERSEC)", errno, strerror(errno));
                 }
             }
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * What the socket {@code fd} is: its family, type, whether it listens, and the path it is bound to.
+     *
+     * @throws PosixException if {@code fd} is not an open socket ({@code EBADF}, {@code ENOTSOCK})
+     */
+    public static SocketInfo socketInfo(int fd) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
+            int domain = intOption(a, state, fd, SO_DOMAIN, "SO_DOMAIN");
+            int type = intOption(a, state, fd, SO_TYPE, "SO_TYPE");
+            boolean listening = intOption(a, state, fd, SO_ACCEPTCONN, "SO_ACCEPTCONN") != 0;
+            Optional<String> path = Optional.empty();
+            if (domain == SocketInfo.AF_UNIX) {
+                MemorySegment address = a.allocate(2 + SUN_PATH_MAX, 2);
+                MemorySegment len = a.allocateFrom(JAVA_INT, 2 + SUN_PATH_MAX);
+                int rc = (int) GETSOCKNAME.invokeExact(state, fd, address, len);
+                check(rc, state, "getsockname(" + fd + ")");
+                int n = Math.min(len.get(JAVA_INT, 0), 2 + SUN_PATH_MAX) - 2;
+                byte[] name = n > 0 ? address.asSlice(2, n).toArray(JAVA_BYTE) : new byte[0];
+                int end = 0;
+                while (end < name.length && name[end] != 0) {
+                    end++;
+                }
+                // an abstract name starts with NUL and an unnamed socket has none: neither is a file path
+                path = end == 0 ? Optional.empty() : Optional.of(new String(name, 0, end, StandardCharsets.UTF_8));
+            }
+            return new SocketInfo(domain, type, listening, path);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    private static int intOption(Arena a, MemorySegment state, int fd, int option, String name) throws Throwable {
+        MemorySegment value = a.allocate(JAVA_INT);
+        MemorySegment len = a.allocateFrom(JAVA_INT, 4);
+        int rc = (int) GETSOCKOPT.invokeExact(state, fd, SOL_SOCKET, option, value, len);
+        check(rc, state, "getsockopt(" + fd + ", " + name + ")");
+        return value.get(JAVA_INT, 0);
+    }
+
+    /**
+     * {@code dup3(from, onto, O_CLOEXEC)} then {@code close(from)}: descriptor {@code onto} now refers to what
+     * {@code from} referred to (whatever {@code onto} referred to before is closed by the kernel in the same step),
+     * and {@code from} is gone. The caller must own both numbers: no other thread may use or close either meanwhile.
+     */
+    public static void replaceDescriptor(int from, int onto) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
+            int rc = (int) DUP3.invokeExact(state, from, onto, O_CLOEXEC);
+            check(rc < 0 ? -1 : 0, state, "dup3(" + from + ", " + onto + ")");
+            close(from);
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code fcntl(fd, F_DUPFD_CLOEXEC, 3)}: a new descriptor (3 or above) for what {@code fd} refers to. */
+    public static int duplicate(int fd) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
+            int copy = (int) FCNTL_INT.invokeExact(state, fd, F_DUPFD_CLOEXEC, 3);
+            check(copy < 0 ? -1 : 0, state, "fcntl(" + fd + ", F_DUPFD_CLOEXEC)");
+            return copy;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** close(2). */
+    public static void close(int fd) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
+            int rc = (int) CLOSE.invokeExact(state, fd);
+            check(rc, state, "close(" + fd + ")");
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -114,6 +114,53 @@ class PosixTest {
     }
 
     @Test
+    void socketInfoTellsAListeningUnixSocketAndItsPathFromAConnection() throws Exception {
+        Path dir = Files.createTempDirectory("gssproxy4j-sockinfo");
+        Path path = dir.resolve("listen.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            server.bind(UnixDomainSocketAddress.of(path));
+            SocketInfo listening = Posix.socketInfo(fd(server));
+            assertTrue(listening.isUnixStream(), listening.toString());
+            assertTrue(listening.listening());
+            assertEquals(Optional.of(path.toString()), listening.path());
+            try (SocketChannel client = SocketChannel.open(UnixDomainSocketAddress.of(path))) {
+                SocketInfo connected = Posix.socketInfo(fd(client));
+                assertTrue(connected.isUnixStream());
+                assertTrue(!connected.listening(), "a connected socket does not listen");
+                assertEquals(Optional.empty(), connected.path(), "the client end is unnamed");
+            }
+        } finally {
+            Files.deleteIfExists(path);
+            Files.delete(dir);
+        }
+        PosixException closed = assertThrows(PosixException.class, () -> Posix.socketInfo(-1));
+        assertEquals(9, closed.errno());
+    }
+
+    @Test
+    void replaceDescriptorMovesASocketOntoAnotherNumberAndClosesTheOld() throws Exception {
+        Path dir = Files.createTempDirectory("gssproxy4j-dup");
+        Path first = dir.resolve("first.sock");
+        Path second = dir.resolve("second.sock");
+        try (ServerSocketChannel a = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+             ServerSocketChannel b = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            a.bind(UnixDomainSocketAddress.of(first));
+            b.bind(UnixDomainSocketAddress.of(second));
+            int copy = Posix.duplicate(fd(a));
+            assertTrue(copy >= 3 && copy != fd(a));
+            assertEquals(Optional.of(first.toString()), Posix.socketInfo(copy).path());
+
+            Posix.replaceDescriptor(copy, fd(b));
+            assertEquals(Optional.of(first.toString()), Posix.socketInfo(fd(b)).path(), "b's number now holds a's socket");
+            assertEquals(9, assertThrows(PosixException.class, () -> Posix.socketInfo(copy)).errno(), "copy is closed");
+        } finally {
+            Files.deleteIfExists(first);
+            Files.deleteIfExists(second);
+            Files.delete(dir);
+        }
+    }
+
+    @Test
     void peerCredentialsOfABadDescriptorNameErrno() {
         PosixException e = assertThrows(PosixException.class, () -> Posix.peerCredentials(-1));
         assertEquals(9, e.errno());
@@ -139,7 +186,7 @@ class PosixTest {
     }
 
     /** The fd of a JDK channel (needs --add-exports java.base/sun.nio.ch, which surefire passes). */
-    private static int fd(SocketChannel channel) throws ReflectiveOperationException {
+    private static int fd(java.nio.channels.Channel channel) throws ReflectiveOperationException {
         return (int) Class.forName("sun.nio.ch.SelChImpl").getMethod("getFDVal").invoke(channel);
     }
 }

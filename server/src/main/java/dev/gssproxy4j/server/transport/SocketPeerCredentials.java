@@ -2,9 +2,6 @@ package dev.gssproxy4j.server.transport;
 
 import dev.gssproxy4j.mech.posix.Posix;
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +11,14 @@ import java.util.Optional;
  * Reads a connection's peer with {@code getsockopt(SO_PEERCRED)} and {@code SO_PEERSEC} on the channel's file
  * descriptor, and the program from {@code /proc/PID/exe}. The JDK's own {@code SO_PEERCRED} option gives only user
  * and group names, without the pid that program matching needs, so the descriptor is taken from the JDK's channel
- * implementation ({@code sun.nio.ch.SelChImpl.getFDVal}); that needs
- * {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED}, which {@link #create()} checks once at start-up.
+ * implementation ({@link ChannelDescriptor}); that needs {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED},
+ * which {@link #create()} checks once at start-up.
  */
 public final class SocketPeerCredentials implements PeerCredentialsReader {
 
-    private final MethodHandle fdOf;
     private final ProgramLookup programs;
 
-    private SocketPeerCredentials(MethodHandle fdOf, ProgramLookup programs) {
-        this.fdOf = fdOf;
+    private SocketPeerCredentials(ProgramLookup programs) {
         this.programs = programs;
     }
 
@@ -36,32 +31,16 @@ public final class SocketPeerCredentials implements PeerCredentialsReader {
 
     /** Like {@link #create()}, with the peer's program found by {@code programs}. */
     public static SocketPeerCredentials create(ProgramLookup programs) {
-        try {
-            Class<?> selChImpl = Class.forName("sun.nio.ch.SelChImpl");
-            MethodHandle getFdVal = MethodHandles.lookup()
-                    .findVirtual(selChImpl, "getFDVal", MethodType.methodType(int.class));
-            return new SocketPeerCredentials(getFdVal.asType(MethodType.methodType(int.class, SocketChannel.class)),
-                    programs);
-        } catch (ReflectiveOperationException | IllegalAccessError | IllegalArgumentException e) {
-            throw new IllegalStateException("cannot read peer credentials of AF_UNIX connections: start the JVM with "
-                    + "--add-exports java.base/sun.nio.ch=ALL-UNNAMED (the gssproxy4j launcher does)", e);
-        }
+        ChannelDescriptor.check();
+        return new SocketPeerCredentials(programs);
     }
 
     @Override
     public PeerCredentials read(SocketChannel channel) throws IOException {
-        int fd = descriptor(channel);
+        int fd = ChannelDescriptor.of(channel);
         var cred = Posix.peerCredentials(fd);
         return new PeerCredentials(cred.pid(), cred.uid(), cred.gid(), programs.program(cred.pid()),
                 Posix.peerSecurityContext(fd));
-    }
-
-    private int descriptor(SocketChannel channel) throws IOException {
-        try {
-            return (int) fdOf.invokeExact(channel);
-        } catch (Throwable e) {
-            throw new IOException("cannot get the descriptor of a connection: " + e, e);
-        }
     }
 
     /**

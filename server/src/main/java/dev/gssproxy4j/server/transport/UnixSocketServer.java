@@ -37,7 +37,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ul>
  * Memory follows the bytes received ({@link dev.gssproxy4j.rpc.RecordAssembler}), never a length a peer announces.
  * Sockets are set up as upstream does: unlink, bind, mode 0666 (access is decided per call from the peer's
- * credentials, not by the socket's mode).
+ * credentials, not by the socket's mode). A socket systemd passed ({@link #adopt}) is used as it is: its file,
+ * mode and queued connections are systemd's, so it is never unlinked, and it stays open until the server closes.
  */
 public final class UnixSocketServer implements AutoCloseable {
 
@@ -54,11 +55,14 @@ public final class UnixSocketServer implements AutoCloseable {
     private final IdlePark park;
     private final Serving serving;
     private final List<Thread> workers = new ArrayList<>();
-    private final Map<String, ServerSocketChannel> listeners = new ConcurrentHashMap<>();
+    private final Map<String, Listener> listeners = new ConcurrentHashMap<>();
     private final Map<Long, Connection> connections = new ConcurrentHashMap<>();
     private final AtomicLong connectionIds = new AtomicLong();
     /** Accept loops wait on it before their first accept; open unless {@link #holdAccepting()} closed it. */
     private volatile CountDownLatch accepting = new CountDownLatch(0);
+
+    /** A listening socket; {@code inherited} if systemd bound it, so that its file is not ours to delete. */
+    private record Listener(ServerSocketChannel channel, boolean inherited) {}
 
     public UnixSocketServer(Transport.RecordHandler handler, PeerCredentialsReader peerReader, TransportLimits limits)
             throws IOException {
@@ -95,17 +99,48 @@ public final class UnixSocketServer implements AutoCloseable {
             throw new IOException("cannot listen on " + socket + ": " + e.getMessage()
                     + " (check that the directory exists and is writable by the daemon)", e);
         }
-        listeners.put(key, listener);
-        Thread.ofPlatform().daemon().name("accept " + key).start(() -> acceptLoop(listener, key));
+        start(key, new Listener(listener, false));
     }
 
-    /** Stops listening on a socket that a reloaded configuration no longer names. */
-    public void stopListening(Path socket) throws IOException {
-        ServerSocketChannel listener = listeners.remove(socket.toAbsolutePath().toString());
-        if (listener != null) {
-            listener.close();
-            Files.deleteIfExists(socket);
+    /**
+     * Serves {@code listener}, a socket systemd bound to {@code socket} and passed to the daemon
+     * ({@link InheritedListener}), under that path. Unlike {@link #listen} nothing is unlinked or bound, and
+     * {@link #stopListening} leaves it open: systemd holds the same socket and would queue connections on it that
+     * nobody accepts.
+     *
+     * @throws IllegalStateException if {@code socket} is already served
+     */
+    public void adopt(Path socket, ServerSocketChannel listener) {
+        String key = socket.toAbsolutePath().toString();
+        if (listeners.containsKey(key)) {
+            throw new IllegalStateException(key + " is already served");
         }
+        start(key, new Listener(listener, true));
+    }
+
+    private void start(String key, Listener listener) {
+        listeners.put(key, listener);
+        Thread.ofPlatform().daemon().name("accept " + key).start(() -> acceptLoop(listener.channel(), key));
+    }
+
+    /**
+     * Stops listening on a socket that a reloaded configuration no longer names; a socket systemd passed stays
+     * open (see {@link #adopt}), and its callers now match no service.
+     */
+    public void stopListening(Path socket) throws IOException {
+        String key = socket.toAbsolutePath().toString();
+        Listener listener = listeners.get(key);
+        if (listener == null) {
+            return;
+        }
+        if (listener.inherited()) {
+            DaemonLog.debug(1, "Socket " + key + " was passed by systemd; it stays open although no service names "
+                    + "it now");
+            return;
+        }
+        listeners.remove(key);
+        listener.channel().close();
+        Files.deleteIfExists(socket);
     }
 
     /** Connections open now (for {@code gssproxy4j stats}). */
@@ -201,8 +236,10 @@ public final class UnixSocketServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         for (var entry : listeners.entrySet()) {
-            entry.getValue().close();
-            Files.deleteIfExists(Path.of(entry.getKey()));
+            entry.getValue().channel().close();
+            if (!entry.getValue().inherited()) {
+                Files.deleteIfExists(Path.of(entry.getKey()));
+            }
         }
         listeners.clear();
         ready.close();

@@ -2,14 +2,17 @@ package dev.gssproxy4j.server.transport;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.rpc.RecordReader;
 import dev.gssproxy4j.rpc.RecordWriter;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +61,40 @@ class UnixSocketServerTest {
     private static byte[] call(SocketChannel channel, byte[] message) throws IOException {
         channel.write(ByteBuffer.wrap(RecordWriter.frame(message)));
         return new RecordReader(channel, 1024).read();
+    }
+
+    @Test
+    void aSocketSystemdPassedIsServedAsItIsAndOutlivesTheServer(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("activated.sock");
+        // This channel plays systemd: it binds the socket (mode 0600, unlike our 0666) and keeps its own copy, and
+        // the daemon gets a bare descriptor for the same socket.
+        try (ServerSocketChannel systemd = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            systemd.bind(UnixDomainSocketAddress.of(socket));
+            Files.setPosixFilePermissions(socket, PosixFilePermissions.fromString("rw-------"));
+            Object inode = Files.getAttribute(socket, "unix:ino");
+            int passed = Posix.duplicate(ChannelDescriptor.of(systemd));
+            try (UnixSocketServer server = echoServer(8)) {
+                server.adopt(socket, InheritedListener.adopt(passed));
+                try (SocketChannel client = connect(socket)) {
+                    assertArrayEquals(new byte[] {7, 7, 7, 7}, call(client, new byte[] {7, 7, 7, 7}));
+                }
+                assertEquals(socket.toAbsolutePath().toString(), origins.poll(10, TimeUnit.SECONDS).socketPath());
+
+                server.stopListening(socket); // a reload that no longer names it
+                try (SocketChannel client = connect(socket)) {
+                    assertArrayEquals(new byte[] {8, 8, 8, 8}, call(client, new byte[] {8, 8, 8, 8}),
+                            "still served: systemd's sockets stay open across reloads");
+                }
+            }
+            assertEquals(inode, Files.getAttribute(socket, "unix:ino"), "never unlinked nor bound again");
+            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(socket));
+        }
+    }
+
+    @Test
+    void aDescriptorThatIsNotOpenIsRefusedInOneLine() {
+        IOException e = assertThrows(IOException.class, () -> InheritedListener.adopt(-1));
+        assertTrue(e.getMessage().startsWith("cannot take over descriptor -1: dup3(-1, "), e.getMessage());
     }
 
     @Test
