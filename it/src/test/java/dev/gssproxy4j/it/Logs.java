@@ -2,7 +2,7 @@ package dev.gssproxy4j.it;
 
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import java.util.Arrays;
-import java.util.Optional;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -26,17 +26,26 @@ final class Logs {
      * @throws AssertionError with the log if no such line appears before the deadline or the daemon's exit
      */
     static String awaitLine(Supplier<String> log, BooleanSupplier alive, String... parts) {
+        return awaitLines(log, alive, 1, parts).getFirst();
+    }
+
+    /**
+     * Waits until at least {@code count} log lines contain every one of {@code parts} (e.g. the second reload's
+     * line) and returns them.
+     */
+    static List<String> awaitLines(Supplier<String> log, BooleanSupplier alive, int count, String... parts) {
         long deadline = System.nanoTime() + DEADLINE_MILLIS * 1_000_000;
         while (true) {
             boolean running = alive.getAsBoolean();
-            Optional<String> line = log.get().lines()
+            List<String> lines = log.get().lines()
                     .filter(l -> Arrays.stream(parts).allMatch(l::contains))
-                    .findFirst();
-            if (line.isPresent()) {
-                return line.get();
+                    .toList();
+            if (lines.size() >= count) {
+                return lines;
             }
             if (!running || System.nanoTime() > deadline) {
-                throw new AssertionError("no daemon log line contains " + Arrays.toString(parts)
+                throw new AssertionError((count == 1 ? "no daemon log line contains " : "fewer than " + count
+                        + " daemon log lines contain ") + Arrays.toString(parts)
                         + (running ? "" : " and the daemon has exited") + "; log:\n" + log.get());
             }
             try {

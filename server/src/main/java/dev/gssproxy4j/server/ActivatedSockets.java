@@ -32,6 +32,7 @@ final class ActivatedSockets implements AutoCloseable {
     static final int FIRST_FD = 3;
     /** More would be a broken unit; the bound keeps a hostile environment from making us probe every number. */
     static final int MAX_FDS = 64;
+    private static final int EBADF = 9;
 
     /** One passed socket: its descriptor number as passed, the path it is bound to, and our channel for it. */
     record Passed(int fd, Path path, ServerSocketChannel channel) {}
@@ -66,7 +67,6 @@ final class ActivatedSockets implements AutoCloseable {
             for (int fd = FIRST_FD; fd < FIRST_FD + count; fd++) {
                 Path path = listeningPath(fd);
                 passed.add(new Passed(fd, path, InheritedListener.adopt(fd)));
-                DaemonLog.debug(2, "Socket " + path + " passed by systemd as descriptor " + fd);
             }
         } catch (IOException | RuntimeException e) {
             new ActivatedSockets(passed).close();
@@ -115,8 +115,9 @@ final class ActivatedSockets implements AutoCloseable {
         try {
             info = Posix.socketInfo(fd);
         } catch (PosixException e) {
-            throw new IOException("socket activation: descriptor " + fd + " is not an open socket ("
-                    + e.getMessage() + "); LISTEN_FDS promises more sockets than were passed", e);
+            throw new IOException("socket activation: descriptor " + fd + (e.errno() == EBADF
+                    ? " is not open; LISTEN_FDS counts more descriptors than were passed"
+                    : " is not a socket (" + e.getMessage() + "); the unit must pass ListenStream= sockets"), e);
         }
         if (!info.isUnixStream()) {
             throw new IOException("socket activation: descriptor " + fd + " is not an AF_UNIX stream socket; "

@@ -149,13 +149,22 @@ public final class Gssproxy4jDaemon implements AutoCloseable {
         List<String> command = new ArrayList<>(hangupIgnored
                 ? List.of("/bin/sh", "-c", "trap '' HUP; exec \"$@\"", "sh") // exec: the pid stays the daemon's
                 : List.of());
-        command.addAll(List.of(java(), "--enable-native-access=ALL-UNNAMED",
-                "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED", "-jar", jar().toString(),
-                "serve", "-i", "-c", config.toString(), "-s", socket.toString()));
+        command.addAll(command("serve", "-i", "-c", config.toString(), "-s", socket.toString()));
         command.addAll(extraArgs);
         process = ChildProcess.command(command).environment(environment).output(dir, "daemon-" + starts).start();
         UnixSockets.awaitAccepting(socket, START_TIMEOUT, process::isAlive,
                 () -> "daemon log:\n" + SafeText.forMessage(process.stderr(), 3000));
+    }
+
+    /**
+     * {@code java ... -jar gssproxy4j.jar ARGS}: the CLI of this checkout with the JVM flags the launcher passes,
+     * for tests that start it their own way (e.g. {@link SocketActivation}).
+     */
+    public static List<String> command(String... args) {
+        List<String> command = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED",
+                "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED", "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return command;
     }
 
     /** The CLI jar of this checkout: {@code -Dgssproxy4j.cliJar}, else {@code cli/target/gssproxy4j.jar} above cwd. */
