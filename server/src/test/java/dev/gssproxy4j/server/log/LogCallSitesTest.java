@@ -28,6 +28,7 @@ class LogCallSitesTest {
             // the statistics socket not opening or not closing
             "KernelNfsd.java", 1, // once per 10 s retry, as upstream
             "SystemdNotify.java", 1, // the notify socket of the service manager
+            "ActivatedSockets.java", 1, // closing a socket systemd passed, once at start-up
             "IdlePark.java", 2, // the idle-connection selector's thread ends
             "Worker.java", 1, // a connection worker's thread ends
             "HandleSealer.java", 1); // once per key's seal budget
