@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * services ({@link JavaServices#config}). Upstream establishes contexts and runs the per-message procedures by
  * importing the context's clear export, so everything here works; the difference is where the keys are: upstream
  * has no sealed copy, so the provider must keep MIT's clear export (session keys and sequence numbers) in the JVM
- * for the next call, where with gssproxy4j it drops it on arrival ({@link JgssLayerTest}).
+ * for the next call (upstream ignores the provider's {@code gssproxy4j.sealed_only} option), where gssproxy4j never
+ * sends it ({@link JgssLayerTest}).
  */
 class JavaAgentUpstreamTest {
 

@@ -16,8 +16,11 @@ import dev.gssproxy4j.jgss.gss.ProxyCredential;
 import dev.gssproxy4j.jgss.gss.ProxyName;
 import dev.gssproxy4j.jgss.gss.WireOids;
 import dev.gssproxy4j.protocol.GssxCtx;
+import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,6 +176,39 @@ class JgssLayerTest {
         GSSException e = assertThrows(GSSException.class,
                 () -> mismatched.acceptSecContext(other.initSecContext(null)));
         assertEquals(GSSException.BAD_BINDINGS, e.getMajor(), e.getMessage());
+    }
+
+    @Test
+    void noReplyCarriesMitsClearContextExportIntoTheJvm() throws Exception {
+        Path dir = Files.createTempDirectory("context-tap");
+        try (ContextTap tap = ContextTap.start(dir.resolve("tap.sock"), services.rootSocket());
+             GssProxy tapped = GssProxy.open(ConnectionSettings.of(tap.socket()))) {
+            ProxyContext initiator = tapped.newInitiator(tapped.importName(ExampleRealm.HOST_SERVICE,
+                    GSSName.NT_HOSTBASED_SERVICE), null, WireOids.KRB5, 0);
+            ProxyContext acceptor = tapped.newAcceptor(null);
+            establish(initiator, acceptor);
+            byte[] wrapped = initiator.wrap(MESSAGE, new MessageProp(0, true));
+            assertArrayEquals(MESSAGE, acceptor.unwrap(wrapped, new MessageProp(0, false)));
+            byte[] mic = acceptor.getMic(MESSAGE, new MessageProp(0, false));
+            initiator.verifyMic(mic, MESSAGE, new MessageProp(0, false));
+
+            List<ContextTap.Seen> seen = tap.contexts();
+            assertEquals(List.of(Procedure.INIT_SEC_CONTEXT, Procedure.ACCEPT_SEC_CONTEXT, Procedure.INIT_SEC_CONTEXT,
+                    Procedure.WRAP, Procedure.UNWRAP, Procedure.GET_MIC, Procedure.VERIFY),
+                    seen.stream().map(ContextTap.Seen::procedure).toList(), "every reply that returns a context");
+            for (ContextTap.Seen reply : seen) {
+                GssxCtx ctx = reply.context();
+                if (ctx.open()) {
+                    assertTrue(ctx.exportedContextToken().isEmpty(), reply.procedure()
+                            + " sent MIT's clear export (the session keys) although the provider asked for sealed_only");
+                    assertFalse(ctx.state().isEmpty(), reply.procedure() + ": the sealed copy is what it carries");
+                } else {
+                    // a partial context travels only sealed: format version 1 first, where MIT's export starts
+                    // with the mechanism OID's length (00 00 00 09)
+                    assertEquals(1, ctx.exportedContextToken().toByteArray()[0], reply.procedure() + " partial");
+                }
+            }
+        }
     }
 
     @Test

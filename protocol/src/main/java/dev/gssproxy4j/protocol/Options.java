@@ -9,7 +9,8 @@ import java.util.Optional;
  * Finding and building {@code gssx_option} lists without handling NULs by hand. Names are matched with or without
  * a trailing NUL (see {@link GssxOption} for why upstream needs it on what we send).
  *
- * <p>The constants are every option name upstream uses (behaviour reference, section 1).
+ * <p>The constants are every option name upstream uses (behaviour reference, section 1), and gssproxy4j's own
+ * extensions, whose names start with {@code gssproxy4j.} (docs/PROTOCOL.md).
  */
 public final class Options {
 
@@ -33,6 +34,14 @@ public final class Options {
     public static final String KRB5_SET_ALLOWED_ENCTYPE_VALUES = "krb5_set_allowed_enctype_values";
     /** Cred element option with an empty value. */
     public static final String KRB5_SET_NO_CI_FLAGS = "krb5_set_no_ci_flags";
+
+    /**
+     * call_ctx, gssproxy4j's extension: value {@link #SEALED_ONLY_ON} asks that a context come back only as the
+     * daemon's sealed copy ({@code gssx_ctx.state}), never as MIT's clear export, which holds the session keys.
+     * Upstream ignores options it does not know.
+     */
+    public static final String SEALED_ONLY = "gssproxy4j.sealed_only";
+    public static final String SEALED_ONLY_ON = "1";
 
     private Options() {}
 

@@ -1,6 +1,8 @@
 package dev.gssproxy4j.jgss.gss;
 
+import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxCtx;
+import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.Optional;
 import org.ietf.jgss.GSSException;
@@ -10,12 +12,20 @@ import org.ietf.jgss.GSSException;
  * that answer came (for the lifetime), and whether the context is established. Not thread-safe: the owning
  * {@link ProxyContext} guards it.
  *
- * <p>With gssproxy4j the handle's {@code state} is the daemon's sealed copy of the context, and the clear
- * {@code exported_context_token} (MIT's export, which holds the session keys) is dropped as soon as it arrives:
- * per-message calls need only the sealed copy. Upstream gssproxy seals nothing and imports the clear token for
- * per-message calls, so with upstream (and for partial contexts, which travel sealed in the token) it is kept.
+ * <p>With gssproxy4j the handle's {@code state} is the daemon's sealed copy of the context, and every call that
+ * returns a context sends {@link #SEALED_ONLY}, so the clear {@code exported_context_token} (MIT's export, which
+ * holds the session keys) never reaches this JVM: per-message calls need only the sealed copy. Upstream gssproxy
+ * ignores the option, seals nothing and imports the clear token for per-message calls, so with upstream (and for
+ * partial contexts, which travel sealed in the token) the token is kept.
  */
 final class HeldHandle {
+
+    /**
+     * The {@code call_ctx} of INIT_SEC_CONTEXT, ACCEPT_SEC_CONTEXT and the per-message calls:
+     * {@code gssproxy4j.sealed_only=1} (docs/PROTOCOL.md).
+     */
+    static final CallCtx SEALED_ONLY = CallCtx.withOptions(Options.builder()
+            .add(Options.SEALED_ONLY, Options.SEALED_ONLY_ON).build());
 
     private GssxCtx handle;
     private Lifetime lifetime;
@@ -27,6 +37,7 @@ final class HeldHandle {
             return;
         }
         GssxCtx ctx = fresh.get();
+        // a gssproxy4j daemon sent no clear token; one that did anyway (a bug there) is not kept
         handle = ctx.state().isEmpty() ? ctx : ctx.withTokenAndState(Opaque.EMPTY, ctx.state());
         lifetime = Lifetime.fromNow(ctx.lifetime());
     }

@@ -40,7 +40,7 @@ final class PerMessage {
 
     /** GSS_Wrap; {@code prop} carries the requested QOP and confidentiality in and what was applied out. */
     static byte[] wrap(DaemonLink link, HeldHandle held, byte[] message, MessageProp prop) throws GSSException {
-        ResWrap result = call(link, Procedure.WRAP, new ArgWrap(CallCtx.EMPTY, held.forPerMessage("wrap"),
+        ResWrap result = call(link, Procedure.WRAP, new ArgWrap(HeldHandle.SEALED_ONLY, held.forPerMessage("wrap"),
                 prop.getPrivacy(), List.of(Opaque.of(message)), prop.getQOP()), ResWrap.class);
         held.keep(result.contextHandle());
         prop.setPrivacy(result.confState().orElse(prop.getPrivacy()));
@@ -52,7 +52,7 @@ final class PerMessage {
 
     /** GSS_Unwrap; {@code prop} receives confidentiality, QOP and the supplementary (sequence) states. */
     static byte[] unwrap(DaemonLink link, HeldHandle held, byte[] token, MessageProp prop) throws GSSException {
-        ResUnwrap result = call(link, Procedure.UNWRAP, new ArgUnwrap(CallCtx.EMPTY, held.forPerMessage("unwrap"),
+        ResUnwrap result = call(link, Procedure.UNWRAP, new ArgUnwrap(HeldHandle.SEALED_ONLY, held.forPerMessage("unwrap"),
                 List.of(Opaque.of(token)), 0), ResUnwrap.class);
         held.keep(result.contextHandle());
         prop.setPrivacy(result.confState().orElse(false));
@@ -63,7 +63,7 @@ final class PerMessage {
 
     /** GSS_GetMIC. */
     static byte[] getMic(DaemonLink link, HeldHandle held, byte[] message, MessageProp prop) throws GSSException {
-        ResGetMic result = call(link, Procedure.GET_MIC, new ArgGetMic(CallCtx.EMPTY, held.forPerMessage("getMIC"),
+        ResGetMic result = call(link, Procedure.GET_MIC, new ArgGetMic(HeldHandle.SEALED_ONLY, held.forPerMessage("getMIC"),
                 prop.getQOP(), Opaque.of(message)), ResGetMic.class);
         held.keep(result.contextHandle());
         return result.tokenBuffer().toByteArray();
@@ -72,7 +72,7 @@ final class PerMessage {
     /** GSS_VerifyMIC; {@code prop} receives the QOP and the supplementary states. */
     static void verifyMic(DaemonLink link, HeldHandle held, byte[] token, byte[] message, MessageProp prop)
             throws GSSException {
-        ResVerifyMic result = call(link, Procedure.VERIFY, new ArgVerifyMic(CallCtx.EMPTY,
+        ResVerifyMic result = call(link, Procedure.VERIFY, new ArgVerifyMic(HeldHandle.SEALED_ONLY,
                 held.forPerMessage("verifyMIC"), Opaque.of(message), Opaque.of(token)), ResVerifyMic.class);
         held.keep(result.contextHandle());
         prop.setQOP(result.qopState().map(Long::intValue).orElse(0));

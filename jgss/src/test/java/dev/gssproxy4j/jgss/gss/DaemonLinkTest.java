@@ -10,6 +10,7 @@ import dev.gssproxy4j.jgss.gss.FakeDaemon.Action;
 import dev.gssproxy4j.jgss.gss.FakeDaemon.Answer;
 import dev.gssproxy4j.jgss.gss.FakeDaemon.Call;
 import dev.gssproxy4j.jgss.gss.FakeDaemon.Hangup;
+import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.CredElement;
 import dev.gssproxy4j.protocol.CredUsage;
 import dev.gssproxy4j.protocol.GssxCred;
@@ -17,7 +18,9 @@ import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Oids;
+import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.Procedure;
+import dev.gssproxy4j.protocol.proc.ArgAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ArgWrap;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
@@ -116,6 +119,11 @@ class DaemonLinkTest {
             assertEquals(Opaque.utf8("sealed-1"), sent.get(0).contextHandle().state());
             assertTrue(sent.get(0).contextHandle().exportedContextToken().isEmpty(),
                     "the clear token (session keys) is dropped on arrival when the daemon sealed a copy");
+            ArgAcceptSecContext accept = (ArgAcceptSecContext) daemon.calls().getFirst().args();
+            for (CallCtx callCtx : List.of(accept.callCtx(), sent.get(0).callCtx())) {
+                assertEquals(Optional.of("1"), Options.valueText(callCtx.options(), "gssproxy4j.sealed_only"),
+                        "asks the daemon not to send the clear token at all");
+            }
             assertTrue(prop.getPrivacy());
         }
     }

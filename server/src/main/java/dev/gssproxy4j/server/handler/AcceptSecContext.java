@@ -112,7 +112,7 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
             GssxCtx handle = result.continueNeeded()
                     ? Contexts.partial(SealedContexts.sealPartial(call, gss.exportContext(ctx)),
                             Names.oidBytes(mech(result)), Integer.toUnsignedLong(result.retFlags()), false)
-                    : ContextTokens.exportAccepted(call, ctx, types.lucid(),
+                    : ContextTokens.exportAccepted(call, ctx, types,
                             partial == null ? TicketServer.of(token) : Optional.empty(), // a later leg has no AP-REQ
                             call.resources().acceptorNames());
             return new Accepted(status(gss, result), handle, result.outputToken(), delegatedHandle, linuxCreds);

@@ -9,16 +9,19 @@ import dev.gssproxy4j.server.convert.Contexts;
 import dev.gssproxy4j.server.convert.Names;
 import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.handler.accept.AcceptorNames;
+import dev.gssproxy4j.server.handler.accept.ExportTypes;
 import dev.gssproxy4j.server.handler.accept.LucidV1;
 import dev.gssproxy4j.server.handler.accept.TicketServer;
 import dev.gssproxy4j.xdr.Opaque;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * Complete security contexts as clients carry them: the MIT {@code gss_export_sec_context} token in
  * {@code gssx_ctx.exported_context_token}, in plaintext as upstream sends it ({@code gp_export_ctx_id_to_gssx} with
  * the default type) for the interposer and the kernel to import locally, and the daemon's sealed copy of it in
- * {@code state} ({@link SealedContexts}), the only form the per-message procedures import. Those re-export the
+ * {@code state} ({@link SealedContexts}), the only form the per-message procedures import. A caller that sends
+ * {@code gssproxy4j.sealed_only} gets only {@code state}. Those re-export the
  * context after each call, so the sequence numbers and replay window travel with the client and the daemon keeps
  * no state.
  */
@@ -30,29 +33,32 @@ final class ContextTokens {
     private ContextTokens() {}
 
     /**
-     * Describes and exports {@code ctx} (which closes it): what {@code gss_inquire_context} says, with the new
-     * token and its sealed copy, as upstream's default export fills a {@code gssx_ctx}.
+     * Describes and exports {@code ctx} (which closes it), as the per-message procedures return it: what
+     * {@code gss_inquire_context} says, with the sealed copy in {@code state} and, unless {@code sealedOnly}, MIT's
+     * clear token, as upstream's default export fills a {@code gssx_ctx}.
      */
-    static GssxCtx export(CallContext call, SecContext ctx) {
-        return export(call, ctx, false);
+    static GssxCtx export(CallContext call, SecContext ctx, boolean sealedOnly) {
+        return withToken(call, ctx, describe(ctx, true), new ExportTypes(false, false, sealedOnly));
     }
 
     /**
-     * As {@link #export(CallContext, SecContext)}, or with {@code lucid} the {@code linux_lucid_v1} form the kernel
-     * asks for ({@code exported_context_type}), whose names lack the composite export as upstream suppresses it,
-     * and which has no sealed copy (the kernel makes no per-message calls).
+     * As {@link #export(CallContext, SecContext, boolean)} for a context just established, in the form
+     * {@code types} asks for: with {@code lucid} the {@code linux_lucid_v1} form the kernel asks for
+     * ({@code exported_context_type}), whose names lack the composite export as upstream suppresses it, and which
+     * has no sealed copy (the kernel makes no per-message calls).
      */
-    static GssxCtx export(CallContext call, SecContext ctx, boolean lucid) {
-        return withToken(call, ctx, describe(ctx, !lucid), lucid);
+    static GssxCtx export(CallContext call, SecContext ctx, ExportTypes types) {
+        return withToken(call, ctx, describe(ctx, !types.lucid()), types);
     }
 
     /**
-     * As {@link #export(CallContext, SecContext, boolean)} for a context just accepted from a ticket for
+     * As {@link #export(CallContext, SecContext, ExportTypes)} for a context just accepted from a ticket for
      * {@code server} (empty if unknown): the target name comes from {@code known} when MIT already described it for
      * the same ticket server, and is remembered there otherwise ({@link AcceptorNames}).
      */
-    static GssxCtx exportAccepted(CallContext call, SecContext ctx, boolean lucid, Optional<TicketServer> server,
+    static GssxCtx exportAccepted(CallContext call, SecContext ctx, ExportTypes types, Optional<TicketServer> server,
                                   AcceptorNames known) {
+        boolean lucid = types.lucid();
         Optional<GssxName> target = server.flatMap(known::get);
         GssxCtx described;
         try (ContextInfo info = ctx.inquire(true, target.isEmpty())) {
@@ -63,7 +69,7 @@ final class ContextTokens {
             }
             described = Contexts.describe(Opaque.EMPTY, info, lucid ? Names.withoutComposite(full) : full, !lucid);
         }
-        return withToken(call, ctx, described, lucid);
+        return withToken(call, ctx, described, types);
     }
 
     /**
@@ -77,17 +83,21 @@ final class ContextTokens {
     }
 
     /**
-     * {@code described} with the token of {@code ctx} (exported, which closes it): MIT's with its sealed copy in
-     * {@code state}, or lucid for the kernel.
+     * {@code described} with the token of {@code ctx} (exported, which closes it): MIT's (left out with
+     * {@code sealed_only}) with its sealed copy in {@code state}, or lucid for the kernel.
      */
-    private static GssxCtx withToken(CallContext call, SecContext ctx, GssxCtx described, boolean lucid) {
+    private static GssxCtx withToken(CallContext call, SecContext ctx, GssxCtx described, ExportTypes types) {
         Gss gss = call.resources().gss();
-        if (lucid) {
+        if (types.lucid()) {
             return described.withTokenAndState(Opaque.of(LucidV1.format(gss.exportLucid(ctx, LUCID_VERSION))),
                     Opaque.EMPTY);
         }
         byte[] token = gss.exportContext(ctx);
-        return described.withTokenAndState(Opaque.of(token),
-                SealedContexts.sealComplete(call, token, described.lifetime()));
+        try {
+            Opaque sealed = SealedContexts.sealComplete(call, token, described.lifetime());
+            return described.withTokenAndState(types.sealedOnly() ? Opaque.EMPTY : Opaque.of(token), sealed);
+        } finally {
+            Arrays.fill(token, (byte) 0); // the keys stay only in what the reply carries
+        }
     }
 }

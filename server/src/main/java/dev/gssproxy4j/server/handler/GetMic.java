@@ -14,17 +14,19 @@ import java.util.Optional;
  * GSSX_GET_MIC (procedure 11), as upstream {@code gp_rpc_get_mic.c}: open the context's sealed copy, {@code gss_get_mic}
  * (RFC 2743 section 2.3.1), re-export it (its send sequence number moved on) and return it with the MIC token and
  * the QOP that was requested. The exported-context-type option of {@code call_ctx} is ignored: the context comes
- * back in the default (MIT export) form the client sent.
+ * back in the default (MIT export) form the client sent, without the clear token if {@code call_ctx} carries
+ * {@code gssproxy4j.sealed_only} (as in WRAP, UNWRAP and VERIFY_MIC).
  */
 public final class GetMic implements ProcedureHandler<ArgGetMic, ResGetMic> {
 
     @Override
     public ResGetMic handle(ArgGetMic args, CallContext call) throws InterruptedException {
         int qop = Requests.qop(call.resources().gss(), args.qopReq());
+        boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
         return call.resources().gssCalls().call(() -> {
             try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
                 byte[] mic = ctx.getMic(qop, args.messageBuffer().toByteArray());
-                GssxCtx updated = ContextTokens.export(call, ctx);
+                GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);
                 return new ResGetMic(GssxStatus.COMPLETE, Optional.of(updated), Opaque.of(mic),
                         Optional.of(args.qopReq()));
             }

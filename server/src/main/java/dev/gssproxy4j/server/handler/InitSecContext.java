@@ -72,7 +72,7 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
             });
             try (SecContext ctx = result.context()) {
                 GssxCtx handle = result.continueNeeded() ? partial(call, ctx, args.mechType(), result.retFlags())
-                        : ContextTokens.export(call, ctx, types.lucid());
+                        : ContextTokens.export(call, ctx, types);
                 Optional<Opaque> output = result.outputToken().length == 0 ? Optional.empty()
                         : Optional.of(Opaque.of(result.outputToken()));
                 List<GssxOption> options = sync.isPresent()

@@ -7,9 +7,12 @@ import dev.gssproxy4j.mech.GssStatus;
 import dev.gssproxy4j.mech.InputChecks;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
+import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxCb;
 import dev.gssproxy4j.protocol.GssxStatus;
+import dev.gssproxy4j.server.creds.CredErrors;
 import dev.gssproxy4j.server.dispatch.Statuses;
+import dev.gssproxy4j.server.handler.accept.ExportTypes;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +33,17 @@ final class Requests {
     static Optional<Oid> mech(Opaque bytes, String field) {
         return bytes.isEmpty() ? Optional.empty()
                 : Optional.of(InputChecks.oid(bytes.toByteArray(), field, MajorStatus.GSS_S_BAD_MECH));
+    }
+
+    /**
+     * Whether the per-message caller asked, with {@code call_ctx} option {@code gssproxy4j.sealed_only=1}, for the
+     * updated context without MIT's clear token (docs/PROTOCOL.md).
+     *
+     * @throws GssException GSS_S_FAILURE with minor EINVAL for another value, as for upstream's call_ctx options
+     */
+    static boolean sealedOnly(Gss gss, CallCtx callCtx) {
+        return ExportTypes.sealedOnly(callCtx).orElseThrow(() -> CredErrors.of(gss, MajorStatus.GSS_S_FAILURE,
+                CredErrors.EINVAL, null, ExportTypes.problem(callCtx)));
     }
 
     /**

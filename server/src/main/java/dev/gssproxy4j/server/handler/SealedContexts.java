@@ -26,8 +26,9 @@ import java.util.Optional;
  *   <li><b>Partial contexts</b> between INIT or ACCEPT legs ({@link HandleKind#PARTIAL_CONTEXT}): upstream sends
  *       MIT's export in plaintext; gssproxy4j sends only the sealed form, in {@code exported_context_token}.</li>
  *   <li><b>Complete contexts</b> ({@link HandleKind#CONTEXT}): {@code exported_context_token} stays MIT's clear
- *       token, which the interposer and the kernel import into their own process, and {@code state} carries the
- *       daemon's sealed copy of the same token, valid until the context's end. The per-message procedures use
+ *       token, which the interposer and the kernel import into their own process (left empty for a caller that
+ *       sends {@code gssproxy4j.sealed_only}), and {@code state} carries the daemon's sealed copy of the same
+ *       token, valid until the context's end. The per-message procedures use
  *       only {@code state}; the clear token a client sends is never imported.</li>
  * </ul>
  * Either way the daemon keeps no state: any daemon with the same keyring (e.g. after a restart) continues the

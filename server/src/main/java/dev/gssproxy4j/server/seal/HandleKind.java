@@ -15,7 +15,7 @@ public enum HandleKind {
     PARTIAL_CONTEXT(2),
     /**
      * The daemon's copy of a complete security context, returned in {@code gssx_ctx.state} next to MIT's clear
-     * token: the only form the per-message procedures import, so no caller bytes reach MIT's context importer.
+     * token (or alone, with {@code gssproxy4j.sealed_only}): the only form the per-message procedures import, so no caller bytes reach MIT's context importer.
      */
     CONTEXT(3);
 

@@ -23,6 +23,8 @@ import dev.gssproxy4j.protocol.proc.ArgAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ArgAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
+import dev.gssproxy4j.protocol.proc.ArgUnwrap;
+import dev.gssproxy4j.protocol.proc.ResUnwrap;
 import dev.gssproxy4j.server.ServerResources;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.creds.KdcFixture;
@@ -256,6 +258,45 @@ class AcceptSecContextTest {
         assertEquals(MajorStatus.GSS_S_FAILURE.value(), res.status().majorStatus());
         assertEquals(22, res.status().minorStatus());
         assertTrue(res.status().minorStatusString().toText().contains("linux_lucid_v2"));
+    }
+
+    @Test
+    void sealedOnlyAcceptsWithoutTheClearTokenAndTheStateWorksForPerMessageCalls() throws Exception {
+        CallContext call = kdc.call(service, KdcFixture.SERVICE_UID);
+        CallCtx sealedOnly = CallCtx.withOptions(Options.builder()
+                .add(Options.SEALED_ONLY, Options.SEALED_ONLY_ON).build());
+        try (GssCred alice = kdc.initiatorCred("alice")) {
+            InitResult first = kdc.initiate(alice, MUTUAL);
+            try (SecContext initiator = first.context()) {
+                ResAcceptSecContext res = accept(args(sealedOnly, Optional.empty(), Optional.empty(),
+                        first.outputToken()), call);
+                assertEquals(0, res.status().majorStatus(), () -> res.status().minorStatusString().toText());
+                GssxCtx ctx = res.contextHandle().orElseThrow();
+                assertTrue(ctx.exportedContextToken().isEmpty(), "no clear export: it holds the session keys");
+                assertFalse(ctx.state().isEmpty());
+                assertEquals(kdc.realm.principal("alice"), ctx.srcName().displayText());
+
+                kdc.continueInit(alice, initiator, MUTUAL, res.outputToken().orElseThrow().toByteArray());
+                ResUnwrap unwrapped = KdcFixture.run(new Unwrap(), new ArgUnwrap(sealedOnly, ctx,
+                        List.of(Opaque.of(initiator.wrap(true, 0, MESSAGE).token())), 0), call);
+                assertTrue(unwrapped.status().isComplete(), () -> unwrapped.status().minorStatusString().toText());
+                assertEquals(List.of(Opaque.of(MESSAGE)), unwrapped.messageBuffer());
+                assertTrue(unwrapped.contextHandle().orElseThrow().exportedContextToken().isEmpty());
+            }
+        }
+    }
+
+    @Test
+    void sealedOnlyWithALucidContextIsAnInvalidArgument() throws Exception {
+        CallCtx both = CallCtx.withOptions(Options.builder()
+                .add(Options.EXPORTED_CONTEXT_TYPE, Options.LINUX_LUCID_V1)
+                .add(Options.SEALED_ONLY, Options.SEALED_ONLY_ON).build());
+        ResAcceptSecContext res = accept(args(both, Optional.empty(), Optional.empty(), new byte[] {1}),
+                kdc.call(service, 0));
+        assertEquals(MajorStatus.GSS_S_FAILURE.value(), res.status().majorStatus());
+        assertEquals(22, res.status().minorStatus());
+        assertTrue(res.status().minorStatusString().toText().contains("not together with exported_context_type"),
+                res.status().minorStatusString().toText());
     }
 
     @Test

@@ -23,6 +23,8 @@ import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
+import dev.gssproxy4j.protocol.proc.ArgWrap;
+import dev.gssproxy4j.protocol.proc.ResWrap;
 import dev.gssproxy4j.server.ServerResources;
 import dev.gssproxy4j.server.config.GssFlag;
 import dev.gssproxy4j.server.config.GssFlags;
@@ -239,6 +241,75 @@ class InitSecContextTest {
                 Optional.of(target()), Oids.SPNEGO, MUTUAL_REPLAY, 0, Optional.empty(), Optional.empty(), SYNC);
         GssException e = assertThrows(GssException.class, () -> handler.handle(spnego, call));
         assertEquals(MajorStatus.GSS_S_NO_CRED, e.majorStatus());
+    }
+
+    @Test
+    void sealedOnlyLeavesTheClearTokenOutOfEveryReplyAndTheStateAloneCarriesTheContext() throws Exception {
+        ServerResources resources = realm.resources();
+        CallContext call = HandlerRealm.call(realm.initiatorService(), resources);
+        ResInitSecContext first = handler.handle(sealedOnly(leg1(MUTUAL_REPLAY)), call);
+        GssxCtx partial = first.contextHandle().orElseThrow();
+        assertTrue(partial.state().isEmpty(), "a partial context has only its sealed form, as without the option");
+        assertThrows(GssException.class, () -> realm.gss.importContext(partial.exportedContextToken().toByteArray()),
+                "the partial context is not MIT's plaintext export");
+
+        try (GssCred acceptorCred = realm.acceptorCred()) {
+            AcceptResult accepted = realm.gss.acceptSecContext(null, acceptorCred,
+                    first.outputToken().orElseThrow().toByteArray(), null);
+            ResInitSecContext last = handler.handle(sealedOnly(leg2(partial, accepted.outputToken(), MUTUAL_REPLAY)),
+                    call);
+            assertEquals(0, last.status().majorStatus(), () -> last.status().minorStatusString().toText());
+            GssxCtx complete = last.contextHandle().orElseThrow();
+            assertTrue(complete.exportedContextToken().isEmpty(), "no clear export: it holds the session keys");
+            assertFalse(complete.state().isEmpty());
+            assertTrue(complete.open() && complete.lifetime() > 0, "the context is described as without the option");
+
+            ResWrap wrapped = new Wrap().handle(new ArgWrap(SEALED_ONLY, complete, true,
+                    List.of(Opaque.of(MESSAGE)), 0), call);
+            assertTrue(wrapped.status().isComplete(), () -> wrapped.status().minorStatusString().toText());
+            assertTrue(wrapped.contextHandle().orElseThrow().exportedContextToken().isEmpty(),
+                    "per-message replies leave it out too");
+            assertFalse(wrapped.contextHandle().orElseThrow().state().isEmpty());
+            ResWrap clear = new Wrap().handle(new ArgWrap(CallCtx.EMPTY, wrapped.contextHandle().orElseThrow(), true,
+                    List.of(Opaque.of(MESSAGE)), 0), call);
+            assertFalse(clear.contextHandle().orElseThrow().exportedContextToken().isEmpty(),
+                    "without the option the clear token comes back, as upstream sends it");
+            try (SecContext acceptor = accepted.context()) {
+                assertArrayEquals(MESSAGE, acceptor.unwrap(wrapped.tokenBuffer().getFirst().toByteArray())
+                        .message());
+            } finally {
+                accepted.srcName().close();
+            }
+        }
+    }
+
+    @Test
+    void sealedOnlyWithAnotherValueIsAnInvalidArgumentInEveryProcedureThatReadsIt() throws Exception {
+        CallContext call = HandlerRealm.call(realm.initiatorService(), realm.resources());
+        CallCtx yes = CallCtx.withOptions(Options.builder().add(Options.SEALED_ONLY, "yes").build());
+        GssException init = assertThrows(GssException.class, () -> handler.handle(withCallCtx(leg1(MUTUAL_REPLAY),
+                yes), call));
+        assertEquals(MajorStatus.GSS_S_FAILURE, init.majorStatus());
+        assertEquals(22, init.minor());
+        assertTrue(init.status().minorMessage().contains("gssproxy4j.sealed_only must be 1"),
+                init.status().minorMessage());
+        GssxCtx partial = handler.handle(leg1(MUTUAL_REPLAY), call).contextHandle().orElseThrow();
+        GssException wrap = assertThrows(GssException.class, () -> new Wrap().handle(new ArgWrap(yes, partial,
+                true, List.of(Opaque.of(MESSAGE)), 0), call), "checked before the context is opened");
+        assertEquals(MajorStatus.GSS_S_FAILURE, wrap.majorStatus());
+        assertEquals(22, wrap.minor());
+    }
+
+    private static final CallCtx SEALED_ONLY = CallCtx.withOptions(Options.builder()
+            .add(Options.SEALED_ONLY, Options.SEALED_ONLY_ON).build());
+
+    private static ArgInitSecContext sealedOnly(ArgInitSecContext args) {
+        return withCallCtx(args, SEALED_ONLY);
+    }
+
+    private static ArgInitSecContext withCallCtx(ArgInitSecContext args, CallCtx callCtx) {
+        return new ArgInitSecContext(callCtx, args.contextHandle(), args.credHandle(), args.targetName(),
+                args.mechType(), args.reqFlags(), args.timeReq(), args.inputCb(), args.inputToken(), args.options());
     }
 
     private static GssxCred handle(CallContext call) throws InterruptedException {
