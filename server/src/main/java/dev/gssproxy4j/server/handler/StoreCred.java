@@ -17,6 +17,7 @@ import dev.gssproxy4j.server.creds.OwnedCcacheFile;
 import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.server.dispatch.Statuses;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +27,8 @@ import java.util.Map;
  * {@code ret_deleg_cred}) is written with {@code gss_store_cred_into} into the FILE ccache named by option
  * {@code ccache}, which must exist and be owned by the caller ({@link OwnedCcacheFile}). Validate -> open the handle
  * (another uid's or store's is refused) -> open and check the ccache -> store -> status. Only the krb5 initiator
- * element is stored; {@code overwrite_cred} is honoured (MIT refuses to replace another principal's ccache
- * without it), {@code default_cred} has no meaning for a single named ccache.
+ * element is stored; without {@code overwrite_cred} a non-empty ccache is left alone (GSS_S_DUPLICATE_ELEMENT);
+ * {@code default_cred} has no meaning for a single named ccache.
  */
 public final class StoreCred implements ProcedureHandler<ArgStoreCred, ResStoreCred> {
 
@@ -54,11 +55,25 @@ public final class StoreCred implements ProcedureHandler<ArgStoreCred, ResStoreC
                      MajorStatus.GSS_S_NO_CRED, CredErrors.EINVAL, Oid.KRB5, "the credential handle to store"
                              + " does not open (expired or from an earlier key); acquire or accept anew"));
              OwnedCcacheFile file = OwnedCcacheFile.open(gss, ccache, call.caller().uid())) {
-            StoreResult stored = call.resources().gssCalls().call(() -> gss.storeCredInto(cred.cred(),
-                    CredUsage.INITIATE, Oid.KRB5, args.overwriteCred(), false, Map.of("ccache", file.name())));
+            StoreResult stored = call.resources().gssCalls().call(() -> store(gss, cred, file, args.overwriteCred()));
             return new ResStoreCred(GssxStatus.of(0, Statuses.oid(Oid.KRB5), 0, "", ""),
                     stored.elementsStored().stream().map(Statuses::oid).toList(),
                     CredUsages.toWire(stored.usageStored()), List.of());
+        }
+    }
+
+    /** May block (file I/O, MIT's ccache code): run through GssCalls. */
+    private static StoreResult store(Gss gss, OpenedCred cred, OwnedCcacheFile file, boolean overwrite) {
+        try {
+            if (!overwrite && !file.isEmpty()) {
+                throw CredErrors.of(gss, MajorStatus.GSS_S_DUPLICATE_ELEMENT, CredErrors.EINVAL, Oid.KRB5,
+                        "the ccache is not empty; set overwrite_cred to replace it");
+            }
+            return file.store(name -> gss.storeCredInto(cred.cred(), CredUsage.INITIATE, Oid.KRB5, true, false,
+                    Map.of("ccache", name)));
+        } catch (IOException e) {
+            throw CredErrors.of(gss, MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, Oid.KRB5,
+                    "cannot write the ccache: " + e.getMessage());
         }
     }
 
