@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * The few libc calls gssproxy4j needs (the only class holding libc downcall handles): the process environment,
- * peer credentials of an AF_UNIX socket, user/group lookups, {@code statx} of a file, a signal's default action,
- * and the descriptor calls that take over a socket systemd passed ({@link #socketInfo}, {@link #replaceDescriptor}).
+ * peer credentials of an AF_UNIX socket, user/group lookups, {@code statx} of a file (by path or open descriptor),
+ * opening a file without following a final symbolic link, a signal's default action, dropping privileges, and the
+ * descriptor calls that take over a socket systemd passed ({@link #socketInfo}, {@link #replaceDescriptor}).
  *
  * <p><b>Environment.</b> {@link #setenv} changes the C environment that MIT krb5 reads ({@code System.getenv} is a
  * copy taken at JVM start and does not see it; use {@link #getenv}). MIT reads {@code KRB5_CONFIG},
@@ -52,6 +53,13 @@ public final class Posix {
     private static final int F_DUPFD_CLOEXEC = 1030;
     private static final int MSG_NOSIGNAL = 0x4000;
     private static final int AT_FDCWD = -100;
+    private static final int AT_EMPTY_PATH = 0x1000;
+    private static final int O_RDWR = 2;
+    private static final int O_NOCTTY = 0400;
+    private static final int O_NOFOLLOW = 0400000;
+    private static final int O_CLOEXEC = 02000000;
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFREG = 0100000;
     /** {@code STATX_TYPE|MODE|NLINK|UID|GID|ATIME|MTIME|CTIME|INO|SIZE|BLOCKS}. */
     private static final int STATX_BASIC_STATS = 0x7ff;
     /**
@@ -88,6 +96,7 @@ public final class Posix {
     private static final MethodHandle FCNTL_INT = LINKER.downcallHandle(
             LIBC.find("fcntl").orElseThrow(() -> new UnsatisfiedLinkError("libc lacks fcntl")),
             FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT), ERRNO, Linker.Option.firstVariadicArg(2));
+    private static final MethodHandle OPEN = handle("open", true, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle STATX = handle("statx", false, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT,
             JAVA_INT, ADDRESS);
     private static final MethodHandle SIGNAL = handle("signal", false, ADDRESS, JAVA_INT, ADDRESS);
@@ -150,6 +159,51 @@ public final class Posix {
             return Optional.of(new FileStamp(Integer.toUnsignedLong(buf.get(JAVA_INT, 136)),
                     Integer.toUnsignedLong(buf.get(JAVA_INT, 140)), buf.get(JAVA_LONG, 32), buf.get(JAVA_LONG, 40),
                     nanos(buf, 112), nanos(buf, 96)));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * {@code open(path, O_RDWR|O_NOCTTY|O_NOFOLLOW|O_CLOEXEC)}: an existing file opened for writing, never created,
+     * never through a symbolic link as its last component. The caller closes the descriptor with {@link #close}.
+     *
+     * @throws PosixException with {@code errno} (ENOENT, ELOOP for a symbolic link, EACCES, ...)
+     */
+    public static int openExistingForWriting(String path) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
+            int fd = (int) OPEN.invokeExact(state, a.allocateFrom(path), O_RDWR | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
+            check(fd < 0 ? -1 : 0, state, "open(" + path + ")");
+            return fd;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * Owner and type of an open file ({@code statx(fd, "", AT_EMPTY_PATH)}): what the descriptor refers to, however
+     * the path it was opened by has changed since (no time-of-check to time-of-use gap).
+     */
+    public static FileOwner owner(int fd) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment buf = a.allocate(STATX_SIZE, 8);
+            int rc = (int) STATX.invokeExact(fd, a.allocateFrom(""), AT_EMPTY_PATH, STATX_BASIC_STATS, buf);
+            if (rc != 0) {
+                throw new PosixException("statx(fd " + fd + ")", 0, "failed");
+            }
+            // struct statx: stx_nlink at 16, stx_uid at 20, stx_mode (u16) at 28
+            int mode = Short.toUnsignedInt(buf.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 28));
+            return new FileOwner(buf.get(JAVA_INT, 20), (mode & S_IFMT) == S_IFREG, buf.get(JAVA_INT, 16));
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /** {@code close(2)}; errors are ignored (the descriptor is gone either way on Linux). */
+    public static void close(int fd) {
+        try (Arena a = Arena.ofConfined()) {
+            int ignored = (int) CLOSE.invokeExact(a.allocate(Linker.Option.captureStateLayout()), fd);
         } catch (Throwable t) {
             throw rethrow(t);
         }

@@ -1,32 +1,84 @@
 package dev.gssproxy4j.server.handler;
 
-import dev.gssproxy4j.protocol.CredUsage;
+import dev.gssproxy4j.mech.CredUsage;
+import dev.gssproxy4j.mech.Gss;
+import dev.gssproxy4j.mech.MajorStatus;
+import dev.gssproxy4j.mech.Oid;
+import dev.gssproxy4j.mech.StoreResult;
 import dev.gssproxy4j.protocol.GssxStatus;
+import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgStoreCred;
 import dev.gssproxy4j.protocol.proc.ResStoreCred;
+import dev.gssproxy4j.server.creds.CredErrors;
+import dev.gssproxy4j.server.creds.CredUsages;
+import dev.gssproxy4j.server.creds.CredentialPolicy;
+import dev.gssproxy4j.server.creds.OpenedCred;
+import dev.gssproxy4j.server.creds.OwnedCcacheFile;
 import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
+import dev.gssproxy4j.server.dispatch.Statuses;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
- * GSSX_STORE_CRED (procedure 7): not supported. Upstream's stub answers SUCCESS with nothing stored (and an invalid
- * {@code cred_usage_stored} of 0). Storing a credential into a ccache chosen by the client would let a caller write
- * into files the daemon can reach, so gssproxy4j does not offer it and answers GSS_S_UNAVAILABLE with an explanation;
- * credentials reach the client through the {@code sync_creds} option of INIT/ACCEPT instead.
+ * GSSX_STORE_CRED (procedure 7), a gssproxy4j extension (upstream's is a stub that answers SUCCESS with nothing
+ * stored): the initiator credential of {@code input_cred_handle} (e.g. a delegated credential from ACCEPT's
+ * {@code ret_deleg_cred}) is written with {@code gss_store_cred_into} into the FILE ccache named by option
+ * {@code ccache}, which must exist and be owned by the caller ({@link OwnedCcacheFile}). Validate -> open the handle
+ * (another uid's or store's is refused) -> open and check the ccache -> store -> status. Only the krb5 initiator
+ * element is stored; without {@code overwrite_cred} a non-empty ccache is left alone (GSS_S_DUPLICATE_ELEMENT);
+ * {@code default_cred} has no meaning for a single named ccache.
  */
 public final class StoreCred implements ProcedureHandler<ArgStoreCred, ResStoreCred> {
 
-    static final String NOT_SUPPORTED = "GSSX_STORE_CRED is not supported by gssproxy4j (nor upstream gssproxy);"
-            + " credentials stay in the client's gssx_cred (see the sync_modified_creds option)";
+    /** Option naming the target ccache. */
+    static final String CCACHE_OPTION = "ccache";
 
     @Override
-    public ResStoreCred handle(ArgStoreCred args, CallContext call) {
-        return new ResStoreCred(Requests.unavailable(call.resources().gss(), NOT_SUPPORTED), List.of(),
-                args.credUsage(), List.of());
+    public ResStoreCred handle(ArgStoreCred args, CallContext call) throws InterruptedException {
+        Gss gss = call.resources().gss();
+        if (args.credUsage() == dev.gssproxy4j.protocol.CredUsage.ACCEPT) {
+            throw CredErrors.of(gss, MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, Oid.KRB5,
+                    "STORE_CRED stores initiator credentials into a ccache; use cred_usage INITIATE or BOTH");
+        }
+        if (!args.desiredMech().isEmpty() && !Requests.mech(args.desiredMech(), "desired_mech")
+                .filter(Oid.KRB5::equals).isPresent()) {
+            throw CredErrors.of(gss, MajorStatus.GSS_S_BAD_MECH, CredErrors.EINVAL, null,
+                    "STORE_CRED stores only krb5 credentials; leave desired_mech empty or give krb5");
+        }
+        String ccache = Options.valueText(args.options(), CCACHE_OPTION).orElseThrow(() -> CredErrors.of(gss,
+                MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, Oid.KRB5, "STORE_CRED needs option ccache ="
+                        + " FILE:/path of a ccache file the caller owns"));
+        try (CredentialPolicy creds = CredentialPolicy.forCall(call);
+             OpenedCred cred = creds.open(args.inputCredHandle()).orElseThrow(() -> CredErrors.of(gss,
+                     MajorStatus.GSS_S_NO_CRED, CredErrors.EINVAL, Oid.KRB5, "the credential handle to store"
+                             + " does not open (expired or from an earlier key); acquire or accept anew"));
+             OwnedCcacheFile file = OwnedCcacheFile.open(gss, ccache, call.caller().uid())) {
+            StoreResult stored = call.resources().gssCalls().call(() -> store(gss, cred, file, args.overwriteCred()));
+            return new ResStoreCred(GssxStatus.of(0, Statuses.oid(Oid.KRB5), 0, "", ""),
+                    stored.elementsStored().stream().map(Statuses::oid).toList(),
+                    CredUsages.toWire(stored.usageStored()), List.of());
+        }
+    }
+
+    /** May block (file I/O, MIT's ccache code): run through GssCalls. */
+    private static StoreResult store(Gss gss, OpenedCred cred, OwnedCcacheFile file, boolean overwrite) {
+        try {
+            if (!overwrite && !file.isEmpty()) {
+                throw CredErrors.of(gss, MajorStatus.GSS_S_DUPLICATE_ELEMENT, CredErrors.EINVAL, Oid.KRB5,
+                        "the ccache is not empty; set overwrite_cred to replace it");
+            }
+            return file.store(name -> gss.storeCredInto(cred.cred(), CredUsage.INITIATE, Oid.KRB5, true, false,
+                    Map.of("ccache", name)));
+        } catch (IOException e) {
+            throw CredErrors.of(gss, MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, Oid.KRB5,
+                    "cannot write the ccache: " + e.getMessage());
+        }
     }
 
     @Override
     public ResStoreCred failure(GssxStatus status) {
-        return new ResStoreCred(status, List.of(), CredUsage.BOTH, List.of());
+        return new ResStoreCred(status, List.of(), dev.gssproxy4j.protocol.CredUsage.BOTH, List.of());
     }
 }

@@ -24,7 +24,6 @@ import dev.gssproxy4j.protocol.proc.ResExportCred;
 import dev.gssproxy4j.protocol.proc.ResGetCallContext;
 import dev.gssproxy4j.protocol.proc.ResImportCred;
 import dev.gssproxy4j.protocol.proc.GssxRes;
-import dev.gssproxy4j.protocol.proc.ResStoreCred;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.dispatch.HandlerTable;
@@ -93,11 +92,20 @@ class StatelessProceduresTest {
                 List.of()), call);
         assertUnsupported(imported.status(), "GSSX_IMPORT_CRED");
         assertTrue(imported.outputCredHandle().isEmpty());
+    }
 
-        ResStoreCred stored = new StoreCred().handle(new ArgStoreCred(CallCtx.EMPTY, CRED, CredUsage.BOTH,
-                Opaque.EMPTY, false, false, List.of()), call);
-        assertUnsupported(stored.status(), "GSSX_STORE_CRED");
-        assertTrue(stored.elementsStored().isEmpty());
+    @Test
+    void storeCredNeedsAnInitiatorUsageAndACcacheOption() {
+        dev.gssproxy4j.mech.GssException noCcache = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.gssproxy4j.mech.GssException.class, () -> new StoreCred().handle(new ArgStoreCred(
+                        CallCtx.EMPTY, CRED, CredUsage.BOTH, Opaque.EMPTY, false, false, List.of()), call));
+        assertTrue(noCcache.status().minorMessage().contains("option ccache = FILE:/path"), noCcache.getMessage());
+        dev.gssproxy4j.mech.GssException acceptOnly = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.gssproxy4j.mech.GssException.class, () -> new StoreCred().handle(new ArgStoreCred(
+                        CallCtx.EMPTY, CRED, CredUsage.ACCEPT, Opaque.EMPTY, false, false, List.of()), call));
+        assertTrue(acceptOnly.status().minorMessage().contains("cred_usage INITIATE"), acceptOnly.getMessage());
+        assertEquals(CredUsage.BOTH, new StoreCred().failure(Statuses.failure(Statuses.EINVAL, "x"))
+                .credUsageStored());
     }
 
     @Test
