@@ -57,7 +57,6 @@ public final class Posix {
     private static final int O_RDWR = 2;
     private static final int O_NOCTTY = 0400;
     private static final int O_NOFOLLOW = 0400000;
-    private static final int O_CLOEXEC = 02000000;
     private static final int S_IFMT = 0170000;
     private static final int S_IFREG = 0100000;
     /** {@code STATX_TYPE|MODE|NLINK|UID|GID|ATIME|MTIME|CTIME|INO|SIZE|BLOCKS}. */
@@ -373,17 +372,6 @@ public final class Posix {
             int copy = (int) FCNTL_INT.invokeExact(state, fd, F_DUPFD_CLOEXEC, 3);
             check(copy < 0 ? -1 : 0, state, "fcntl(" + fd + ", F_DUPFD_CLOEXEC)");
             return copy;
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
-    }
-
-    /** close(2). */
-    public static void close(int fd) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
-            int rc = (int) CLOSE.invokeExact(state, fd);
-            check(rc, state, "close(" + fd + ")");
         } catch (Throwable t) {
             throw rethrow(t);
         }
