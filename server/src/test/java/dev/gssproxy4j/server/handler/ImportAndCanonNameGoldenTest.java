@@ -1,5 +1,6 @@
 package dev.gssproxy4j.server.handler;
 
+import dev.gssproxy4j.testkit.CapturedRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.gssproxy4j.mech.GssExecutor;
@@ -24,7 +25,7 @@ class ImportAndCanonNameGoldenTest {
 
     @Test
     void theInterposersLocalnameCallGetsUpstreamsReplyByteForByte() throws Exception {
-        Path wire = Path.of(System.getProperty("gssproxy4j.sharedDir", "../../shared"), "wire", "accept");
+        Path wire = CapturedRecords.folder("accept");
         byte[] call = Files.readAllBytes(wire.resolve("05-IMPORT_AND_CANON_NAME.call.bin"));
         byte[] golden = Files.readAllBytes(wire.resolve("05-IMPORT_AND_CANON_NAME.reply.bin"));
         DecodedMessage message = GssProxyMessages.decodeMessage(call, 4, call.length,

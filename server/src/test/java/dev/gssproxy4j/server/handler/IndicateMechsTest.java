@@ -1,5 +1,6 @@
 package dev.gssproxy4j.server.handler;
 
+import dev.gssproxy4j.testkit.CapturedRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -92,10 +93,6 @@ class IndicateMechsTest {
     }
 
     private static Path wire() {
-        String shared = System.getProperty("gssproxy4j.sharedDir");
-        assertTrue(shared != null && Files.isDirectory(Path.of(shared, "wire")),
-                "golden vectors not found: run through Maven (surefire sets gssproxy4j.sharedDir) or pass"
-                        + " -Dgssproxy4j.sharedDir=/path/to/shared");
-        return Path.of(shared, "wire");
+        return CapturedRecords.wireDir();
     }
 }
