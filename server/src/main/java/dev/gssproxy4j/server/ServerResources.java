@@ -1,7 +1,6 @@
 package dev.gssproxy4j.server;
 
 import dev.gssproxy4j.mech.Gss;
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.server.config.UserDirectory;
 import dev.gssproxy4j.server.creds.CredCache;
 import dev.gssproxy4j.server.creds.KeytabMirrors;
@@ -10,13 +9,12 @@ import dev.gssproxy4j.server.seal.HandleSealer;
 import java.time.Clock;
 
 /**
- * What every call shares and a reload does not replace: the mechanism library, where GSS calls that may block run
- * ({@link GssCalls}: inline on the daemon's platform connection threads, on the bounded {@link GssExecutor} for
- * virtual threads, whose carriers native code would pin), the handle sealer with its keyring, the user directory,
+ * What every call shares and a reload does not replace: the mechanism library, the permits requests run under
+ * ({@link GssCalls}), the handle sealer with its keyring, the user directory,
  * the clock, the cache of acceptor credentials opened from handles with the in-memory copies of their keytabs, and
  * the described target names of accepted contexts.
  */
-public record ServerResources(Gss gss, GssExecutor executor, HandleSealer sealer, UserDirectory users,
+public record ServerResources(Gss gss, HandleSealer sealer, UserDirectory users,
                               Clock clock, CredCache credCache, KeytabMirrors keytabMirrors, GssCalls gssCalls,
                               AcceptorNames acceptorNames) {
 
@@ -27,12 +25,12 @@ public record ServerResources(Gss gss, GssExecutor executor, HandleSealer sealer
 
     /**
      * Resources with a cache of {@link CredCache#DEFAULT_CAPACITY} acceptor credentials (and of their keytabs) and at
-     * most {@link #DEFAULT_GSS_PERMITS} GSS calls at once on platform threads.
+     * most {@link #DEFAULT_GSS_PERMITS} requests at once.
      */
-    public ServerResources(Gss gss, GssExecutor executor, HandleSealer sealer, UserDirectory users, Clock clock) {
-        this(gss, executor, sealer, users, clock, new CredCache(CredCache.DEFAULT_CAPACITY),
+    public ServerResources(Gss gss, HandleSealer sealer, UserDirectory users, Clock clock) {
+        this(gss, sealer, users, clock, new CredCache(CredCache.DEFAULT_CAPACITY),
                 new KeytabMirrors(gss, clock, KeytabMirrors.DEFAULT_CAPACITY),
-                new GssCalls(executor, DEFAULT_GSS_PERMITS, DEFAULT_GSS_QUEUE),
+                new GssCalls(DEFAULT_GSS_PERMITS, DEFAULT_GSS_QUEUE),
                 new AcceptorNames(AcceptorNames.DEFAULT_CAPACITY));
     }
 }

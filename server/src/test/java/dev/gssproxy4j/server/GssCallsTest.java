@@ -1,84 +1,37 @@
 package dev.gssproxy4j.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gssproxy4j.mech.GssExecutor;
-import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Where GSS calls run: inline on platform threads within the permits, on the executor for virtual threads. */
+/** A request runs on the thread that read it, under one fair permit. */
 class GssCallsTest {
 
-    final GssExecutor executor = new GssExecutor("gss-calls-test", 1, 4);
+    private static final GssCalls.Share USER = new GssCalls.Share(1000, false);
 
-    @AfterEach
-    void stop() {
-        executor.close();
+    @Test
+    void theRequestRunsOnTheCallersOwnThread() throws InterruptedException {
+        GssCalls calls = new GssCalls(2, 4);
+        assertSame(Thread.currentThread(), calls.runRequest(USER, Thread::currentThread));
     }
 
     @Test
-    void aPlatformThreadRunsTheCallItself() throws InterruptedException {
-        GssCalls calls = new GssCalls(executor, 2, 4);
-        assertSame(Thread.currentThread(), calls.call(Thread::currentThread));
-    }
-
-    @Test
-    void aVirtualThreadHandsTheCallToTheExecutor() throws Exception {
-        GssCalls calls = new GssCalls(executor, 2, 4);
-        AtomicReference<Thread> caller = new AtomicReference<>();
-        AtomicReference<Thread> runner = new AtomicReference<>();
-        Thread.ofVirtual().start(() -> {
-            caller.set(Thread.currentThread());
-            try {
-                runner.set(calls.call(Thread::currentThread));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }).join();
-        assertNotSame(caller.get(), runner.get());
-        assertFalse(runner.get().isVirtual(), "native code must not pin a carrier");
-        assertTrue(runner.get().getName().startsWith("gss-calls-test"), runner.get().getName());
-    }
-
-    @Test
-    void aCallInsideACallNeedsNoSecondPermit() throws InterruptedException {
-        GssCalls calls = new GssCalls(executor, 1, 0);
-        assertEquals("inner", calls.call(() -> calls.call(() -> "inner")));
-        AtomicReference<String> fromVirtual = new AtomicReference<>();
-        Thread.ofVirtual().start(() -> {
-            try {
-                fromVirtual.set(calls.call(() -> calls.call(() -> "inner on the executor")));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }).join();
-        assertEquals("inner on the executor", fromVirtual.get(), "the executor's single thread must not wait for"
-                + " itself");
-    }
-
-    @Test
-    void callsBeyondThePermitsAndTheQueueAreRefused() throws Exception {
-        GssCalls calls = new GssCalls(executor, 1, 0);
+    void requestsBeyondThePermitsAndTheQueueAreRefused() throws Exception {
+        GssCalls calls = new GssCalls(1, 0);
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<String> holder = new CompletableFuture<>();
         Thread.ofPlatform().start(() -> {
             try {
-                holder.complete(calls.call(() -> {
+                holder.complete(calls.runRequest(USER, () -> {
                     running.countDown();
                     release.await();
                     return "done";
@@ -88,16 +41,17 @@ class GssCallsTest {
             }
         });
         running.await();
-        RejectedExecutionException e = assertThrows(RejectedExecutionException.class, () -> calls.call(() -> "x"));
+        RejectedExecutionException e = assertThrows(RejectedExecutionException.class,
+                () -> calls.runRequest(USER, () -> "x"));
         assertTrue(e.getMessage().contains("worker threads"), e.getMessage());
         release.countDown();
         assertEquals("done", holder.get());
-        assertEquals("after", calls.call(() -> "after"), "the permit came back");
+        assertEquals("after", calls.runRequest(USER, () -> "after"), "the permit came back");
     }
 
     @Test
-    void aWaitingCallerGetsThePermitBeforeTheCallerThatJustGaveItBack() throws Exception {
-        GssCalls calls = new GssCalls(executor, 1, 4);
+    void aWaitingRequestGetsThePermitBeforeTheConnectionThatJustGaveItBack() throws Exception {
+        GssCalls calls = new GssCalls(1, 4);
         // many rounds: once the code is compiled, a caller that barged in would win the race for the permit
         for (int round = 0; round < 300; round++) {
             List<String> order = new CopyOnWriteArrayList<>();
@@ -105,12 +59,12 @@ class GssCallsTest {
             CountDownLatch release = new CountDownLatch(1);
             Thread first = Thread.ofPlatform().start(() -> {
                 try {
-                    calls.call(() -> {
+                    calls.runRequest(USER, () -> {
                         holding.countDown();
                         release.await();
                         return null;
                     });
-                    calls.call(() -> order.add("first again")); // as a connection's next request would
+                    calls.runRequest(USER, () -> order.add("first again")); // as a connection's next request would
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -118,7 +72,7 @@ class GssCallsTest {
             holding.await();
             Thread waiter = Thread.ofPlatform().start(() -> {
                 try {
-                    calls.call(() -> order.add("waiter"));
+                    calls.runRequest(USER, () -> order.add("waiter"));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -134,16 +88,12 @@ class GssCallsTest {
     }
 
     @Test
-    void uncheckedExceptionsPassAndCheckedOnesAreWrapped() throws InterruptedException {
-        GssCalls calls = new GssCalls(executor, 1, 0);
+    void aFailingRequestsExceptionPassesAndItsPermitComesBack() throws InterruptedException {
+        GssCalls calls = new GssCalls(1, 0);
         IllegalStateException unchecked = new IllegalStateException("unchecked");
-        assertSame(unchecked, assertThrows(IllegalStateException.class, () -> calls.call(() -> {
+        assertSame(unchecked, assertThrows(IllegalStateException.class, () -> calls.runRequest(USER, () -> {
             throw unchecked;
         })));
-        CompletionException wrapped = assertThrows(CompletionException.class, () -> calls.call(() -> {
-            throw new IOException("checked");
-        }));
-        assertInstanceOf(IOException.class, wrapped.getCause());
-        assertEquals("after", calls.call(() -> "after"), "a failed call gives its permit back");
+        assertEquals("after", calls.runRequest(USER, () -> "after"), "a failed request gives its permit back");
     }
 }

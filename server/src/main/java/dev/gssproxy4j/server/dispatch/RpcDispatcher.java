@@ -133,7 +133,7 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         try {
             GssCalls.Share share = new GssCalls.Share(context.caller().uid(),
                     context.caller().uid() == 0 || context.service().trusted());
-            result = GssCalls.forShare(share, () -> handlers.handle(procedure, args, context));
+            result = resources.gssCalls().runRequest(share, () -> handlers.handle(procedure, args, context));
         } catch (GssException e) {
             DaemonLog.debug(1, cid, "GSSX_" + procedure + " failed: " + e.status());
             result = handlers.failure(procedure, Statuses.of(e.status()));

@@ -63,13 +63,12 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
              OpenedCred cred = credential(creds, args, mech)) {
             Optional<CcacheSync> sync = cred.fromHandle()
                     ? CcacheSync.begin(creds, cred, args.options()) : Optional.empty();
-            InitResult result = call.resources().gssCalls().call(() -> {
-                try (GssName target = args.targetName().flatMap(n -> Names.importName(gss, n)).orElse(null)) {
-                    CredAllowed.check(gss, call.service(), cred.cred(), target);
-                    return gss.initSecContext(cred.cred(), partial, target, mech.orElse(null), flags, timeReq,
-                            bindings, input);
-                }
-            });
+            InitResult result;
+            try (GssName target = args.targetName().flatMap(n -> Names.importName(gss, n)).orElse(null)) {
+                CredAllowed.check(gss, call.service(), cred.cred(), target);
+                result = gss.initSecContext(cred.cred(), partial, target, mech.orElse(null), flags, timeReq,
+                        bindings, input);
+            }
             try (SecContext ctx = result.context()) {
                 GssxCtx handle = result.continueNeeded() ? partial(call, ctx, args.mechType(), result.retFlags())
                         : ContextTokens.export(call, ctx, types);

@@ -21,12 +21,10 @@ public final class WrapSizeLimit implements ProcedureHandler<ArgWrapSizeLimit, R
     public ResWrapSizeLimit handle(ArgWrapSizeLimit args, CallContext call) throws InterruptedException {
         int qop = Requests.qop(call.resources().gss(), args.qopState());
         long requested = args.reqOutputSize() < 0 ? UINT32_MAX : Math.min(args.reqOutputSize(), UINT32_MAX);
-        return call.resources().gssCalls().call(() -> {
-            try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
-                return new ResWrapSizeLimit(GssxStatus.COMPLETE,
-                        ctx.wrapSizeLimit(args.confReq(), qop, (int) requested));
-            }
-        });
+        try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
+            return new ResWrapSizeLimit(GssxStatus.COMPLETE,
+                    ctx.wrapSizeLimit(args.confReq(), qop, (int) requested));
+        }
     }
 
     @Override

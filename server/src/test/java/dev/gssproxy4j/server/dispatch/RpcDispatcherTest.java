@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gssproxy4j.mech.Gss;
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.DecodedMessage;
@@ -54,7 +53,6 @@ class RpcDispatcherTest {
     private static final Path APP_SOCKET = Defaults.MAIN_SOCKET;
 
     private static Realm realm;
-    private static GssExecutor executor;
     private static RpcDispatcher dispatcher;
 
     @BeforeAll
@@ -75,8 +73,7 @@ class RpcDispatcherTest {
                                 .credStore("keytab", services.toString())
                                 .credStore("client_keytab", alice.toString()).build()),
                 List.of(), List.of());
-        executor = new GssExecutor("dispatcher-test", 2, 16);
-        ServerResources resources = new ServerResources(Gss.get(), executor, new HandleSealer(Keyring.ephemeral()),
+        ServerResources resources = new ServerResources(Gss.get(), new HandleSealer(Keyring.ephemeral()),
                 NO_USERS, Clock.systemUTC());
         dispatcher = new RpcDispatcher(() -> Policy.of(config), Handlers.all(), resources, XdrLimits.DEFAULT,
                 GssProxyMessages.MAX_RECORD);
@@ -84,7 +81,6 @@ class RpcDispatcherTest {
 
     @AfterAll
     static void close() {
-        executor.close();
         realm.close();
     }
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssProxyMessages;
@@ -33,20 +32,17 @@ import org.junit.jupiter.api.Test;
 /** INDICATE_MECHS against the real MIT library, compared with upstream's reply captured on this platform. */
 class IndicateMechsTest {
 
-    private static GssExecutor executor;
     private static CallContext call;
 
     @BeforeAll
     static void resources() {
         Posix.setenv("GSS_USE_PROXY", "NO");
-        executor = new GssExecutor("indicate-test", 1, 1);
         call = HandlerRealm.call(ServiceConfig.builder("any").euid(HandlerRealm.CALLER_UID).build(),
-                HandlerRealm.resourcesWithoutRealm(executor));
+                HandlerRealm.resourcesWithoutRealm());
     }
 
     @AfterAll
     static void stop() {
-        executor.close();
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.gssproxy4j.server.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.CallCtx;
@@ -42,20 +41,17 @@ class StatelessProceduresTest {
     private static final GssxCtx CTX = new GssxCtx(Opaque.utf8("token"), Opaque.EMPTY, false, Opaque.EMPTY,
             GssxName.EMPTY, GssxName.EMPTY, 0, 0, true, true, List.of());
 
-    private static GssExecutor executor;
     private static CallContext call;
 
     @BeforeAll
     static void resources() {
         Posix.setenv("GSS_USE_PROXY", "NO");
-        executor = new GssExecutor("stateless-test", 1, 1);
         call = HandlerRealm.call(ServiceConfig.builder("any").euid(HandlerRealm.CALLER_UID).build(),
-                HandlerRealm.resourcesWithoutRealm(executor));
+                HandlerRealm.resourcesWithoutRealm());
     }
 
     @AfterAll
     static void stop() {
-        executor.close();
     }
 
     @Test
