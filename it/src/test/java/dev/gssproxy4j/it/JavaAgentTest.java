@@ -201,21 +201,6 @@ class JavaAgentTest {
     }
 
     private static void assertNoKerberosInTheJvm(AgentJvm.Run run) {
-        List<String> krb5Classes = run.loadedClasses().stream()
-                .filter(c -> c.startsWith("sun.security.krb5.") || c.startsWith("sun.security.jgss.krb5."))
-                // the JDK's RFC 5929 channel-binding value (SASL and HTTP code refer to it): data, no Kerberos
-                .filter(c -> !c.equals("sun.security.jgss.krb5.internal.TlsChannelBindingImpl"))
-                .toList();
-        assertEquals(List.of(), krb5Classes, "the JDK's Kerberos implementation must stay unloaded");
-        assertTrue(run.loadedClasses().contains("dev.gssproxy4j.jgss.provider.Krb5ProxyFactory"),
-                () -> "the provider did the work; loaded: " + run.loadedClasses().size() + " classes");
-        Path realmDir = services.realm.realm().dir();
-        List<String> touched = run.openedFiles().stream()
-                .filter(f -> f.startsWith(realmDir.toString()) || f.contains("krb5") || f.contains(".keytab")
-                        || f.contains("krb5cc"))
-                .toList();
-        assertEquals(List.of(), touched, "no keytab, ticket cache or Kerberos configuration may be opened");
-        assertTrue(run.openedFiles().stream().anyMatch(f -> f.endsWith("gssproxy4j-jgss.jar")),
-                () -> "strace saw the JVM's opens: " + run.openedFiles().size());
+        KerberosFootprint.assertNone(run, services.realm.realm().dir());
     }
 }
