@@ -40,7 +40,7 @@ class JavaAgentTest {
         assumeTrue(LocalUsers.runningAsRoot(), "the child JVMs run as other users (setpriv, strace)");
         services = JavaServices.start(LocalUsers.ensure(LocalUsers.SERVICE));
         jvm = AgentJvm.prepare(SaslGssapiProgram.class, NegotiateProgram.class, JgssProbe.class,
-                GssSampleClientProgram.class, Failures.class);
+                GssSampleClientProgram.class, NamedCredentialsProgram.class, Failures.class);
     }
 
     @AfterAll
@@ -181,6 +181,32 @@ class JavaAgentTest {
                 Map.of("KRB5CCNAME", "FILE:" + bobCcache), JgssProbe.class, ExampleRealm.HOST_SERVICE);
         assertTrue(remoteOnly.stdout().startsWith("GSSException[major=15]"), remoteOnly::describe);
         assertTrue(remoteOnly.openedFiles().stream().noneMatch(f -> f.contains("bob-cli")), remoteOnly::describe);
+    }
+
+    @Test
+    void aPrincipalRulePutsBobOnHisOwnTicketCacheWhileTheServiceAndTheDefaultUserStayOnTheDaemon()
+            throws IOException {
+        Path bobCcache = ownedBy(services.app(), services.realm.realm().kinit("bob", "bobpw", "bob-rules.ccache"));
+        String bob = "bob@" + ExampleRealm.NAME;
+        AgentJvm.Run run = jvm.run(services.app(), localKerberos(), "socket=" + services.appSocket()
+                + ",principals.local=" + bob, Map.of("KRB5CCNAME", "FILE:" + bobCcache),
+                NamedCredentialsProgram.class, JavaServices.HTTP_SERVICE, bob, "default");
+
+        assertEquals(0, run.result().exitCode(), run::describe);
+        assertTrue(run.stdout().contains(bob + " accepted as " + bob + ", message from " + bob), run::describe);
+        assertTrue(run.stdout().contains("default accepted as " + JavaServices.ALICE + ", message from default"),
+                run::describe);
+        assertTrue(run.loadedClasses().contains("sun.security.jgss.krb5.Krb5Context"), "bob's side ran in the JVM");
+        assertTrue(run.openedFiles().contains(bobCcache.toString()), () -> "bob's ccache: " + run.openedFiles());
+        assertTrue(run.openedFiles().stream().noneMatch(f -> f.contains(".keytab")),
+                "the named service and the default initiator (alice, the daemon's client keytab) stayed remote");
+
+        AgentJvm.Run withoutRule = jvm.run(services.app(), localKerberos(), "socket=" + services.appSocket(),
+                Map.of("KRB5CCNAME", "FILE:" + bobCcache), NamedCredentialsProgram.class, JavaServices.HTTP_SERVICE,
+                bob);
+        assertTrue(withoutRule.stdout().startsWith("FAILED initiating as " + bob + ": GSSException[major=13]")
+                && withoutRule.stdout().contains("through gssproxy"), withoutRule::describe);
+        assertTrue(withoutRule.openedFiles().stream().noneMatch(f -> f.contains("bob-rules")), withoutRule::describe);
     }
 
     /** What the JDK's own krb5 needs to use a ticket cache: the realm's krb5.conf and no JAAS Subject. */
