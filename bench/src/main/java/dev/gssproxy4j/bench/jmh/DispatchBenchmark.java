@@ -4,7 +4,7 @@ import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.protocol.DecodedReply;
 import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.Procedure;
-import dev.gssproxy4j.server.ServerResources;
+import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.ConfigException;
 import dev.gssproxy4j.server.config.ConfigLoader;
 import dev.gssproxy4j.server.config.GssProxyConfig;

@@ -7,9 +7,11 @@ import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxName;
-import dev.gssproxy4j.server.ServerResources;
+import dev.gssproxy4j.server.cache.CredCache;
+import dev.gssproxy4j.server.cache.KeytabMirrors;
+import dev.gssproxy4j.server.call.CallContext;
+import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.log.DaemonLog;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleCacheKey;
@@ -31,7 +33,7 @@ import java.util.OptionalInt;
  * callback does, so close it only after the last use of a credential acquired through it.
  *
  * <p>Methods may block (KDC, keytab, ccache): they run under the request's permit
- * ({@link dev.gssproxy4j.server.GssCalls}).
+ * ({@link dev.gssproxy4j.server.call.GssCalls}).
  * Not thread-safe: one call, one thread.
  */
 public final class CredentialPolicy implements AutoCloseable {

@@ -3,7 +3,7 @@ package dev.gssproxy4j.server.handler;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgGetCallContext;
 import dev.gssproxy4j.protocol.proc.ResGetCallContext;
-import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgWrapSizeLimit;
 import dev.gssproxy4j.protocol.proc.ResWrapSizeLimit;
-import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 
 /**

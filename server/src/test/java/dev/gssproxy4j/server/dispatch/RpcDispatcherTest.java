@@ -12,7 +12,7 @@ import dev.gssproxy4j.protocol.DecodedMessage;
 import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.dump.WireDump;
-import dev.gssproxy4j.server.ServerResources;
+import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.CredUsage;
 import dev.gssproxy4j.server.config.Defaults;
 import dev.gssproxy4j.server.config.GssProxyConfig;

@@ -1,6 +1,5 @@
 package dev.gssproxy4j.server.handler;
 
-import dev.gssproxy4j.testkit.CapturedRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -15,8 +14,9 @@ import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.ArgIndicateMechs;
 import dev.gssproxy4j.protocol.proc.ResIndicateMechs;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.testkit.CapturedRecords;
 import dev.gssproxy4j.xdr.Opaque;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,11 +1,13 @@
-package dev.gssproxy4j.server.creds;
+package dev.gssproxy4j.server.cache;
 
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssCred;
 import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.MemoryKeytab;
+import dev.gssproxy4j.mech.mit.ExportedCredKeytab;
 import dev.gssproxy4j.mech.posix.FileStamp;
 import dev.gssproxy4j.mech.posix.Posix;
+import dev.gssproxy4j.server.cache.CredCache;
 import dev.gssproxy4j.server.log.DaemonLog;
 import java.time.Clock;
 import java.time.Duration;
@@ -83,7 +85,7 @@ public final class KeytabMirrors implements AutoCloseable {
     }
 
     /** The capacity {@code value} of {@link #CAPACITY_PROPERTY} asks for (null: the default). */
-    static int capacity(String value) {
+    public static int capacity(String value) {
         if (value == null) {
             return DEFAULT_CAPACITY;
         }

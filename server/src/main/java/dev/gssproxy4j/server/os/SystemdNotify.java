@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server;
+package dev.gssproxy4j.server.os;
 
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.mech.posix.PosixException;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * messages as upstream: {@code READY=1} with a status line, {@code RELOADING=1} with {@code MONOTONIC_USEC} on
  * SIGHUP, {@code STOPPING=1}. Does nothing when {@code NOTIFY_SOCKET} is not set (not started by systemd).
  */
-final class SystemdNotify {
+public final class SystemdNotify {
 
     private final Optional<String> socket;
 
@@ -21,25 +21,25 @@ final class SystemdNotify {
         this.socket = socket;
     }
 
-    static SystemdNotify fromEnvironment() {
+    public static SystemdNotify fromEnvironment() {
         return new SystemdNotify(Optional.ofNullable(System.getenv("NOTIFY_SOCKET")).filter(s -> !s.isEmpty()));
     }
 
-    void ready(int services) {
+    public void ready(int services) {
         send("READY=1\nSTATUS=Running, " + services + " service(s) configured");
     }
 
-    void reloading() {
+    public void reloading() {
         // CLOCK_MONOTONIC in microseconds; System.nanoTime reads the same clock on Linux
         send("RELOADING=1\nMONOTONIC_USEC=" + TimeUnit.NANOSECONDS.toMicros(System.nanoTime()));
     }
 
-    void stopping() {
+    public void stopping() {
         stopping("Signal received, stopping");
     }
 
     /** {@code STOPPING=1} with {@code status}, e.g. upstream's idle stop "Idle for 1000 seconds, stopping". */
-    void stopping(String status) {
+    public void stopping(String status) {
         send("STOPPING=1\nSTATUS=" + status);
     }
 

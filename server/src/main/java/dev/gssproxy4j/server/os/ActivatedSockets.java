@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server;
+package dev.gssproxy4j.server.os;
 
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.mech.posix.PosixException;
@@ -26,7 +26,7 @@ import java.util.Optional;
  * system daemon here accepts any number, matched by path, since a unit may pass the main socket and the
  * services' sockets (e.g. the kernel's {@code /run/gssproxy.sock}).
  */
-final class ActivatedSockets implements AutoCloseable {
+public final class ActivatedSockets implements AutoCloseable {
 
     /** {@code SD_LISTEN_FDS_START}. */
     static final int FIRST_FD = 3;
@@ -35,7 +35,7 @@ final class ActivatedSockets implements AutoCloseable {
     private static final int EBADF = 9;
 
     /** One passed socket: its descriptor number as passed, the path it is bound to, and our channel for it. */
-    record Passed(int fd, Path path, ServerSocketChannel channel) {}
+    public record Passed(int fd, Path path, ServerSocketChannel channel) {}
 
     private final List<Passed> unclaimed;
 
@@ -43,7 +43,7 @@ final class ActivatedSockets implements AutoCloseable {
         this.unclaimed = new ArrayList<>(passed);
     }
 
-    static ActivatedSockets none() {
+    public static ActivatedSockets none() {
         return new ActivatedSockets(List.of());
     }
 
@@ -54,7 +54,7 @@ final class ActivatedSockets implements AutoCloseable {
      * @throws IOException if the variables are malformed or a descriptor is not a listening AF_UNIX socket with a
      *                     path (the message names the descriptor and the unit setting to fix)
      */
-    static ActivatedSockets fromEnvironment() throws IOException {
+    public static ActivatedSockets fromEnvironment() throws IOException {
         int count = count(System.getenv(), ProcessHandle.current().pid());
         if (count < 0) {
             return none();
@@ -133,12 +133,12 @@ final class ActivatedSockets implements AutoCloseable {
         return path;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return unclaimed.isEmpty();
     }
 
     /** The passed sockets nobody has claimed yet. */
-    List<Passed> unclaimed() {
+    public List<Passed> unclaimed() {
         return List.copyOf(unclaimed);
     }
 
@@ -147,7 +147,7 @@ final class ActivatedSockets implements AutoCloseable {
      * {@code /var/run/gssproxy.sock} where the configuration says {@code /run/gssproxy.sock}); once claimed it is
      * no longer offered.
      */
-    synchronized Optional<ServerSocketChannel> claim(Path socket) {
+    public synchronized Optional<ServerSocketChannel> claim(Path socket) {
         for (Passed passed : unclaimed) {
             if (passed.path().equals(socket.toAbsolutePath().normalize()) || sameFile(passed.path(), socket)) {
                 unclaimed.remove(passed);

@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server;
+package dev.gssproxy4j.server.os;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server;
+package dev.gssproxy4j.server.os;
 
 import dev.gssproxy4j.server.log.DaemonLog;
 import java.io.IOException;
@@ -14,27 +14,27 @@ import java.time.Duration;
  * is loaded, and the kernel latches its choice per network namespace, so like gssproxy 0.9.2 we retry every 10 s
  * while the file is missing, instead of leaving NFS broken until a reboot.
  */
-final class KernelNfsd {
+public final class KernelNfsd {
 
-    static final Path USE_GSS_PROXY = Path.of("/proc/net/rpc/use-gss-proxy");
+    public static final Path USE_GSS_PROXY = Path.of("/proc/net/rpc/use-gss-proxy");
     private static final Duration RETRY = Duration.ofSeconds(10);
 
     private final Path control;
     private volatile Thread retrier;
 
-    KernelNfsd(Path control) {
+    public KernelNfsd(Path control) {
         this.control = control;
     }
 
     /** Writes the flag now; if the kernel is not ready, keeps retrying in the background until {@link #stop}. */
-    synchronized void enable() {
+    public synchronized void enable() {
         if (write() || retrier != null) {
             return;
         }
         retrier = Thread.ofVirtual().name("kernel_nfsd retry").start(this::retryLoop);
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         if (retrier != null) {
             retrier.interrupt();
             retrier = null;

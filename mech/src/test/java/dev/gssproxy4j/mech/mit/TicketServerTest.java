@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server.handler.accept;
+package dev.gssproxy4j.mech.mit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,8 +9,9 @@ import dev.gssproxy4j.mech.GssCred;
 import dev.gssproxy4j.mech.GssName;
 import dev.gssproxy4j.mech.InitResult;
 import dev.gssproxy4j.mech.Oid;
+import dev.gssproxy4j.mech.RealmSession;
 import dev.gssproxy4j.mech.SecContext;
-import dev.gssproxy4j.server.creds.KdcFixture;
+import dev.gssproxy4j.testkit.Realms;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
@@ -21,11 +22,11 @@ import org.junit.jupiter.api.Test;
 /** The ticket server key of real AP-REQs from MIT's initiator, and of every malformed variant. */
 class TicketServerTest {
 
-    static KdcFixture kdc;
+    static RealmSession kdc;
 
     @BeforeAll
     static void realm() {
-        kdc = new KdcFixture();
+        kdc = new RealmSession(Realms.kerby());
         kdc.realm.addRandomKeyPrincipal("HTTP/localhost");
     }
 
@@ -35,7 +36,7 @@ class TicketServerTest {
     }
 
     static byte[] apReq(String target) {
-        try (GssCred alice = kdc.initiatorCred("alice");
+        try (GssCred alice = kdc.initiatorCred();
              GssName name = kdc.gss.importName(target, Oid.NT_HOSTBASED_SERVICE)) {
             InitResult init = kdc.gss.initSecContext(alice, null, name, Oid.KRB5, 0, 0, null, null);
             try (SecContext ignored = init.context()) {

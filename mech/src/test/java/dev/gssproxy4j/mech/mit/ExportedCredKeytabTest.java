@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server.creds;
+package dev.gssproxy4j.mech.mit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,8 @@ import dev.gssproxy4j.mech.CredUsage;
 import dev.gssproxy4j.mech.GssCred;
 import dev.gssproxy4j.mech.MemoryKeytab;
 import dev.gssproxy4j.mech.Oid;
+import dev.gssproxy4j.mech.RealmSession;
+import dev.gssproxy4j.testkit.Realms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,11 +26,11 @@ import org.junit.jupiter.api.Test;
 /** {@link ExportedCredKeytab} on tokens MIT's {@code gss_export_cred} made, and on damaged ones. */
 class ExportedCredKeytabTest {
 
-    static KdcFixture kdc;
+    static RealmSession kdc;
 
     @BeforeAll
     static void realm() {
-        kdc = new KdcFixture();
+        kdc = new RealmSession(Realms.kerby());
     }
 
     @AfterAll
@@ -69,7 +71,7 @@ class ExportedCredKeytabTest {
 
     @Test
     void anInitiatorTokenNamesNoKeytab() {
-        try (GssCred cred = kdc.initiatorCred("alice")) {
+        try (GssCred cred = kdc.initiatorCred()) {
             assertEquals(Optional.empty(), ExportedCredKeytab.find(kdc.gss.exportCred(cred)));
         }
     }

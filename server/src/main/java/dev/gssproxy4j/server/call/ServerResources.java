@@ -1,10 +1,10 @@
-package dev.gssproxy4j.server;
+package dev.gssproxy4j.server.call;
 
 import dev.gssproxy4j.mech.Gss;
+import dev.gssproxy4j.server.cache.AcceptorNames;
+import dev.gssproxy4j.server.cache.CredCache;
+import dev.gssproxy4j.server.cache.KeytabMirrors;
 import dev.gssproxy4j.server.config.UserDirectory;
-import dev.gssproxy4j.server.creds.CredCache;
-import dev.gssproxy4j.server.creds.KeytabMirrors;
-import dev.gssproxy4j.server.handler.accept.AcceptorNames;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import java.time.Clock;
 

@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server;
+package dev.gssproxy4j.server.os;
 
 import dev.gssproxy4j.mech.posix.PasswdEntry;
 import dev.gssproxy4j.mech.posix.Posix;
@@ -21,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  * {@code program} matching; capabilities belong to threads, so one thread drops the privileges, keeps that one
  * capability and does every program lookup from then on ({@link #program}); every other thread has none.
  */
-final class RunAsUser implements ProgramLookup, AutoCloseable {
+public final class RunAsUser implements ProgramLookup, AutoCloseable {
 
     /** A lookup is one readlink and one realpath; a stuck one must not stall accepting connections for long. */
     private static final long LOOKUP_TIMEOUT_MILLIS = 1000;
@@ -34,7 +34,7 @@ final class RunAsUser implements ProgramLookup, AutoCloseable {
      *
      * @throws IOException naming the account and the step that failed; the caller must not serve then
      */
-    void drop(String user) throws IOException {
+    public void drop(String user) throws IOException {
         PasswdEntry entry = Posix.getpwnam(user).orElseThrow(() -> new IOException("run_as_user = " + user
                 + ": no such user"));
         try {

@@ -1,5 +1,6 @@
-package dev.gssproxy4j.server.handler.accept;
+package dev.gssproxy4j.server.cache;
 
+import dev.gssproxy4j.mech.mit.TicketServer;
 import dev.gssproxy4j.protocol.GssxName;
 import java.util.LinkedHashMap;
 import java.util.Map;

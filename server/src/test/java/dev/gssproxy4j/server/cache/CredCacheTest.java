@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server.creds;
+package dev.gssproxy4j.server.cache;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gssproxy4j.mech.CredUsage;
 import dev.gssproxy4j.mech.GssCred;
 import dev.gssproxy4j.mech.Oid;
+import dev.gssproxy4j.server.creds.KdcFixture;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleCacheKey;
 import java.util.List;

@@ -1,6 +1,5 @@
-package dev.gssproxy4j.server.dispatch;
+package dev.gssproxy4j.server.call;
 
-import dev.gssproxy4j.server.ServerResources;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.ServiceConfig;

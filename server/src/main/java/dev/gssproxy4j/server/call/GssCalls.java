@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server;
+package dev.gssproxy4j.server.call;
 
 import dev.gssproxy4j.server.fair.FairPermits;
 import java.util.concurrent.RejectedExecutionException;

@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server.creds;
+package dev.gssproxy4j.mech.mit;
 
 import dev.gssproxy4j.mech.Oid;
 import java.io.ByteArrayOutputStream;
@@ -24,7 +24,7 @@ import java.util.Optional;
  * @param valueAt  offset of the keytab's JSON string (its opening quote) in {@code token}
  * @param valueEnd offset just after its closing quote
  */
-record ExportedCredKeytab(String keytab, byte[] token, int entry, int valueAt, int valueEnd) {
+public record ExportedCredKeytab(String keytab, byte[] token, int entry, int valueAt, int valueEnd) {
 
     private static final byte[] KRB5 = Oid.KRB5.der();
     private static final byte[] MAGIC = "[\"K5C1\",".getBytes(StandardCharsets.US_ASCII);
@@ -34,7 +34,7 @@ record ExportedCredKeytab(String keytab, byte[] token, int entry, int valueAt, i
     private static final int MAX_DEPTH = 8;
 
     /** The keytab the krb5 element of {@code token} names, if it is MIT's krb5 credential JSON naming one. */
-    static Optional<ExportedCredKeytab> find(byte[] token) {
+    public static Optional<ExportedCredKeytab> find(byte[] token) {
         ByteBuffer in = ByteBuffer.wrap(token);
         while (in.remaining() >= 4) {
             long oidLength = Integer.toUnsignedLong(in.getInt());
@@ -58,7 +58,7 @@ record ExportedCredKeytab(String keytab, byte[] token, int entry, int valueAt, i
     }
 
     /** The token with {@code name} (letters, digits and {@code :-.} only, e.g. a MEMORY keytab) as the keytab. */
-    byte[] withKeytab(String name) {
+    public byte[] withKeytab(String name) {
         if (!name.matches("[A-Za-z0-9:.-]+")) {
             throw new IllegalArgumentException("keytab names written into a token need no JSON escapes: " + name);
         }

@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server.creds;
+package dev.gssproxy4j.server.cache;
 
 import dev.gssproxy4j.mech.GssCred;
 import dev.gssproxy4j.server.seal.Binding;

@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server.handler.accept;
+package dev.gssproxy4j.mech.mit;
 
 import dev.gssproxy4j.mech.Oid;
 import java.util.Arrays;
