@@ -167,7 +167,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private static int ownUid() {
-        return (int) new com.sun.security.auth.module.UnixSystem().getUid();
+        return Posix.getuid();
     }
 
     /** A socket systemd passed that no configured socket names would queue connections nobody accepts. */
