@@ -28,7 +28,7 @@ import sun.misc.SignalHandler;
 @Command(name = "serve", description = {"Run the GSS-Proxy daemon (a drop-in for gssproxy; same options).",
         "SIGHUP reloads the configuration atomically (a configuration that fails to load is refused and the old one "
                 + "stays); SIGTERM, SIGINT and SIGQUIT stop the daemon."},
-        sortOptions = false, usageHelpAutoWidth = true)
+        sortOptions = false, usageHelpAutoWidth = true, versionProvider = VersionProvider.class)
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = {"-D", "--daemon"}, description = "Become a daemon (default).")

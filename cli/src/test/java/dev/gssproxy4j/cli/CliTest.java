@@ -40,6 +40,13 @@ class CliTest {
     }
 
     @Test
+    void serveVersionPrintsTheVersionAsGssproxyVersionDoes() {
+        Run run = run("serve", "--version");
+        assertEquals(0, run.exit());
+        assertTrue(run.out().startsWith("gssproxy4j "), run.out());
+    }
+
+    @Test
     void serveRefusesInteractiveAndDaemonTogetherAsGssproxyDoes() {
         Run run = run("serve", "-i", "-D");
         assertEquals(1, run.exit());
