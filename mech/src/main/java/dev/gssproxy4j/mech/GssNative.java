@@ -14,7 +14,8 @@ import java.util.Optional;
  * The only class that holds downcall handles into MIT {@code libgssapi_krb5.so.2} (RFC 2744 C bindings plus MIT's
  * {@code gssapi_ext.h} and {@code gssapi_krb5.h} extensions). Each method is a one-to-one call of the C function of
  * the same name with the same parameters, returning the major status as an {@code int} (read it unsigned).
- * Nothing here allocates, interprets results or checks status: see {@link NativeCall} and {@link Marshal}.
+ * Nothing here allocates, interprets results or checks status: see {@link NativeCall}, which builds the inputs and
+ * copies the outputs.
  *
  * <p>The library path can be overridden with the system property {@code gssproxy4j.libgssapi}. Functions a library
  * might lack (older MIT, Heimdal) are optional and fail with {@code GSS_S_UNAVAILABLE} when absent.

@@ -12,7 +12,7 @@ import dev.gssproxy4j.server.config.UserDirectory;
 import dev.gssproxy4j.server.dispatch.HandlerTable;
 import dev.gssproxy4j.server.dispatch.Policy;
 import dev.gssproxy4j.server.dispatch.RpcDispatcher;
-import dev.gssproxy4j.server.handler.IndicateMechs;
+import dev.gssproxy4j.server.handler.Handlers;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
 import dev.gssproxy4j.server.transport.PeerCredentials;
@@ -78,7 +78,7 @@ public class DispatchBenchmark {
         Policy policy = Policy.of(config);
         ServerResources resources = new ServerResources(Gss.get(), new HandleSealer(Keyring.ephemeral()),
                 UserDirectory.system(), Clock.systemUTC());
-        HandlerTable table = HandlerTable.builder().put(Procedure.INDICATE_MECHS, new IndicateMechs()).partial();
+        HandlerTable table = Handlers.all();
         dispatcher = new RpcDispatcher(() -> policy, table, resources, XdrLimits.DEFAULT,
                 GssProxyMessages.MAX_RECORD);
         origin = new Transport.Origin(new PeerCredentials(4242, CALLER_UID, CALLER_UID,

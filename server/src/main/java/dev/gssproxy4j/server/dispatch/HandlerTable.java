@@ -42,6 +42,15 @@ public final class HandlerTable {
         return handler;
     }
 
+    private static Procedure procedureOf(Class<? extends GssxArg> argType) {
+        for (Procedure procedure : Procedure.values()) {
+            if (procedure.argType() == argType) {
+                return procedure;
+            }
+        }
+        throw new IllegalArgumentException(argType.getName() + " is the argument type of no procedure");
+    }
+
     @SuppressWarnings("unchecked")
     private static <A extends GssxArg> GssxRes handle(ProcedureHandler<A, ?> handler, GssxArg args, CallContext call)
             throws InterruptedException {
@@ -54,7 +63,12 @@ public final class HandlerTable {
 
         private final Map<Procedure, ProcedureHandler<?, ?>> handlers = new EnumMap<>(Procedure.class);
 
-        public <A extends GssxArg, R extends GssxRes> Builder put(Procedure procedure, ProcedureHandler<A, R> handler) {
+        /**
+         * Registers {@code handler} for the procedure whose arguments are {@code argType}: the compiler pairs the
+         * handler with its argument type, and the argument type names exactly one procedure.
+         */
+        public <A extends GssxArg, R extends GssxRes> Builder put(Class<A> argType, ProcedureHandler<A, R> handler) {
+            Procedure procedure = procedureOf(argType);
             if (handlers.putIfAbsent(procedure, handler) != null) {
                 throw new IllegalStateException("two handlers for " + procedure);
             }
@@ -68,11 +82,6 @@ public final class HandlerTable {
                     throw new IllegalStateException("no handler for " + procedure);
                 }
             }
-            return new HandlerTable(new EnumMap<>(handlers));
-        }
-
-        /** The table as it is, for tests that exercise only some procedures. */
-        public HandlerTable partial() {
             return new HandlerTable(new EnumMap<>(handlers));
         }
     }

@@ -1,6 +1,20 @@
 package dev.gssproxy4j.server.handler;
 
-import dev.gssproxy4j.protocol.Procedure;
+import dev.gssproxy4j.protocol.proc.ArgAcceptSecContext;
+import dev.gssproxy4j.protocol.proc.ArgAcquireCred;
+import dev.gssproxy4j.protocol.proc.ArgExportCred;
+import dev.gssproxy4j.protocol.proc.ArgGetCallContext;
+import dev.gssproxy4j.protocol.proc.ArgGetMic;
+import dev.gssproxy4j.protocol.proc.ArgImportAndCanonName;
+import dev.gssproxy4j.protocol.proc.ArgImportCred;
+import dev.gssproxy4j.protocol.proc.ArgIndicateMechs;
+import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
+import dev.gssproxy4j.protocol.proc.ArgReleaseHandle;
+import dev.gssproxy4j.protocol.proc.ArgStoreCred;
+import dev.gssproxy4j.protocol.proc.ArgUnwrap;
+import dev.gssproxy4j.protocol.proc.ArgVerifyMic;
+import dev.gssproxy4j.protocol.proc.ArgWrap;
+import dev.gssproxy4j.protocol.proc.ArgWrapSizeLimit;
 import dev.gssproxy4j.server.dispatch.HandlerTable;
 
 /**
@@ -14,21 +28,21 @@ public final class Handlers {
     /** A complete table with a fresh instance of every handler (IndicateMechs caches its answer per instance). */
     public static HandlerTable all() {
         return HandlerTable.builder()
-                .put(Procedure.INDICATE_MECHS, new IndicateMechs())
-                .put(Procedure.GET_CALL_CONTEXT, new GetCallContext())
-                .put(Procedure.IMPORT_AND_CANON_NAME, new ImportAndCanonName())
-                .put(Procedure.EXPORT_CRED, new ExportCred())
-                .put(Procedure.IMPORT_CRED, new ImportCred())
-                .put(Procedure.ACQUIRE_CRED, new AcquireCred())
-                .put(Procedure.STORE_CRED, new StoreCred())
-                .put(Procedure.INIT_SEC_CONTEXT, new InitSecContext())
-                .put(Procedure.ACCEPT_SEC_CONTEXT, new AcceptSecContext())
-                .put(Procedure.RELEASE_HANDLE, new ReleaseHandle())
-                .put(Procedure.GET_MIC, new GetMic())
-                .put(Procedure.VERIFY, new VerifyMic())
-                .put(Procedure.WRAP, new Wrap())
-                .put(Procedure.UNWRAP, new Unwrap())
-                .put(Procedure.WRAP_SIZE_LIMIT, new WrapSizeLimit())
+                .put(ArgIndicateMechs.class, new IndicateMechs())
+                .put(ArgGetCallContext.class, new GetCallContext())
+                .put(ArgImportAndCanonName.class, new ImportAndCanonName())
+                .put(ArgExportCred.class, new ExportCred())
+                .put(ArgImportCred.class, new ImportCred())
+                .put(ArgAcquireCred.class, new AcquireCred())
+                .put(ArgStoreCred.class, new StoreCred())
+                .put(ArgInitSecContext.class, new InitSecContext())
+                .put(ArgAcceptSecContext.class, new AcceptSecContext())
+                .put(ArgReleaseHandle.class, new ReleaseHandle())
+                .put(ArgGetMic.class, new GetMic())
+                .put(ArgVerifyMic.class, new VerifyMic())
+                .put(ArgWrap.class, new Wrap())
+                .put(ArgUnwrap.class, new Unwrap())
+                .put(ArgWrapSizeLimit.class, new WrapSizeLimit())
                 .complete();
     }
 }

@@ -14,7 +14,7 @@ import dev.gssproxy4j.server.config.Defaults;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.handler.IndicateMechs;
+import dev.gssproxy4j.server.handler.Handlers;
 import dev.gssproxy4j.server.log.DaemonLog;
 import dev.gssproxy4j.server.log.RateLimiter;
 import dev.gssproxy4j.server.transport.PeerCredentials;
@@ -53,7 +53,7 @@ class UnauthorizedCallerTest {
                     ServiceConfig.builder("HTTP").euid(48).mech(Mech.KRB5).program(HTTPD).build()),
             List.of(), List.of());
     private final RpcDispatcher dispatcher = new RpcDispatcher(() -> Policy.of(config),
-            HandlerTable.builder().put(Procedure.INDICATE_MECHS, new IndicateMechs()).partial(), null,
+            Handlers.all(), null,
             XdrLimits.DEFAULT, GssProxyMessages.MAX_RECORD);
 
     @BeforeEach
