@@ -5,6 +5,7 @@ import dev.gssproxy4j.protocol.DecodedReply;
 import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.server.call.ServerResources;
+import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.ConfigException;
 import dev.gssproxy4j.server.config.ConfigLoader;
 import dev.gssproxy4j.server.config.GssProxyConfig;
@@ -15,7 +16,6 @@ import dev.gssproxy4j.server.dispatch.RpcDispatcher;
 import dev.gssproxy4j.server.handler.Handlers;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
-import dev.gssproxy4j.server.transport.PeerCredentials;
 import dev.gssproxy4j.server.transport.Transport;
 import dev.gssproxy4j.xdr.XdrLimits;
 import java.io.IOException;
@@ -81,8 +81,8 @@ public class DispatchBenchmark {
         HandlerTable table = Handlers.all();
         dispatcher = new RpcDispatcher(() -> policy, table, resources, XdrLimits.DEFAULT,
                 GssProxyMessages.MAX_RECORD);
-        origin = new Transport.Origin(new PeerCredentials(4242, CALLER_UID, CALLER_UID,
-                Optional.of(Path.of("/usr/sbin/httpd")), Optional.empty()), socket.toString(), 1);
+        origin = new Transport.Origin(new Caller(CALLER_UID, CALLER_UID, 4242,
+                Optional.of(Path.of("/usr/sbin/httpd")), Optional.empty(), socket), 1);
         checkAnswered(dispatcher.handle(request, origin));
     }
 

@@ -25,7 +25,6 @@ import dev.gssproxy4j.xdr.XdrDecodeException;
 import dev.gssproxy4j.xdr.XdrLimits;
 import dev.gssproxy4j.xdr.XdrReader;
 import dev.gssproxy4j.xdr.XdrSizeException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
@@ -94,7 +93,7 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         }
         Procedure procedure = Procedure.fromWire(call.procedure()).orElseThrow();
         Policy current = policy.get();
-        Caller caller = caller(origin);
+        Caller caller = origin.caller();
         Optional<ServiceConfig> service = current.matcher().find(caller);
         if (service.isEmpty()) {
             // the detail (every service and why it does not match) is for root's log only, built only when printed
@@ -226,11 +225,6 @@ public final class RpcDispatcher implements Transport.RecordHandler {
                 + " --caller-socket " + caller.socket() + " says why)";
     }
 
-    private static Caller caller(Transport.Origin origin) {
-        var peer = origin.peer();
-        return new Caller(peer.uid(), peer.gid(), peer.pid(), peer.program(), peer.selinuxLabel(),
-                Path.of(origin.socketPath()));
-    }
 
     /** The stats label of a result: its primary error's name, or GSS_S_COMPLETE (continue-needed included). */
     private static String majorName(GssxStatus status) {

@@ -1,7 +1,7 @@
 package dev.gssproxy4j.server.stats;
 
+import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.log.DaemonLog;
-import dev.gssproxy4j.server.transport.PeerCredentials;
 import dev.gssproxy4j.server.transport.PeerCredentialsReader;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -64,10 +64,10 @@ public final class StatsSocket implements AutoCloseable {
     private void serve(PeerCredentialsReader peers, int ownUid, Supplier<String> report) {
         while (listener.isOpen()) {
             try (SocketChannel peer = listener.accept()) {
-                PeerCredentials who = peers.read(peer);
+                Caller who = peers.read(peer, path);
                 if (who.uid() != 0 && who.uid() != ownUid) {
                     DaemonLog.errorFrom(who.uid(), "statistics refused", "statistics socket: refused "
-                            + who.describe() + " (root only)");
+                            + who.describeProcess() + " (root only)");
                     continue;
                 }
                 ByteBuffer out = ByteBuffer.wrap(report.get().getBytes(StandardCharsets.UTF_8));

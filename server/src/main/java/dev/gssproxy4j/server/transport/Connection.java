@@ -78,7 +78,7 @@ final class Connection {
     }
 
     int uid() {
-        return origin.peer().uid();
+        return origin.caller().uid();
     }
 
     long id() {

@@ -1,10 +1,12 @@
 package dev.gssproxy4j.server.transport;
 
+import dev.gssproxy4j.server.config.Caller;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 
-/** Reads the peer's credentials of a freshly accepted AF_UNIX connection. */
+/** Reads who is on the other end of a freshly accepted AF_UNIX connection to {@code socket}. */
 @FunctionalInterface
 public interface PeerCredentialsReader {
-    PeerCredentials read(SocketChannel channel) throws IOException;
+    Caller read(SocketChannel channel, Path socket) throws IOException;
 }

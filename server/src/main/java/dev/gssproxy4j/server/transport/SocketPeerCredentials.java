@@ -1,6 +1,7 @@
 package dev.gssproxy4j.server.transport;
 
 import dev.gssproxy4j.mech.posix.Posix;
+import dev.gssproxy4j.server.config.Caller;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -36,11 +37,11 @@ public final class SocketPeerCredentials implements PeerCredentialsReader {
     }
 
     @Override
-    public PeerCredentials read(SocketChannel channel) throws IOException {
+    public Caller read(SocketChannel channel, Path socket) throws IOException {
         int fd = ChannelDescriptor.of(channel);
         var cred = Posix.peerCredentials(fd);
-        return new PeerCredentials(cred.pid(), cred.uid(), cred.gid(), programs.program(cred.pid()),
-                Posix.peerSecurityContext(fd));
+        return new Caller(cred.uid(), cred.gid(), cred.pid(), programs.program(cred.pid()),
+                Posix.peerSecurityContext(fd), socket);
     }
 
     /**

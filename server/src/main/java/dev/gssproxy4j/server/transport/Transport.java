@@ -1,5 +1,7 @@
 package dev.gssproxy4j.server.transport;
 
+import dev.gssproxy4j.server.config.Caller;
+
 /**
  * What the protocol layer needs from a transport, and all it sees of one (STYLE rule 8): a whole request record
  * in, a reply record or a decision to drop the connection out. Codec and dispatch tests call
@@ -9,8 +11,8 @@ public final class Transport {
 
     private Transport() {}
 
-    /** Where a request came from: the peer and the socket it connected to. */
-    public record Origin(PeerCredentials peer, String socketPath, long connectionId) {}
+    /** Where a request came from: the peer, with the socket it connected to, and its connection. */
+    public record Origin(Caller caller, long connectionId) {}
 
     /** The answer to one request record. */
     public sealed interface Outcome permits Reply, ReplyAndClose, Drop {}

@@ -1,5 +1,6 @@
 package dev.gssproxy4j.server.transport;
 
+import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.log.DaemonLog;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -203,10 +204,10 @@ public final class UnixSocketServer implements AutoCloseable {
     }
 
     private void admit(SocketChannel channel, String socketPath, long id) {
-        PeerCredentials peer;
+        Caller peer;
         try {
             channel.configureBlocking(false);
-            peer = peerReader.read(channel);
+            peer = peerReader.read(channel, Path.of(socketPath));
         } catch (IOException | RuntimeException e) {
             DaemonLog.debug(1, id, "connection closed before it was set up: " + e.getMessage());
             closeQuietly(channel);
@@ -214,13 +215,13 @@ public final class UnixSocketServer implements AutoCloseable {
         }
         String refusal = connectionLimits.admit(peer.uid());
         if (refusal != null) {
-            DaemonLog.debug(1, id, "refusing connection from " + peer.describe() + " on " + socketPath + ": "
+            DaemonLog.debug(1, id, "refusing connection from " + peer.describeProcess() + " on " + socketPath + ": "
                     + refusal);
             closeQuietly(channel);
             return;
         }
-        DaemonLog.debug(2, id, "Connection from " + peer.describe() + " on " + socketPath);
-        Connection connection = new Connection(channel, new Transport.Origin(peer, socketPath, id), serving,
+        DaemonLog.debug(2, id, "Connection from " + peer.describeProcess() + " on " + socketPath);
+        Connection connection = new Connection(channel, new Transport.Origin(peer, id), serving,
                 requestMemory.forUid(peer.uid()), System.nanoTime());
         connections.put(id, connection);
         ready.offer(connection); // a new connection's first request usually follows at once

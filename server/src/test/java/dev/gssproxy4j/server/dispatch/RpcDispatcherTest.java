@@ -13,6 +13,7 @@ import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.dump.WireDump;
 import dev.gssproxy4j.server.call.ServerResources;
+import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.CredUsage;
 import dev.gssproxy4j.server.config.Defaults;
 import dev.gssproxy4j.server.config.GssProxyConfig;
@@ -22,7 +23,6 @@ import dev.gssproxy4j.server.config.UserDirectory;
 import dev.gssproxy4j.server.handler.Handlers;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
-import dev.gssproxy4j.server.transport.PeerCredentials;
 import dev.gssproxy4j.server.transport.Transport;
 import dev.gssproxy4j.testkit.CapturedRecords;
 import dev.gssproxy4j.testkit.Realm;
@@ -88,9 +88,8 @@ class RpcDispatcherTest {
     private static Transport.Outcome dispatch(String name, int uid) {
         byte[] record = CapturedRecords.read(name);
         Path socket = name.startsWith("errors/") || name.startsWith("kernel/") ? Defaults.KERNEL_SOCKET : APP_SOCKET;
-        Transport.Origin origin = new Transport.Origin(new PeerCredentials(77, uid, uid,
-                uid == 0 ? Optional.empty() : Optional.of(Path.of("/usr/bin/gss-server")), Optional.empty()),
-                socket.toString(), 1);
+        Transport.Origin origin = new Transport.Origin(new Caller(uid, uid, 77,
+                uid == 0 ? Optional.empty() : Optional.of(Path.of("/usr/bin/gss-server")), Optional.empty(), socket), 1);
         return dispatcher.handle(Arrays.copyOfRange(record, 4, record.length), origin);
     }
 

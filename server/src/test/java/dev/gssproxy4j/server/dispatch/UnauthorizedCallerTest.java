@@ -10,6 +10,7 @@ import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.ArgIndicateMechs;
 import dev.gssproxy4j.protocol.proc.ResIndicateMechs;
+import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.Defaults;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.Mech;
@@ -17,7 +18,6 @@ import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.handler.Handlers;
 import dev.gssproxy4j.server.log.DaemonLog;
 import dev.gssproxy4j.server.log.RateLimiter;
-import dev.gssproxy4j.server.transport.PeerCredentials;
 import dev.gssproxy4j.server.transport.Transport;
 import dev.gssproxy4j.xdr.XdrLimits;
 import java.io.ByteArrayOutputStream;
@@ -71,8 +71,7 @@ class UnauthorizedCallerTest {
     private ResIndicateMechs call(int uid, Path program, Path socket, long connection) {
         byte[] record = GssProxyMessages.encodeCall(9, Procedure.INDICATE_MECHS, new ArgIndicateMechs(CallCtx.EMPTY),
                 GssProxyMessages.MAX_RECORD);
-        Transport.Origin origin = new Transport.Origin(new PeerCredentials(4242, uid, uid, Optional.ofNullable(program),
-                Optional.empty()), socket.toString(), connection);
+        Transport.Origin origin = new Transport.Origin(Caller.of(uid, uid, 4242, program, null, socket), connection);
         Transport.Outcome outcome = dispatcher.handle(Arrays.copyOfRange(record, 4, record.length), origin);
         // answered once, then the connection is closed (main's transport; upstream closes without an answer)
         byte[] reply = ((Transport.ReplyAndClose) outcome).record();

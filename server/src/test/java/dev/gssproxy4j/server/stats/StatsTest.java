@@ -3,7 +3,7 @@ package dev.gssproxy4j.server.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gssproxy4j.server.transport.PeerCredentials;
+import dev.gssproxy4j.server.config.Caller;
 import java.io.ByteArrayOutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -66,8 +66,8 @@ class StatsTest {
     void onlyRootAndTheDaemonsOwnUidGetTheReport(@TempDir Path dir) throws Exception {
         int[] peerUid = {1234};
         Path path = dir.resolve("stats.sock");
-        try (StatsSocket socket = StatsSocket.open(path, channel -> new PeerCredentials(1, peerUid[0], 1,
-                Optional.empty(), Optional.empty()), 999, () -> "gssproxy4j_uptime_seconds 1\n")) {
+        try (StatsSocket socket = StatsSocket.open(path, (channel, socketPath) -> new Caller(peerUid[0], 1, 1,
+                Optional.empty(), Optional.empty(), socketPath), 999, () -> "gssproxy4j_uptime_seconds 1\n")) {
             assertEquals("", read(socket.path()), "another uid gets nothing");
             peerUid[0] = 999;
             assertEquals("gssproxy4j_uptime_seconds 1\n", read(socket.path()));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.rpc.RecordReader;
 import dev.gssproxy4j.rpc.RecordWriter;
+import dev.gssproxy4j.server.config.Caller;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -78,7 +79,7 @@ class UnixSocketServerTest {
                 try (SocketChannel client = connect(socket)) {
                     assertArrayEquals(new byte[] {7, 7, 7, 7}, call(client, new byte[] {7, 7, 7, 7}));
                 }
-                assertEquals(socket.toAbsolutePath().toString(), origins.poll(10, TimeUnit.SECONDS).socketPath());
+                assertEquals(socket.toAbsolutePath().toString(), origins.poll(10, TimeUnit.SECONDS).caller().socket().toString());
 
                 server.stopListening(socket); // a reload that no longer names it
                 try (SocketChannel client = connect(socket)) {
@@ -107,12 +108,12 @@ class UnixSocketServerTest {
                 assertArrayEquals(new byte[] {1, 2, 3, 4}, call(client, new byte[] {1, 2, 3, 4}));
             }
             Transport.Origin origin = origins.poll(10, TimeUnit.SECONDS);
-            PeerCredentials peer = origin.peer();
+            Caller peer = origin.caller();
             assertEquals(ProcessHandle.current().pid(), peer.pid());
             assertEquals(new com.sun.security.auth.module.UnixSystem().getUid(), Integer.toUnsignedLong(peer.uid()));
             assertEquals(Path.of(ProcessHandle.current().info().command().orElseThrow()).toRealPath(),
                     peer.program().orElseThrow());
-            assertEquals(socket.toAbsolutePath().toString(), origin.socketPath());
+            assertEquals(socket.toAbsolutePath(), peer.socket());
         }
         assertTrue(Files.notExists(socket), "closing the server removes its socket");
     }
