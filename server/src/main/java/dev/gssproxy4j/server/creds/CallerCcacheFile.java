@@ -6,14 +6,26 @@ import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.posix.FileOwner;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.mech.posix.PosixException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The ccache a caller named with {@code gssproxy4j.env.KRB5CCNAME}, copied into the call's private MEMORY ccache
  * after checking, on the opened file and not on its path, that the caller owns it: the daemon opens the path with
  * {@code O_NOFOLLOW} (no symbolic link as last component), {@code statx}es the descriptor, requires a regular file
- * owned by the caller's uid, and lets MIT read that descriptor's file through {@code /proc/self/fd/N}, so MIT never
- * resolves the caller's path and a file swapped in after the check is never read. The file is only read; tickets
+ * owned by the caller's uid, and reads at most {@link #MAX_SIZE} bytes through that descriptor. MIT parses a private
+ * snapshot of those bytes, so it never resolves the caller's path, a file swapped in after the check is never read,
+ * and a file the caller changes meanwhile cannot change under MIT's parser. The file is only read; tickets
  * MIT adds during the call go to the private copy, and survive the call only inside the sealed credential handle
  * (MIT exports a MEMORY ccache by contents). Hard links need no rule: a link keeps its file's owner.
  *
@@ -26,6 +38,10 @@ final class CallerCcacheFile {
     static final long MAX_SIZE = 1 << 20;
 
     private static final String FILE_PREFIX = "FILE:";
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_DIR =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
+    private static final FileAttribute<Set<PosixFilePermission>> PRIVATE_FILE =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private CallerCcacheFile() {}
 
@@ -46,13 +62,70 @@ final class CallerCcacheFile {
             if (!owner.regular() || owner.uid() != uid) {
                 throw notUsable(gss, path, uid);
             }
-            if (owner.size() > MAX_SIZE) {
+            byte[] bytes = owner.size() > MAX_SIZE ? null : read(fd);
+            if (bytes == null) {
                 throw refused(gss, CredErrors.EINVAL, "the KRB5CCNAME ccache " + path + " is larger than "
                         + MAX_SIZE + " bytes");
             }
-            gss.copyCcache(FILE_PREFIX + "/proc/self/fd/" + fd, target);
+            try {
+                copyStaged(gss, bytes, target);
+            } finally {
+                Arrays.fill(bytes, (byte) 0);
+            }
         } finally {
             Posix.close(fd);
+        }
+    }
+
+    /**
+     * The checked file's bytes, read through its descriptor, or null if it has grown past {@link #MAX_SIZE} since
+     * the check (the caller may still write to its file).
+     */
+    private static byte[] read(int fd) {
+        try (InputStream in = Files.newInputStream(Path.of("/proc/self/fd/" + fd))) {
+            byte[] bytes = in.readNBytes((int) MAX_SIZE + 1);
+            if (bytes.length > MAX_SIZE) {
+                Arrays.fill(bytes, (byte) 0);
+                return null;
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read a checked ccache descriptor", e);
+        }
+    }
+
+    /**
+     * MIT parses a private snapshot in a 0700 directory of the daemon, not the caller's file, which the caller could
+     * change while MIT reads it; the snapshot is overwritten and deleted once copied.
+     */
+    private static void copyStaged(Gss gss, byte[] bytes, String target) {
+        Path dir = null;
+        Path staged = null;
+        try {
+            dir = Files.createTempDirectory("gssproxy4j-env-", PRIVATE_DIR);
+            staged = dir.resolve("ccache");
+            Files.createFile(staged, PRIVATE_FILE);
+            Files.write(staged, bytes, StandardOpenOption.WRITE);
+            gss.copyCcache(FILE_PREFIX + staged, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage a caller's ccache", e);
+        } finally {
+            deleteQuietly(staged, bytes.length);
+            deleteQuietly(dir, 0);
+        }
+    }
+
+    private static void deleteQuietly(Path path, int overwrite) {
+        if (path == null) {
+            return;
+        }
+        try {
+            if (overwrite > 0 && Files.exists(path)) {
+                Files.write(path, new byte[overwrite], StandardOpenOption.TRUNCATE_EXISTING);
+            }
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // a temporary file of the daemon's own in a 0700 directory: nothing a caller can reach
         }
     }
 

@@ -37,7 +37,9 @@ import java.util.function.Supplier;
  * </ol>
  * gssproxy4j adds the original design's client environment: a caller that sent {@code gssproxy4j.env.KRB5CCNAME}
  * (allowed by the service) initiates from a private MEMORY copy of its own ccache file ({@link CallerCcacheFile}),
- * which replaces the store's {@code ccache}; the service's keytabs stay as configured.
+ * which replaces the store's {@code ccache}. The store's {@code client_keytab} and {@code password} are then left
+ * out, so the credential is the caller's tickets and nothing the service's secrets could renew them into; the
+ * acceptor {@code keytab} stays.
  * Deviations, both on the safe side: the private ccache is also added when the service keytab comes from a
  * {@code client_keytab}-only store (upstream then falls back to the daemon's default ccache), and never for an
  * ACCEPT-only acquisition, which uses no ccache.
@@ -107,6 +109,10 @@ final class EnvironmentResolver {
                 ccache = Optional.of(newCcache.get());
                 CallerCcacheFile.copyInto(gss, callerCcache.get(), callerUid, ccache.get().name());
                 store.put("ccache", ccache.get().name());
+                // the caller's tickets only: MIT would renew a ccache whose principal (which the caller wrote)
+                // is in the client keytab or matches the password, i.e. with the service's secrets
+                store.remove("client_keytab");
+                store.remove("password");
             } else if (!store.isEmpty() && !store.containsKey("ccache") && usage != CredUsage.ACCEPT) {
                 ccache = Optional.of(newCcache.get());
                 store.put("ccache", ccache.get().name());

@@ -24,6 +24,8 @@ import dev.gssproxy4j.server.creds.CredErrors;
 import dev.gssproxy4j.server.creds.KdcFixture;
 import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.xdr.Opaque;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -144,6 +146,11 @@ class ClientCcacheTest {
         Files.setAttribute(fifo, "unix:uid", CALLER);
         assertEquals(CredErrors.EACCES, init(env(fifo.toString()), Optional.empty(), service(true)).status()
                 .minorStatus(), "a FIFO is refused without waiting for a writer");
+        Path huge = dir.resolve("huge");
+        Files.write(huge, new byte[(1 << 20) + 1]);
+        Files.setAttribute(huge, "unix:uid", CALLER);
+        assertEquals(CredErrors.EINVAL, init(env(huge.toString()), Optional.empty(), service(true)).status()
+                .minorStatus(), "over 1 MiB");
         for (String other : List.of("KEYRING:persistent:" + CALLER, "KCM:" + CALLER, "MEMORY:gssproxy4j_x",
                 "DIR:" + dir, "krb5cc_relative")) {
             ResInitSecContext res = init(env(other), Optional.empty(), service(true));
@@ -151,6 +158,30 @@ class ClientCcacheTest {
         }
         assertTrue(text(init(env("KEYRING:persistent:1"), Optional.empty(), service(true)).status())
                 .contains("KEYRING"));
+    }
+
+    @Test
+    void theServicesClientKeytabNeverRenewsTheCallersCcache() throws Exception {
+        // a ccache the caller wrote: principal alice, no tickets; the service's client keytab holds alice's keys
+        Path empty = dir.resolve("krb5cc_empty");
+        Files.write(empty, ticketlessCcache("alice", kdc.realm.name()));
+        Files.setAttribute(empty, "unix:uid", CALLER);
+        ServiceConfig withClientKeytab = ServiceConfig.builder("client-keytab").euid(KdcFixture.SERVICE_UID)
+                .mech(Mech.KRB5).credStore("client_keytab", kdc.aliceKeytab.toString())
+                .allowClientEnv(ClientEnvVar.KRB5CCNAME).build();
+        assertEquals(0, init(CallCtx.EMPTY, Optional.empty(), withClientKeytab).status().majorStatus(),
+                "without the option the service's client keytab initiates, as configured");
+        ResInitSecContext res = init(env(empty.toString()), Optional.empty(), withClientKeytab);
+        assertTrue(res.status().majorStatus() != 0, "the caller's ccache is used as it is, never renewed");
+        assertTrue(res.contextHandle().isEmpty());
+    }
+
+    /** A version 4 FILE ccache with a default principal and no credentials (MIT's cc_file format). */
+    static byte[] ticketlessCcache(String name, String realm) {
+        byte[] r = realm.getBytes(StandardCharsets.UTF_8);
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(2 + 2 + 4 + 4 + 4 + r.length + 4 + n.length).putShort((short) 0x0504)
+                .putShort((short) 0).putInt(1).putInt(1).putInt(r.length).put(r).putInt(n.length).put(n).array();
     }
 
     @Test
