@@ -25,7 +25,6 @@ import dev.gssproxy4j.protocol.proc.ResGetCallContext;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
 import dev.gssproxy4j.testkit.Realm;
 import dev.gssproxy4j.testkit.Realms;
-import dev.gssproxy4j.testkit.TempDirs;
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.LocalUser;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
@@ -43,6 +42,7 @@ import org.ietf.jgss.Oid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The original design's credential finding, through the daemon as root: a caller of another uid names its own
@@ -57,7 +57,8 @@ class CallerCcacheTest {
 
     private static Realm realm;
     private static Gssproxy4jDaemon daemon;
-    private static Path work;
+    @TempDir
+    static Path work;
     private static Path aliceCcache;
     private static LocalUser client;
     private static LocalUser service;
@@ -72,24 +73,16 @@ class CallerCcacheTest {
         aliceCcache = realm.kinit("alice", "alice pass phrase", "alice.ccache");
         client = LocalUsers.ensure(LocalUsers.CLIENT);
         service = LocalUsers.ensure(LocalUsers.SERVICE);
-        work = TempDirs.createTraversable("gssproxy4j-callerccache-");
         daemon = Gssproxy4jDaemon.start(realm.environment(), CallerCcacheTest::config, "--debug-level=1");
         otherUids = OtherUidCalls.prepare();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (otherUids != null) {
-            otherUids.close();
-        }
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
-        if (work != null) {
-            TempDirs.deleteTree(work);
+        for (AutoCloseable started : new AutoCloseable[] {otherUids, daemon, realm}) {
+            if (started != null) {
+                started.close();
+            }
         }
     }
 
