@@ -23,18 +23,19 @@ import java.util.Set;
  * The ccache a caller named with {@code gssproxy4j.env.KRB5CCNAME}, copied into the call's private MEMORY ccache
  * after checking, on the opened file and not on its path, that the caller owns it: the daemon opens the path with
  * {@code O_NOFOLLOW} (no symbolic link as last component), {@code statx}es the descriptor, requires a regular file
- * owned by the caller's uid, and reads at most {@link #MAX_SIZE} bytes through that descriptor. MIT parses a private
- * snapshot of those bytes, so it never resolves the caller's path, a file swapped in after the check is never read,
- * and a file the caller changes meanwhile cannot change under MIT's parser. The file is only read; tickets
- * MIT adds during the call go to the private copy, and survive the call only inside the sealed credential handle
- * (MIT exports a MEMORY ccache by contents). Hard links need no rule: a link keeps its file's owner.
+ * owned by the caller's uid, and reads at most {@link #MAX_SIZE} bytes of that same file (its {@code /proc/self/fd}
+ * link). MIT parses a private snapshot of those bytes, so it never resolves the caller's path, a file swapped in
+ * after the check is never read, and a file the caller changes meanwhile cannot change under MIT's parser. The file
+ * is only read; tickets MIT adds during the call go to the private copy, and survive the call only inside the sealed
+ * credential handle (MIT exports a MEMORY ccache by contents). Hard links need no rule: a link keeps its file's
+ * owner.
  *
  * <p>Only FILE ccaches: the owner of a KEYRING, KCM, DIR collection, API or MEMORY cache cannot be checked on an
  * object the daemon holds (a MEMORY name would even be the daemon's own), so they are refused.
  */
 final class CallerCcacheFile {
 
-    /** Larger than any real ccache (a TGT and a few hundred service tickets); MIT reads what it copies in memory. */
+    /** Larger than any real ccache (a TGT and a few hundred service tickets); the snapshot is held in memory. */
     static final long MAX_SIZE = 1 << 20;
 
     private static final String FILE_PREFIX = "FILE:";
