@@ -1,6 +1,6 @@
 package dev.gssproxy4j.client;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import dev.gssproxy4j.testkit.CapturedRecords;
 
 import dev.gssproxy4j.protocol.DecodedMessage;
 import dev.gssproxy4j.protocol.GssProxyMessages;
@@ -8,10 +8,7 @@ import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.GssxArg;
 import dev.gssproxy4j.protocol.proc.GssxRes;
 import dev.gssproxy4j.xdr.XdrLimits;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -21,26 +18,12 @@ final class GoldenRecords {
     private GoldenRecords() {}
 
     static Path wireDir() {
-        String shared = System.getProperty("gssproxy4j.sharedDir");
-        if (shared == null || shared.isBlank()) {
-            fail("system property gssproxy4j.sharedDir is not set: run the tests through Maven (surefire sets it to "
-                    + "<repo>/../shared) or pass -Dgssproxy4j.sharedDir=/path/to/shared");
-        }
-        Path wire = Path.of(shared, "wire");
-        if (!Files.isDirectory(wire)) {
-            fail("golden wire vectors not found at " + wire.toAbsolutePath() + " (gssproxy4j.sharedDir=" + shared
-                    + ")");
-        }
-        return wire;
+        return CapturedRecords.wireDir();
     }
 
     /** A whole record, e.g. {@code read("accept/01-INDICATE_MECHS.call.bin")}. */
     static byte[] read(String name) {
-        try {
-            return Files.readAllBytes(wireDir().resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CapturedRecords.read(name);
     }
 
     static int xid(byte[] wholeRecord) {

@@ -34,13 +34,13 @@ final class AgentJvm implements AutoCloseable {
 
     private final Path dir;
     private final Path agentJar;
-    private final Path classes;
+    private final String classPath;
     private final AtomicInteger runs = new AtomicInteger();
 
-    private AgentJvm(Path dir, Path agentJar, Path classes) {
+    private AgentJvm(Path dir, Path agentJar, String classPath) {
         this.dir = dir;
         this.agentJar = agentJar;
-        this.classes = classes;
+        this.classPath = classPath;
     }
 
     /** What one run printed, loaded and opened. */
@@ -57,6 +57,14 @@ final class AgentJvm implements AutoCloseable {
 
     /** Copies the agent jar and the classes of {@code programs} (with their nested classes) to a new directory. */
     static AgentJvm prepare(Class<?>... programs) {
+        return prepare(List.of(), programs);
+    }
+
+    /**
+     * As {@link #prepare(Class[])}, with the jars that hold {@code libraries} (e.g. a server's classes, as its
+     * distribution would ship them) copied too and put on the class path after the programs.
+     */
+    static AgentJvm prepare(List<Class<?>> libraries, Class<?>... programs) {
         try {
             Path dir = Files.createTempDirectory("gssproxy4j-agentjvm-");
             Path agent = dir.resolve("gssproxy4j-jgss.jar");
@@ -75,8 +83,13 @@ final class AgentJvm implements AutoCloseable {
                     }
                 }
             }
+            Path lib = Files.createDirectories(dir.resolve("lib"));
+            for (Class<?> library : libraries) {
+                Path jar = Path.of(library.getProtectionDomain().getCodeSource().getLocation().toURI());
+                Files.copy(jar, lib.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
             openToAll(dir);
-            return new AgentJvm(dir, agent, classes);
+            return new AgentJvm(dir, agent, libraries.isEmpty() ? classes.toString() : classes + ":" + lib + "/*");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the agent JVM's directory", e);
         } catch (URISyntaxException e) {
@@ -137,7 +150,7 @@ final class AgentJvm implements AutoCloseable {
                 "-javaagent:" + agentJar + (agentOptions.isEmpty() ? "" : "=" + agentOptions),
                 "-Xlog:class+load=info:file=" + classLog));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classes.toString(), main.getName()));
+        command.addAll(List.of("-cp", classPath, main.getName()));
         command.addAll(List.of(args));
         ChildProcess process = ChildProcess.command(command).environment(environment).output(dir, "run-" + n)
                 .start();

@@ -40,7 +40,7 @@ class JavaAgentTest {
         assumeTrue(LocalUsers.runningAsRoot(), "the child JVMs run as other users (setpriv, strace)");
         services = JavaServices.start(LocalUsers.ensure(LocalUsers.SERVICE));
         jvm = AgentJvm.prepare(SaslGssapiProgram.class, NegotiateProgram.class, JgssProbe.class,
-                GssSampleClientProgram.class, Failures.class);
+                GssSampleClientProgram.class, NamedCredentialsProgram.class, Failures.class);
     }
 
     @AfterAll
@@ -183,6 +183,32 @@ class JavaAgentTest {
         assertTrue(remoteOnly.openedFiles().stream().noneMatch(f -> f.contains("bob-cli")), remoteOnly::describe);
     }
 
+    @Test
+    void aPrincipalRulePutsBobOnHisOwnTicketCacheWhileTheServiceAndTheDefaultUserStayOnTheDaemon()
+            throws IOException {
+        Path bobCcache = ownedBy(services.app(), services.realm.realm().kinit("bob", "bobpw", "bob-rules.ccache"));
+        String bob = "bob@" + ExampleRealm.NAME;
+        AgentJvm.Run run = jvm.run(services.app(), localKerberos(), "socket=" + services.appSocket()
+                + ",principals.local=" + bob, Map.of("KRB5CCNAME", "FILE:" + bobCcache),
+                NamedCredentialsProgram.class, JavaServices.HTTP_SERVICE, bob, "default");
+
+        assertEquals(0, run.result().exitCode(), run::describe);
+        assertTrue(run.stdout().contains(bob + " accepted as " + bob + ", message from " + bob), run::describe);
+        assertTrue(run.stdout().contains("default accepted as " + JavaServices.ALICE + ", message from default"),
+                run::describe);
+        assertTrue(run.loadedClasses().contains("sun.security.jgss.krb5.Krb5Context"), "bob's side ran in the JVM");
+        assertTrue(run.openedFiles().contains(bobCcache.toString()), () -> "bob's ccache: " + run.openedFiles());
+        assertTrue(run.openedFiles().stream().noneMatch(f -> f.contains(".keytab")),
+                "the named service and the default initiator (alice, the daemon's client keytab) stayed remote");
+
+        AgentJvm.Run withoutRule = jvm.run(services.app(), localKerberos(), "socket=" + services.appSocket(),
+                Map.of("KRB5CCNAME", "FILE:" + bobCcache), NamedCredentialsProgram.class, JavaServices.HTTP_SERVICE,
+                bob);
+        assertTrue(withoutRule.stdout().startsWith("FAILED initiating as " + bob + ": GSSException[major=13]")
+                && withoutRule.stdout().contains("through gssproxy"), withoutRule::describe);
+        assertTrue(withoutRule.openedFiles().stream().noneMatch(f -> f.contains("bob-rules")), withoutRule::describe);
+    }
+
     /** What the JDK's own krb5 needs to use a ticket cache: the realm's krb5.conf and no JAAS Subject. */
     private static List<String> localKerberos() {
         return List.of("-Djava.security.krb5.conf=" + services.realm.realm().krb5Conf(),
@@ -201,21 +227,6 @@ class JavaAgentTest {
     }
 
     private static void assertNoKerberosInTheJvm(AgentJvm.Run run) {
-        List<String> krb5Classes = run.loadedClasses().stream()
-                .filter(c -> c.startsWith("sun.security.krb5.") || c.startsWith("sun.security.jgss.krb5."))
-                // the JDK's RFC 5929 channel-binding value (SASL and HTTP code refer to it): data, no Kerberos
-                .filter(c -> !c.equals("sun.security.jgss.krb5.internal.TlsChannelBindingImpl"))
-                .toList();
-        assertEquals(List.of(), krb5Classes, "the JDK's Kerberos implementation must stay unloaded");
-        assertTrue(run.loadedClasses().contains("dev.gssproxy4j.jgss.provider.Krb5ProxyFactory"),
-                () -> "the provider did the work; loaded: " + run.loadedClasses().size() + " classes");
-        Path realmDir = services.realm.realm().dir();
-        List<String> touched = run.openedFiles().stream()
-                .filter(f -> f.startsWith(realmDir.toString()) || f.contains("krb5") || f.contains(".keytab")
-                        || f.contains("krb5cc"))
-                .toList();
-        assertEquals(List.of(), touched, "no keytab, ticket cache or Kerberos configuration may be opened");
-        assertTrue(run.openedFiles().stream().anyMatch(f -> f.endsWith("gssproxy4j-jgss.jar")),
-                () -> "strace saw the JVM's opens: " + run.openedFiles().size());
+        KerberosFootprint.assertNone(run, services.realm.realm().dir());
     }
 }

@@ -1,5 +1,6 @@
 package dev.gssproxy4j.it;
 
+import dev.gssproxy4j.testkit.CapturedRecords;
 import dev.gssproxy4j.protocol.DecodedMessage;
 import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.Procedure;
@@ -27,14 +28,7 @@ final class Wire {
 
     /** {@code shared/wire/<folder>}. */
     static Path folder(String folder) {
-        String shared = System.getProperty("gssproxy4j.sharedDir");
-        Path base = shared != null ? Path.of(shared) : Path.of("..", "..", "shared");
-        Path dir = base.resolve("wire").resolve(folder);
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("golden vectors not found at " + dir.toAbsolutePath()
-                    + "; run the tests through Maven (it sets -Dgssproxy4j.sharedDir) or set that property");
-        }
-        return dir;
+        return CapturedRecords.folder(folder);
     }
 
     /** The call record whose file name starts with {@code prefix} (e.g. {@code "04"}) in {@code folder}. */

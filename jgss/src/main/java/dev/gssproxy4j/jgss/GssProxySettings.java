@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.ietf.jgss.GSSCredential;
+import org.ietf.jgss.Oid;
 
 /**
  * Everything the provider is told: which daemon and how to route. Each setting is read from the first of
@@ -29,6 +30,9 @@ import org.ietf.jgss.GSSCredential;
  *   <tr><td>behavior</td><td>REMOTE_ONLY</td><td>{@link Behavior} for every credential</td></tr>
  *   <tr><td>behavior.initiate</td><td>behavior</td><td>for initiating (default initiator credentials)</td></tr>
  *   <tr><td>behavior.accept</td><td>behavior</td><td>for accepting</td></tr>
+ *   <tr><td>principals.local</td><td>none</td><td>{@link PrincipalRules}: names ({@code ;}-separated, or
+ *       {@code *@REALM}) whose credentials come from the JDK's krb5, whatever their usage</td></tr>
+ *   <tr><td>principals.remote</td><td>none</td><td>names whose credentials come from the daemon</td></tr>
  *   <tr><td>pool</td><td>4</td><td>connections to the daemon at once</td></tr>
  *   <tr><td>timeout</td><td>15</td><td>seconds a call may take</td></tr>
  *   <tr><td>reconnect</td><td>5</td><td>seconds to keep reconnecting while the daemon restarts</td></tr>
@@ -41,24 +45,26 @@ import org.ietf.jgss.GSSCredential;
  * @param connection how to reach the daemon
  * @param initiate   where initiator credentials come from
  * @param accept     where acceptor credentials come from
+ * @param principals where credentials for listed names come from, before their usage is asked
  * @param sendEnvironment answer the daemon's GET_CALL_CONTEXT from {@code System.getenv}
  */
 public record GssProxySettings(ConnectionSettings connection, Behavior initiate, Behavior accept,
-                               boolean sendEnvironment) {
+                               PrincipalRules principals, boolean sendEnvironment) {
 
     private static final Set<String> OPTIONS = Set.of("socket", "behavior", "behavior.initiate", "behavior.accept",
-            "pool", "timeout", "reconnect", "env");
+            "principals.local", "principals.remote", "pool", "timeout", "reconnect", "env");
 
     public GssProxySettings {
         Objects.requireNonNull(connection, "connection");
         Objects.requireNonNull(initiate, "initiate");
         Objects.requireNonNull(accept, "accept");
+        Objects.requireNonNull(principals, "principals");
     }
 
-    /** The default socket, REMOTE_ONLY. */
+    /** The default socket, REMOTE_ONLY, no principal rules. */
     public static GssProxySettings defaults() {
         return new GssProxySettings(ConnectionSettings.of(ConnectionSettings.DEFAULT_SOCKET), Behavior.REMOTE_ONLY,
-                Behavior.REMOTE_ONLY, true);
+                Behavior.REMOTE_ONLY, PrincipalRules.none(), true);
     }
 
     /** Settings for {@code socket} from this process's system properties and environment otherwise. */
@@ -105,6 +111,7 @@ public record GssProxySettings(ConnectionSettings connection, Behavior initiate,
         return new GssProxySettings(connection,
                 Behavior.parse(lookup.or("behavior.initiate", both.name())),
                 Behavior.parse(lookup.or("behavior.accept", both.name())),
+                PrincipalRules.parse(lookup.get("principals.local"), lookup.get("principals.remote")),
                 yesNo("env", lookup.or("env", "yes")));
     }
 
@@ -117,6 +124,14 @@ public record GssProxySettings(ConnectionSettings connection, Behavior initiate,
     /** Where credentials for {@code jdkUsage} come from; a credential for both uses follows {@link #initiate}. */
     public Behavior forUsage(int jdkUsage) {
         return jdkUsage == GSSCredential.ACCEPT_ONLY ? accept : initiate;
+    }
+
+    /**
+     * Where a credential acquired for {@code name} of {@code nameType} and {@code jdkUsage} comes from: a
+     * {@link PrincipalRules principal rule} if one names it, else {@link #forUsage}.
+     */
+    public Behavior forCredential(String name, Oid nameType, int jdkUsage) {
+        return principals.forName(name, nameType).orElse(forUsage(jdkUsage));
     }
 
     private interface Lookup {
@@ -138,7 +153,8 @@ public record GssProxySettings(ConnectionSettings connection, Behavior initiate,
             String key = (eq < 0 ? part : part.substring(0, eq)).trim();
             if (eq < 0 || !OPTIONS.contains(key)) {
                 throw new IllegalArgumentException("gssproxy4j agent option '" + part.trim() + "' is not one of "
-                        + "socket=, behavior=, behavior.initiate=, behavior.accept=, pool=, timeout=, reconnect=, env= "
+                        + "socket=, behavior=, behavior.initiate=, behavior.accept=, principals.local=, "
+                        + "principals.remote=, pool=, timeout=, reconnect=, env= "
                         + "(separate options with commas)");
             }
             parsed.put(key, part.substring(eq + 1).trim());

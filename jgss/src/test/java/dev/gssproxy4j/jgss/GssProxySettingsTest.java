@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.ietf.jgss.GSSCredential;
+import org.ietf.jgss.GSSName;
 import org.junit.jupiter.api.Test;
 
 /** Agent options over system properties over the interposer's environment variables over defaults. */
@@ -52,6 +53,20 @@ class GssProxySettingsTest {
         assertEquals(Duration.ofSeconds(3), agent.connection().ioTimeout());
         assertEquals(Behavior.REMOTE_FIRST, agent.forUsage(GSSCredential.INITIATE_ONLY));
         assertEquals(Behavior.REMOTE_ONLY, agent.forUsage(GSSCredential.ACCEPT_ONLY));
+    }
+
+    @Test
+    void aPrincipalRuleDecidesBeforeTheUsage() {
+        UnaryOperator<String> props = Map.of("gssproxy4j.principals.remote", "HTTP@web")::get;
+        GssProxySettings settings = GssProxySettings.resolve("behavior=LOCAL_FIRST,principals.local=bob@EXAMPLE.COM",
+                props, NONE);
+
+        assertEquals(Behavior.LOCAL_ONLY, settings.forCredential("bob@EXAMPLE.COM", GSSName.NT_USER_NAME,
+                GSSCredential.ACCEPT_ONLY));
+        assertEquals(Behavior.REMOTE_ONLY, settings.forCredential("HTTP@web", GSSName.NT_HOSTBASED_SERVICE,
+                GSSCredential.INITIATE_ONLY));
+        assertEquals(Behavior.LOCAL_FIRST, settings.forCredential("alice@EXAMPLE.COM", GSSName.NT_USER_NAME,
+                GSSCredential.INITIATE_ONLY));
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.util.Optional;
  * Cleaner frees forgotten ones eventually). Values are records; byte arrays are copied in and out. Every failure
  * is a {@link GssException} carrying the status with its {@code gss_display_status} text.
  *
- * <p><b>Blocking.</b> Methods marked "may block" can talk to a KDC or lock files: call them on a
- * {@link GssExecutor}, not on a virtual thread. Per-message calls and name calls do not block.
+ * <p><b>Blocking.</b> Methods marked "may block" can talk to a KDC or lock files: call them on a platform thread
+ * (native code pins a virtual thread's carrier for the whole call). Per-message calls and name calls do not block.
  *
  * <p><b>Environment.</b> MIT reads {@code KRB5_CONFIG}, {@code KRB5CCNAME}, {@code KRB5_KTNAME} etc. whenever it
  * creates a krb5 context, i.e. on most calls; see {@link dev.gssproxy4j.mech.posix.Posix#setenv}.

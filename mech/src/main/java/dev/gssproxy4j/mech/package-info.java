@@ -6,8 +6,8 @@
  * {@link dev.gssproxy4j.mech.GssCred}, {@link dev.gssproxy4j.mech.SecContext}) own their native objects and are
  * closed explicitly; everything else is a record, and no native memory address escapes this package. Failures are
  * {@link dev.gssproxy4j.mech.GssException}s that carry a {@link dev.gssproxy4j.mech.GssStatus} with the
- * {@code gss_display_status} text. Calls that may block (KDC traffic, ccache/keytab locks) belong on a
- * {@link dev.gssproxy4j.mech.GssExecutor}. The protocol-free API mirrors RFC 2743/2744 and MIT's extensions
+ * {@code gss_display_status} text. Calls that may block (KDC traffic, ccache/keytab locks) belong on platform
+ * threads. The protocol-free API mirrors RFC 2743/2744 and MIT's extensions
  * (cred store, export/import of credentials, lucid contexts, S4U2Self); {@code dev.gssproxy4j.mech.posix} holds
  * the libc calls the daemon needs.
  */

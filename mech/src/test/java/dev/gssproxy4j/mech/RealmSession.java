@@ -11,7 +11,7 @@ import java.util.Map;
  * GSS call, a user {@code alice} with a TGT in her own ccache, and the service {@code host/localhost} in a keytab.
  * Credentials name their ccache and keytab explicitly (cred store), so nothing depends on the defaults.
  */
-final class RealmSession implements AutoCloseable {
+public final class RealmSession implements AutoCloseable {
 
     static final String USER = "alice";
     static final String PASSWORD = "alice-password-1";
@@ -19,12 +19,12 @@ final class RealmSession implements AutoCloseable {
     static final int FLAGS = ContextFlag.MUTUAL.bit() | ContextFlag.SEQUENCE.bit() | ContextFlag.REPLAY.bit()
             | ContextFlag.CONF.bit() | ContextFlag.INTEG.bit();
 
-    final Realm realm;
-    final Gss gss;
-    final Path serviceKeytab;
-    final Path userCcache;
+    public final Realm realm;
+    public final Gss gss;
+    public final Path serviceKeytab;
+    public final Path userCcache;
 
-    RealmSession(Realm realm) {
+    public RealmSession(Realm realm) {
         this.realm = realm;
         realm.environment().forEach(Posix::setenv);
         this.gss = Gss.get();
@@ -42,7 +42,7 @@ final class RealmSession implements AutoCloseable {
         return gss.importName("host@localhost", Oid.NT_HOSTBASED_SERVICE);
     }
 
-    GssCred initiatorCred() {
+    public GssCred initiatorCred() {
         return initiatorCred(userCcache);
     }
 
@@ -62,7 +62,7 @@ final class RealmSession implements AutoCloseable {
     }
 
     /** An acceptor credential of any principal in the keytab {@code keytabName} (a path or {@code TYPE:residual}). */
-    GssCred acceptorCred(String keytabName) {
+    public GssCred acceptorCred(String keytabName) {
         return gss.acquireCred(null, 0, List.of(Oid.KRB5), CredUsage.ACCEPT, Map.of("keytab", keytabName));
     }
 

@@ -1,5 +1,6 @@
 package dev.gssproxy4j.protocol;
 
+import dev.gssproxy4j.testkit.CapturedRecords;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.gssproxy4j.protocol.dump.WireDump;
@@ -14,49 +15,27 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** The golden records under {@code shared/wire}, captured from the real upstream daemon and its clients. */
 public final class Golden {
 
     /** Records that are deliberately not valid (see shared/wire/README.md, errors/). */
-    public static final Set<String> INVALID = Set.of("errors/05-garbage-args.call.bin",
-            "errors/08-msgtype-reply.call.bin", "errors/09-truncated-header.call.bin",
-            "errors/10-cred-body-401.call.bin", "errors/11-non-last-fragment.call.bin",
-            "errors/12-mark-too-big.call.bin");
+    public static final Set<String> INVALID = Set.copyOf(CapturedRecords.INVALID);
 
     private Golden() {}
 
     /** {@code <sharedDir>/wire}; fails the test with instructions if the property or directory is missing. */
     public static Path wireDir() {
-        String shared = System.getProperty("gssproxy4j.sharedDir");
-        if (shared == null || shared.isBlank()) {
-            fail("system property gssproxy4j.sharedDir is not set: run the tests through Maven (surefire sets it to "
-                    + "<repo>/../shared) or pass -Dgssproxy4j.sharedDir=/path/to/shared");
-        }
-        Path wire = Path.of(shared, "wire");
-        if (!Files.isDirectory(wire)) {
-            fail("golden wire vectors not found at " + wire.toAbsolutePath()
-                    + " (gssproxy4j.sharedDir=" + shared + "); the shared/ checkout must sit next to the repository");
-        }
-        return wire;
+        return CapturedRecords.wireDir();
     }
 
     /** Every record {@code *.bin} under {@code wire/} (not {@code raw/}), relative to it, e.g. {@code accept/01-...}. */
     public static List<String> all() {
-        Path wire = wireDir();
-        try (Stream<Path> files = Files.walk(wire)) {
-            // raw/ holds provenance (e.g. kernel/raw/*-input-token-*.bin are bare AP-REQs), not records.
-            List<String> names = files.filter(p -> p.toString().endsWith(".bin"))
-                    .map(p -> wire.relativize(p).toString().replace('\\', '/'))
-                    .filter(name -> !name.contains("/raw/")).sorted().toList();
-            if (names.size() < 40) {
-                fail("expected the ~50 golden records under " + wire + ", found " + names.size());
-            }
-            return names;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        List<String> names = CapturedRecords.all();
+        if (names.size() < 40) {
+            fail("expected the ~50 golden records under " + wireDir() + ", found " + names.size());
         }
+        return names;
     }
 
     public static List<String> valid() {
@@ -64,11 +43,7 @@ public final class Golden {
     }
 
     public static byte[] read(String name) {
-        try {
-            return Files.readAllBytes(wireDir().resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return CapturedRecords.read(name);
     }
 
     /** The procedure of a record: from its file name, else (for replies) from the matching call record. */

@@ -1,5 +1,6 @@
 package dev.gssproxy4j.rpc;
 
+import dev.gssproxy4j.testkit.CapturedRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -20,10 +21,7 @@ import org.junit.jupiter.api.Test;
 class RpcMessageGoldenTest {
 
     static Path wire(String file) {
-        String shared = System.getProperty("gssproxy4j.sharedDir", "../../shared");
-        Path path = Path.of(shared, "wire", file);
-        assertTrue(Files.exists(path), "golden vector missing: " + path + " (set -Dgssproxy4j.sharedDir)");
-        return path;
+        return CapturedRecords.wireDir().resolve(file);
     }
 
     private static RpcMessage header(String file) throws IOException {

@@ -1,9 +1,13 @@
 package dev.gssproxy4j.server;
 
 import dev.gssproxy4j.mech.Gss;
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.GssProxyMessages;
+import dev.gssproxy4j.server.cache.AcceptorNames;
+import dev.gssproxy4j.server.cache.CredCache;
+import dev.gssproxy4j.server.cache.KeytabMirrors;
+import dev.gssproxy4j.server.call.GssCalls;
+import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.ConfigException;
 import dev.gssproxy4j.server.config.ConfigLoader;
 import dev.gssproxy4j.server.config.ConfigProblem;
@@ -12,13 +16,14 @@ import dev.gssproxy4j.server.config.Defaults;
 import dev.gssproxy4j.server.config.EtcUserDirectory;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.creds.CredCache;
-import dev.gssproxy4j.server.creds.KeytabMirrors;
-import dev.gssproxy4j.server.handler.accept.AcceptorNames;
 import dev.gssproxy4j.server.dispatch.HandlerTable;
 import dev.gssproxy4j.server.dispatch.Policy;
 import dev.gssproxy4j.server.dispatch.RpcDispatcher;
 import dev.gssproxy4j.server.log.DaemonLog;
+import dev.gssproxy4j.server.os.ActivatedSockets;
+import dev.gssproxy4j.server.os.KernelNfsd;
+import dev.gssproxy4j.server.os.RunAsUser;
+import dev.gssproxy4j.server.os.SystemdNotify;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
 import dev.gssproxy4j.server.stats.CallStats;
@@ -54,16 +59,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Daemon implements AutoCloseable {
 
-    /** Queue of GSS calls waiting for a worker before new ones are refused (bounded: a DoS cannot grow it). */
-    private static final int WORK_QUEUE = 1024;
-
     private final DaemonOptions options;
     /** The connection limits the transport was built with (a reload cannot change them). */
     private final ConnectionSettings startConnections;
     private final ConfigLoader loader;
     private final AtomicReference<Policy> policy;
     private final UnixSocketServer server;
-    private final GssExecutor executor;
     private final ServerResources resources;
     private final KernelNfsd kernel = new KernelNfsd(KernelNfsd.USE_GSS_PROXY);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -77,7 +78,7 @@ public final class Daemon implements AutoCloseable {
     /** Present in a socket-activated user daemon with a non-zero {@code --idle-timeout}. */
     private final Optional<IdleTimeout> idle;
 
-    private Daemon(DaemonOptions options, ConfigLoader loader, GssProxyConfig config, GssExecutor executor,
+    private Daemon(DaemonOptions options, ConfigLoader loader, GssProxyConfig config,
                    ServerResources resources, UnixSocketServer server, AtomicReference<Policy> policy,
                    CallStats stats, RunAsUser runAs, Optional<IdleTimeout> idle) {
         this.options = options;
@@ -86,7 +87,6 @@ public final class Daemon implements AutoCloseable {
         this.runAs = runAs;
         this.startConnections = config.connections();
         this.loader = loader;
-        this.executor = executor;
         this.resources = resources;
         this.server = server;
         this.policy = policy;
@@ -128,12 +128,11 @@ public final class Daemon implements AutoCloseable {
         Optional<IdleTimeout> idle = options.userProxy() && !passed.isEmpty() && !options.idleTimeout().isZero()
                 ? Optional.of(new IdleTimeout(options.idleTimeout())) : Optional.empty();
         Keyring keyring = Keyring.loadOrCreate(config.keyring());
-        GssExecutor executor = new GssExecutor("gss-worker", config.workerThreads(), WORK_QUEUE);
         Gss gss = Gss.get();
-        ServerResources resources = new ServerResources(gss, executor, new HandleSealer(keyring),
+        ServerResources resources = new ServerResources(gss, new HandleSealer(keyring),
                 EtcUserDirectory.system(), Clock.systemUTC(), new CredCache(CredCache.DEFAULT_CAPACITY),
                 new KeytabMirrors(gss, Clock.systemUTC(), KeytabMirrors.capacityFromSystemProperty()),
-                new GssCalls(executor, config.workerThreads(), config.connections().maxQueuedCallsPerUid()),
+                new GssCalls(config.workerThreads(), config.connections().maxQueuedCallsPerUid()),
                 new AcceptorNames(AcceptorNames.DEFAULT_CAPACITY));
         AtomicReference<Policy> policy = new AtomicReference<>();
         CallStats stats = new CallStats(System.currentTimeMillis());
@@ -144,7 +143,7 @@ public final class Daemon implements AutoCloseable {
         UnixSocketServer server = new UnixSocketServer(handler,
                 SocketPeerCredentials.create(runAs != null ? runAs : SocketPeerCredentials::program),
                 transportLimits(config.connections(), config.workerThreads()));
-        Daemon daemon = new Daemon(options, loader, config, executor, resources, server, policy, stats, runAs, idle);
+        Daemon daemon = new Daemon(options, loader, config, resources, server, policy, stats, runAs, idle);
         if (runAs != null) {
             server.holdAccepting();
         }
@@ -168,7 +167,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     private static int ownUid() {
-        return (int) new com.sun.security.auth.module.UnixSystem().getUid();
+        return Posix.getuid();
     }
 
     /** A socket systemd passed that no configured socket names would queue connections nobody accepts. */
@@ -320,7 +319,6 @@ public final class Daemon implements AutoCloseable {
                 DaemonLog.error("closing the statistics socket: " + e.getMessage());
             }
         }
-        executor.close();
         resources.credCache().close();
         resources.keytabMirrors().close();
         stopped.countDown();

@@ -2,6 +2,7 @@ package dev.gssproxy4j.server;
 
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.UserProxyConfig;
+import dev.gssproxy4j.server.os.ActivatedSockets;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;

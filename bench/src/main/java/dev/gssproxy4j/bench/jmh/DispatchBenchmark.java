@@ -1,11 +1,10 @@
 package dev.gssproxy4j.bench.jmh;
 
 import dev.gssproxy4j.mech.Gss;
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.protocol.DecodedReply;
 import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.Procedure;
-import dev.gssproxy4j.server.ServerResources;
+import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.ConfigException;
 import dev.gssproxy4j.server.config.ConfigLoader;
 import dev.gssproxy4j.server.config.GssProxyConfig;
@@ -56,7 +55,6 @@ public class DispatchBenchmark {
     public String sharedDir;
 
     private Path dir;
-    private GssExecutor executor;
     private RpcDispatcher dispatcher;
     private Transport.Origin origin;
     private byte[] request;
@@ -78,8 +76,7 @@ public class DispatchBenchmark {
                 """.formatted(CALLER_UID, socket));
         GssProxyConfig config = new ConfigLoader().load(conf, null, socket);
         Policy policy = Policy.of(config);
-        executor = new GssExecutor("jmh-gss", 1, 16);
-        ServerResources resources = new ServerResources(Gss.get(), executor, new HandleSealer(Keyring.ephemeral()),
+        ServerResources resources = new ServerResources(Gss.get(), new HandleSealer(Keyring.ephemeral()),
                 UserDirectory.system(), Clock.systemUTC());
         HandlerTable table = HandlerTable.builder().put(Procedure.INDICATE_MECHS, new IndicateMechs()).partial();
         dispatcher = new RpcDispatcher(() -> policy, table, resources, XdrLimits.DEFAULT,
@@ -109,7 +106,6 @@ public class DispatchBenchmark {
 
     @TearDown
     public void tearDown() throws IOException {
-        executor.close();
         Files.deleteIfExists(dir.resolve("gssproxy.conf"));
         Files.deleteIfExists(dir);
     }

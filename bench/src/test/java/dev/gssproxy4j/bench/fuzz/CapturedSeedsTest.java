@@ -1,5 +1,6 @@
 package dev.gssproxy4j.bench.fuzz;
 
+import dev.gssproxy4j.testkit.CapturedRecords;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -34,9 +35,6 @@ class CapturedSeedsTest {
     }
 
     private static Path sharedWire() {
-        String configured = System.getProperty("gssproxy4j.sharedDir", System.getenv("GSSPROXY4J_SHARED_DIR"));
-        Path shared = configured != null ? Path.of(configured) : Path.of("").toAbsolutePath().getParent()
-                .getParent().resolve("shared");
-        return shared.resolve("wire");
+        return CapturedRecords.wireDir();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gssproxy4j.jgss.provider;
 
+import dev.gssproxy4j.jgss.Behavior;
 import dev.gssproxy4j.jgss.GssProxyProvider;
 import dev.gssproxy4j.jgss.GssProxySettings;
 import dev.gssproxy4j.jgss.gss.ExportedNames;
@@ -27,8 +28,9 @@ import sun.security.jgss.spi.MechanismFactory;
  * <p>Where a credential comes from follows the provider's {@link GssProxySettings}: the daemon, or the JDK's own
  * krb5 ({@link LocalKrb5}), or one and then the other ({@link Routing}). A context goes with its credential: the
  * JDK asks the factory of the credential's provider, and a local credential is wrapped ({@link LocalCredElement})
- * so that this factory hands it back to the JDK's krb5. Without a credential (the default one), the behaviour for
- * its usage decides; REMOTE_ONLY sends no credential and lets the daemon pick the service's own, as the kernel does.
+ * so that this factory hands it back to the JDK's krb5. A credential acquired by name follows a principal rule
+ * ({@link dev.gssproxy4j.jgss.PrincipalRules}) if one names it. Without a credential (the default one), the
+ * behaviour for its usage decides; REMOTE_ONLY sends no credential and lets the daemon pick the service's own, as the kernel does.
  */
 public final class Krb5ProxyFactory implements MechanismFactory {
 
@@ -81,7 +83,9 @@ public final class Krb5ProxyFactory implements MechanismFactory {
     public GSSCredentialSpi getCredentialElement(GSSNameSpi name, int initLifetime, int acceptLifetime, int usage)
             throws GSSException {
         String step = "acquiring a krb5 credential for " + (name == null ? "the default principal" : name);
-        return Routing.route(settings.forUsage(usage), step,
+        Behavior behavior = name == null ? settings.forUsage(usage)
+                : settings.forCredential(name.toString(), name.getStringNameType(), usage);
+        return Routing.route(behavior, step,
                 () -> new ProxyCredElement(provider, proxy.acquire(ProxyNameElement.unwrap(proxy, name), usage,
                         initLifetime, acceptLifetime)),
                 () -> new LocalCredElement(provider, local.factory().getCredentialElement(name, initLifetime,

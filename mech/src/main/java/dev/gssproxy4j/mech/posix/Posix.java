@@ -106,6 +106,7 @@ public final class Posix {
     private static final MethodHandle INITGROUPS = handle("initgroups", true, JAVA_INT, ADDRESS, JAVA_INT);
     private static final MethodHandle SETGID = handle("setgid", true, JAVA_INT, JAVA_INT);
     private static final MethodHandle SETUID = handle("setuid", true, JAVA_INT, JAVA_INT);
+    private static final MethodHandle GETUID = handle("getuid", false, JAVA_INT);
     private static final MethodHandle CAPSET = handle("capset", true, JAVA_INT, ADDRESS, ADDRESS);
     private static final MethodHandle STRERROR_R = handle("strerror_r", false, ADDRESS, JAVA_INT, ADDRESS,
             JAVA_LONG);
@@ -119,6 +120,19 @@ public final class Posix {
             MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
             int rc = (int) SETENV.invokeExact(state, a.allocateFrom(name), a.allocateFrom(value), 1);
             check(rc, state, "setenv(" + name + ")");
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
+     * getuid(2): the process's real uid, which never fails. Here rather than through the JDK's
+     * {@code com.sun.security.auth.module.UnixSystem}, whose module needs the JDK's own Kerberos and JNDI modules:
+     * the package's runtime (scripts/package) holds only the modules the daemon's class path refers to.
+     */
+    public static int getuid() {
+        try {
+            return (int) GETUID.invokeExact();
         } catch (Throwable t) {
             throw rethrow(t);
         }

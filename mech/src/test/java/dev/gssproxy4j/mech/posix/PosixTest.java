@@ -29,6 +29,11 @@ class PosixTest {
     }
 
     @Test
+    void getuidIsTheUidTheKernelShowsForThisProcess() throws Exception {
+        assertEquals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"), Posix.getuid());
+    }
+
+    @Test
     void setenvRejectsAnInvalidNameWithErrno() {
         PosixException e = assertThrows(PosixException.class, () -> Posix.setenv("BAD=NAME", "x"));
         assertEquals(22, e.errno());

@@ -72,8 +72,7 @@ public final class CcacheSync {
 
     private static Optional<byte[]> digest(CredentialPolicy policy, OpenedCred cred) throws InterruptedException {
         try {
-            byte[] exported = policy.call().resources().gssCalls().call(
-                    () -> policy.call().resources().gss().exportCred(cred.cred()));
+            byte[] exported = policy.call().resources().gss().exportCred(cred.cred());
             try {
                 return Optional.of(MessageDigest.getInstance("SHA-256").digest(exported));
             } finally {

@@ -30,7 +30,7 @@ final class CredCheck {
 
     private CredCheck() {}
 
-    /** May block (inquires a credential that may read a ccache): call through GssCalls. */
+    /** May block: inquires a credential that may read a ccache. */
     static Verdict check(Gss gss, GssCred cred, Optional<GssxName> desiredName, CredUsage usage,
                          int minLifetime) {
         try (CredInfo info = gss.inquireCred(cred)) {

@@ -35,7 +35,7 @@ final class CredHandles {
 
     private CredHandles() {}
 
-    /** May block: run through GssCalls. */
+    /** May block (exports the credential, which may read a ccache). */
     static GssxCred seal(Gss gss, HandleSealer sealer, GssCred cred, Binding binding, Instant now) {
         try (CredInfo info = gss.inquireCred(cred)) {
             GssxName name = info.name() == null ? GssxName.EMPTY : Names.describe(info.name());

@@ -8,9 +8,11 @@ import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxName;
-import dev.gssproxy4j.server.ServerResources;
+import dev.gssproxy4j.server.cache.CredCache;
+import dev.gssproxy4j.server.cache.KeytabMirrors;
+import dev.gssproxy4j.server.call.CallContext;
+import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.log.DaemonLog;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleCacheKey;
@@ -31,7 +33,8 @@ import java.util.OptionalInt;
  * closing it ends the call's private MEMORY ccaches ({@link SegregatedCcache}), as upstream's per-call destroy
  * callback does, so close it only after the last use of a credential acquired through it.
  *
- * <p>Methods that may block run their GSS calls through the daemon's {@link dev.gssproxy4j.server.GssCalls}.
+ * <p>Methods may block (KDC, keytab, ccache): they run under the request's permit
+ * ({@link dev.gssproxy4j.server.call.GssCalls}).
  * Not thread-safe: one call, one thread.
  */
 public final class CredentialPolicy implements AutoCloseable {
@@ -148,12 +151,11 @@ public final class CredentialPolicy implements AutoCloseable {
                 }
             }
             if (key != null) {
-                KeytabMirrors.Imported imported = resources.gssCalls().call(
-                        () -> resources.keytabMirrors().importForAccept(token));
+                KeytabMirrors.Imported imported = resources.keytabMirrors().importForAccept(token);
                 return Optional.of(OpenedCred.leased(resources.credCache().put(key, imported.cred(),
                         imported.current()), binding.targetUid()));
             }
-            GssCred cred = resources.gssCalls().call(() -> gss.importCred(token));
+            GssCred cred = gss.importCred(token);
             CredOptions.apply(gss, handle, cred, call.connectionId());
             return Optional.of(new OpenedCred(cred, binding.targetUid(), true));
         } catch (GssException e) {
@@ -168,7 +170,7 @@ public final class CredentialPolicy implements AutoCloseable {
     /** {@code gp_add_krb5_creds}: reuse the input credential if still good, else acquire (may impersonate). */
     public Acquired acquire(AcquireRequest request) throws InterruptedException {
         Krb5Acquirer acquirer = new Krb5Acquirer(gss, service, resolver, this::newCcache);
-        return resources.gssCalls().call(() -> acquirer.acquire(request));
+        return acquirer.acquire(request);
     }
 
     /**
@@ -196,8 +198,7 @@ public final class CredentialPolicy implements AutoCloseable {
     /** A handle for {@code cred}, bound to this caller acting for {@code targetUid}. */
     public GssxCred seal(GssCred cred, int targetUid) throws InterruptedException {
         Binding binding = binding(targetUid);
-        return resources.gssCalls().call(() -> CredHandles.seal(gss, resources.sealer(), cred, binding,
-                resources.clock().instant()));
+        return CredHandles.seal(gss, resources.sealer(), cred, binding, resources.clock().instant());
     }
 
     /** Ends the call's private MEMORY ccaches. */

@@ -1,6 +1,7 @@
 package dev.gssproxy4j.server.creds;
 
 import dev.gssproxy4j.mech.GssCred;
+import dev.gssproxy4j.server.cache.CredCache;
 import dev.gssproxy4j.server.seal.Binding;
 
 /**

@@ -4,6 +4,7 @@ import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.GssxArg;
 import dev.gssproxy4j.protocol.proc.GssxRes;
+import dev.gssproxy4j.server.call.CallContext;
 import java.util.EnumMap;
 import java.util.Map;
 

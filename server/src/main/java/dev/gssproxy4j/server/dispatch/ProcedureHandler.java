@@ -3,6 +3,7 @@ package dev.gssproxy4j.server.dispatch;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.GssxArg;
 import dev.gssproxy4j.protocol.proc.GssxRes;
+import dev.gssproxy4j.server.call.CallContext;
 
 /**
  * One procedure of the protocol (STYLE rule 1: one class each). Every handler has the same shape: validate, open

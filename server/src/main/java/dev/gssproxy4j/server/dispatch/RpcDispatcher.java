@@ -13,8 +13,9 @@ import dev.gssproxy4j.rpc.OpaqueAuth;
 import dev.gssproxy4j.rpc.RpcCall;
 import dev.gssproxy4j.rpc.RpcMessage;
 import dev.gssproxy4j.rpc.RpcReply;
-import dev.gssproxy4j.server.GssCalls;
-import dev.gssproxy4j.server.ServerResources;
+import dev.gssproxy4j.server.call.CallContext;
+import dev.gssproxy4j.server.call.GssCalls;
+import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.log.DaemonLog;
@@ -133,7 +134,7 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         try {
             GssCalls.Share share = new GssCalls.Share(context.caller().uid(),
                     context.caller().uid() == 0 || context.service().trusted());
-            result = GssCalls.forShare(share, () -> handlers.handle(procedure, args, context));
+            result = resources.gssCalls().runRequest(share, () -> handlers.handle(procedure, args, context));
         } catch (GssException e) {
             DaemonLog.debug(1, cid, "GSSX_" + procedure + " failed: " + e.status());
             result = handlers.failure(procedure, Statuses.of(e.status()));

@@ -10,24 +10,24 @@ import dev.gssproxy4j.mech.GssName;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.SecContext;
+import dev.gssproxy4j.mech.mit.TicketServer;
 import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxOption;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.convert.Contexts;
 import dev.gssproxy4j.server.convert.Names;
 import dev.gssproxy4j.server.creds.CcacheSync;
 import dev.gssproxy4j.server.creds.CredErrors;
 import dev.gssproxy4j.server.creds.CredentialPolicy;
 import dev.gssproxy4j.server.creds.OpenedCred;
-import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.server.dispatch.Statuses;
 import dev.gssproxy4j.server.handler.accept.ExportTypes;
 import dev.gssproxy4j.server.handler.accept.LinuxCredsV1;
-import dev.gssproxy4j.server.handler.accept.TicketServer;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +61,8 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
                     ? CcacheSync.begin(creds, cred, args.options()) : Optional.empty();
             byte[] token = args.inputToken().toByteArray();
             ChannelBindings bindings = args.inputCb().map(Requests::bindings).orElse(null);
-            Accepted accepted = call.resources().gssCalls().call(() -> accept(creds, cred.cred(), partial, token,
-                    bindings, types, args.retDelegCred()));
+            Accepted accepted = accept(creds, cred.cred(), partial, token, bindings, types,
+                    args.retDelegCred());
             List<GssxOption> options = new ArrayList<>();
             accepted.linuxCreds().ifPresent(options::add);
             if (sync.isPresent()) {
@@ -87,8 +87,7 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
                             Optional<GssxOption> linuxCreds) {}
 
     /**
-     * All native work of one accept in one {@link dev.gssproxy4j.server.GssCalls#call} (a single hand-off when
-     * the caller is a virtual thread): {@code gss_accept_sec_context}, the delegated credential's handle,
+     * All native work of one accept: {@code gss_accept_sec_context}, the delegated credential's handle,
      * {@code linux_creds_v1}, and the export of the context (names are described while the context lives, see
      * {@link ContextTokens}). The initiator's name is asked of the accept only for {@code linux_creds_v1}; the
      * export inquires the names it describes.

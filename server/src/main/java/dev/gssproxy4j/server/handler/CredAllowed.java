@@ -21,7 +21,7 @@ final class CredAllowed {
 
     private CredAllowed() {}
 
-    /** Call through GssCalls (it asks the mechanism about the credential). */
+    /** Asks the mechanism about the credential. */
     static void check(Gss gss, ServiceConfig service, GssCred cred, GssName target) {
         if (service.trusted() || service.impersonate() || service.allowConstrainedDelegation()) {
             return;

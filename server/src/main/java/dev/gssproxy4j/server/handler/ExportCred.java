@@ -4,7 +4,7 @@ import dev.gssproxy4j.protocol.CredUsage;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgExportCred;
 import dev.gssproxy4j.protocol.proc.ResExportCred;
-import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import java.util.List;
 import java.util.Optional;

@@ -5,7 +5,7 @@ import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgGetMic;
 import dev.gssproxy4j.protocol.proc.ResGetMic;
-import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.Optional;
@@ -23,14 +23,12 @@ public final class GetMic implements ProcedureHandler<ArgGetMic, ResGetMic> {
     public ResGetMic handle(ArgGetMic args, CallContext call) throws InterruptedException {
         int qop = Requests.qop(call.resources().gss(), args.qopReq());
         boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
-        return call.resources().gssCalls().call(() -> {
-            try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
-                byte[] mic = ctx.getMic(qop, args.messageBuffer().toByteArray());
-                GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);
-                return new ResGetMic(GssxStatus.COMPLETE, Optional.of(updated), Opaque.of(mic),
-                        Optional.of(args.qopReq()));
-            }
-        });
+        try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
+            byte[] mic = ctx.getMic(qop, args.messageBuffer().toByteArray());
+            GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);
+            return new ResGetMic(GssxStatus.COMPLETE, Optional.of(updated), Opaque.of(mic),
+                    Optional.of(args.qopReq()));
+        }
     }
 
     @Override

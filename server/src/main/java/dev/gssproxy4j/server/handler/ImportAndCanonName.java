@@ -9,8 +9,8 @@ import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgImportAndCanonName;
 import dev.gssproxy4j.protocol.proc.ResImportAndCanonName;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.convert.Names;
-import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.server.dispatch.Statuses;
 import dev.gssproxy4j.xdr.Opaque;
@@ -29,8 +29,8 @@ import java.util.Optional;
  *       {@code gp_conv_name_to_gssx} does.</li>
  * </ul>
  * The status carries the requested mechanism, as upstream's. {@code name_attributes} and the composite name of the
- * input are ignored, as upstream ignores them. The mechanism part runs through GssCalls: import of host-based
- * names and localname plugins may consult DNS or NSS.
+ * input are ignored, as upstream ignores them. Import of host-based names and localname plugins may consult DNS or
+ * NSS (the request holds a permit, see {@code GssCalls}).
  */
 public final class ImportAndCanonName implements ProcedureHandler<ArgImportAndCanonName, ResImportAndCanonName> {
 
@@ -45,22 +45,20 @@ public final class ImportAndCanonName implements ProcedureHandler<ArgImportAndCa
         Gss gss = call.resources().gss();
         Oid mechOrNull = mech.orElse(null);
         boolean localname = Options.contains(args.options(), Options.LOCALNAME);
-        return call.resources().gssCalls().call(() -> {
-            try (GssName name = Names.importName(gss, input).orElseThrow()) {
-                GssxStatus ok = complete(args.mech());
-                if (localname) {
-                    String user = name.localname(mechOrNull);
-                    return new ResImportAndCanonName(ok, Optional.empty(),
-                            List.of(GssxOption.of(Options.LOCALNAME, Opaque.utf8(user))));
-                }
-                if (mechOrNull == null) {
-                    return new ResImportAndCanonName(ok, Optional.of(Names.describe(name)), List.of());
-                }
-                try (GssName canonical = name.canonicalize(mechOrNull)) {
-                    return new ResImportAndCanonName(ok, Optional.of(Names.describe(canonical)), List.of());
-                }
+        try (GssName name = Names.importName(gss, input).orElseThrow()) {
+            GssxStatus ok = complete(args.mech());
+            if (localname) {
+                String user = name.localname(mechOrNull);
+                return new ResImportAndCanonName(ok, Optional.empty(),
+                        List.of(GssxOption.of(Options.LOCALNAME, Opaque.utf8(user))));
             }
-        });
+            if (mechOrNull == null) {
+                return new ResImportAndCanonName(ok, Optional.of(Names.describe(name)), List.of());
+            }
+            try (GssName canonical = name.canonicalize(mechOrNull)) {
+                return new ResImportAndCanonName(ok, Optional.of(Names.describe(canonical)), List.of());
+            }
+        }
     }
 
     @Override

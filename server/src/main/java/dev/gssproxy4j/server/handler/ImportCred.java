@@ -3,7 +3,7 @@ package dev.gssproxy4j.server.handler;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgImportCred;
 import dev.gssproxy4j.protocol.proc.ResImportCred;
-import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import java.util.List;
 import java.util.Optional;

@@ -11,7 +11,7 @@ import dev.gssproxy4j.protocol.MechAttr;
 import dev.gssproxy4j.protocol.MechInfo;
 import dev.gssproxy4j.protocol.proc.ArgIndicateMechs;
 import dev.gssproxy4j.protocol.proc.ResIndicateMechs;
-import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.server.log.DaemonLog;
 import dev.gssproxy4j.xdr.Opaque;

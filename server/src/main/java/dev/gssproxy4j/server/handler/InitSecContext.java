@@ -15,6 +15,7 @@ import dev.gssproxy4j.protocol.GssxOption;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.convert.Contexts;
 import dev.gssproxy4j.server.convert.Names;
@@ -24,7 +25,6 @@ import dev.gssproxy4j.server.creds.CcacheSync;
 import dev.gssproxy4j.server.creds.CredErrors;
 import dev.gssproxy4j.server.creds.CredentialPolicy;
 import dev.gssproxy4j.server.creds.OpenedCred;
-import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.server.handler.accept.ExportTypes;
 import dev.gssproxy4j.xdr.Opaque;
@@ -63,13 +63,12 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
              OpenedCred cred = credential(creds, args, mech)) {
             Optional<CcacheSync> sync = cred.fromHandle()
                     ? CcacheSync.begin(creds, cred, args.options()) : Optional.empty();
-            InitResult result = call.resources().gssCalls().call(() -> {
-                try (GssName target = args.targetName().flatMap(n -> Names.importName(gss, n)).orElse(null)) {
-                    CredAllowed.check(gss, call.service(), cred.cred(), target);
-                    return gss.initSecContext(cred.cred(), partial, target, mech.orElse(null), flags, timeReq,
-                            bindings, input);
-                }
-            });
+            InitResult result;
+            try (GssName target = args.targetName().flatMap(n -> Names.importName(gss, n)).orElse(null)) {
+                CredAllowed.check(gss, call.service(), cred.cred(), target);
+                result = gss.initSecContext(cred.cred(), partial, target, mech.orElse(null), flags, timeReq,
+                        bindings, input);
+            }
             try (SecContext ctx = result.context()) {
                 GssxCtx handle = result.continueNeeded() ? partial(call, ctx, args.mechType(), result.retFlags())
                         : ContextTokens.export(call, ctx, types);

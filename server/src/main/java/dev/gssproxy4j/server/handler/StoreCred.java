@@ -9,12 +9,12 @@ import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgStoreCred;
 import dev.gssproxy4j.protocol.proc.ResStoreCred;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.creds.CredErrors;
 import dev.gssproxy4j.server.creds.CredUsages;
 import dev.gssproxy4j.server.creds.CredentialPolicy;
 import dev.gssproxy4j.server.creds.OpenedCred;
 import dev.gssproxy4j.server.creds.OwnedCcacheFile;
-import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.server.dispatch.Statuses;
 import java.io.IOException;
@@ -55,14 +55,14 @@ public final class StoreCred implements ProcedureHandler<ArgStoreCred, ResStoreC
                      MajorStatus.GSS_S_NO_CRED, CredErrors.EINVAL, Oid.KRB5, "the credential handle to store"
                              + " does not open (expired or from an earlier key); acquire or accept anew"));
              OwnedCcacheFile file = OwnedCcacheFile.open(gss, ccache, call.caller().uid())) {
-            StoreResult stored = call.resources().gssCalls().call(() -> store(gss, cred, file, args.overwriteCred()));
+            StoreResult stored = store(gss, cred, file, args.overwriteCred());
             return new ResStoreCred(GssxStatus.of(0, Statuses.oid(Oid.KRB5), 0, "", ""),
                     stored.elementsStored().stream().map(Statuses::oid).toList(),
                     CredUsages.toWire(stored.usageStored()), List.of());
         }
     }
 
-    /** May block (file I/O, MIT's ccache code): run through GssCalls. */
+    /** File I/O and MIT's ccache code, under the request's permit. */
     private static StoreResult store(Gss gss, OpenedCred cred, OwnedCcacheFile file, boolean overwrite) {
         try {
             if (!overwrite && !file.isEmpty()) {

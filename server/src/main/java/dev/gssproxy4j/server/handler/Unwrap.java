@@ -7,7 +7,7 @@ import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgUnwrap;
 import dev.gssproxy4j.protocol.proc.ResUnwrap;
-import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.List;
@@ -28,15 +28,13 @@ public final class Unwrap implements ProcedureHandler<ArgUnwrap, ResUnwrap> {
         Gss gss = call.resources().gss();
         Opaque token = args.tokenBuffer().isEmpty() ? Opaque.EMPTY : args.tokenBuffer().getFirst();
         boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
-        return call.resources().gssCalls().call(() -> {
-            try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
-                UnwrapResult unwrapped = ctx.unwrap(token.toByteArray());
-                GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);
-                return new ResUnwrap(Requests.supplementary(gss, unwrapped.supplementary()), Optional.of(updated),
-                        List.of(Opaque.of(unwrapped.message())), Optional.of(unwrapped.confState()),
-                        Optional.of(Integer.toUnsignedLong(unwrapped.qop())));
-            }
-        });
+        try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
+            UnwrapResult unwrapped = ctx.unwrap(token.toByteArray());
+            GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);
+            return new ResUnwrap(Requests.supplementary(gss, unwrapped.supplementary()), Optional.of(updated),
+                    List.of(Opaque.of(unwrapped.message())), Optional.of(unwrapped.confState()),
+                    Optional.of(Integer.toUnsignedLong(unwrapped.qop())));
+        }
     }
 
     @Override

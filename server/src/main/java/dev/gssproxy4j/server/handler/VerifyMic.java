@@ -7,7 +7,7 @@ import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgVerifyMic;
 import dev.gssproxy4j.protocol.proc.ResVerifyMic;
-import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import java.util.Optional;
 
@@ -24,15 +24,13 @@ public final class VerifyMic implements ProcedureHandler<ArgVerifyMic, ResVerify
     public ResVerifyMic handle(ArgVerifyMic args, CallContext call) throws InterruptedException {
         Gss gss = call.resources().gss();
         boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
-        return call.resources().gssCalls().call(() -> {
-            try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
-                VerifyResult verified = ctx.verifyMic(args.messageBuffer().toByteArray(),
-                        args.tokenBuffer().toByteArray());
-                GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);
-                return new ResVerifyMic(Requests.supplementary(gss, verified.supplementary()), Optional.of(updated),
-                        Optional.of(Integer.toUnsignedLong(verified.qop())));
-            }
-        });
+        try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
+            VerifyResult verified = ctx.verifyMic(args.messageBuffer().toByteArray(),
+                    args.tokenBuffer().toByteArray());
+            GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);
+            return new ResVerifyMic(Requests.supplementary(gss, verified.supplementary()), Optional.of(updated),
+                    Optional.of(Integer.toUnsignedLong(verified.qop())));
+        }
     }
 
     @Override

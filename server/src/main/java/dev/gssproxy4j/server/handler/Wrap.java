@@ -6,7 +6,7 @@ import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgWrap;
 import dev.gssproxy4j.protocol.proc.ResWrap;
-import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.List;
@@ -25,14 +25,12 @@ public final class Wrap implements ProcedureHandler<ArgWrap, ResWrap> {
         int qop = Requests.qop(call.resources().gss(), args.qopState());
         Opaque message = args.messageBuffer().isEmpty() ? Opaque.EMPTY : args.messageBuffer().getFirst();
         boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
-        return call.resources().gssCalls().call(() -> {
-            try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
-                WrapResult wrapped = ctx.wrap(args.confReq(), qop, message.toByteArray());
-                GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);
-                return new ResWrap(GssxStatus.COMPLETE, Optional.of(updated), List.of(Opaque.of(wrapped.token())),
-                        Optional.of(wrapped.confState()), Optional.of(args.qopState()));
-            }
-        });
+        try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
+            WrapResult wrapped = ctx.wrap(args.confReq(), qop, message.toByteArray());
+            GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);
+            return new ResWrap(GssxStatus.COMPLETE, Optional.of(updated), List.of(Opaque.of(wrapped.token())),
+                    Optional.of(wrapped.confState()), Optional.of(args.qopState()));
+        }
     }
 
     @Override

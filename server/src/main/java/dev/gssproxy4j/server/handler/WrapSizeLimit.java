@@ -4,7 +4,7 @@ import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgWrapSizeLimit;
 import dev.gssproxy4j.protocol.proc.ResWrapSizeLimit;
-import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 
 /**
@@ -21,12 +21,10 @@ public final class WrapSizeLimit implements ProcedureHandler<ArgWrapSizeLimit, R
     public ResWrapSizeLimit handle(ArgWrapSizeLimit args, CallContext call) throws InterruptedException {
         int qop = Requests.qop(call.resources().gss(), args.qopState());
         long requested = args.reqOutputSize() < 0 ? UINT32_MAX : Math.min(args.reqOutputSize(), UINT32_MAX);
-        return call.resources().gssCalls().call(() -> {
-            try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
-                return new ResWrapSizeLimit(GssxStatus.COMPLETE,
-                        ctx.wrapSizeLimit(args.confReq(), qop, (int) requested));
-            }
-        });
+        try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
+            return new ResWrapSizeLimit(GssxStatus.COMPLETE,
+                    ctx.wrapSizeLimit(args.confReq(), qop, (int) requested));
+        }
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.gssproxy4j.server.seal;
 
-import com.sun.security.auth.module.UnixSystem;
+import dev.gssproxy4j.mech.posix.Posix;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -105,7 +105,7 @@ final class KeyringFile {
 
     /** The daemon's real uid. */
     static long currentUid() {
-        return new UnixSystem().getUid();
+        return Posix.getuid();
     }
 
     private static PosixFileAttributes attributes(Path file) throws IOException {

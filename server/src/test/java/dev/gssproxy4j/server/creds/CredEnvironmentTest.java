@@ -8,16 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gssproxy4j.mech.CredUsage;
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssException;
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.protocol.Oids;
-import dev.gssproxy4j.server.ServerResources;
+import dev.gssproxy4j.server.call.CallContext;
+import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.config.UserDirectory;
-import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
@@ -55,19 +54,16 @@ class CredEnvironmentTest {
         }
     };
 
-    static GssExecutor executor;
     static Gss gss;
 
     @BeforeAll
     static void library() {
         Posix.setenv("GSS_USE_PROXY", "NO");
         gss = Gss.get();
-        executor = new GssExecutor("env-test", 1, 4);
     }
 
     @AfterAll
     static void stop() {
-        executor.close();
     }
 
     static ServiceConfig.Builder service() {
@@ -77,7 +73,7 @@ class CredEnvironmentTest {
     }
 
     static CredentialPolicy policy(ServiceConfig service, int callerUid) {
-        ServerResources resources = new ServerResources(gss, executor, new HandleSealer(Keyring.ephemeral()), USERS,
+        ServerResources resources = new ServerResources(gss, new HandleSealer(Keyring.ephemeral()), USERS,
                 Clock.systemUTC());
         return CredentialPolicy.forCall(KdcFixture.call(service, callerUid, resources));
     }

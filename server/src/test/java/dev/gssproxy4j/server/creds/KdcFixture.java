@@ -4,20 +4,19 @@ import dev.gssproxy4j.mech.CredUsage;
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssCred;
 import dev.gssproxy4j.mech.GssException;
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.GssName;
 import dev.gssproxy4j.mech.InitResult;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.proc.GssxArg;
 import dev.gssproxy4j.protocol.proc.GssxRes;
-import dev.gssproxy4j.server.ServerResources;
+import dev.gssproxy4j.server.call.CallContext;
+import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.config.UserDirectory;
-import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.server.dispatch.Statuses;
 import dev.gssproxy4j.server.seal.HandleSealer;
@@ -46,7 +45,6 @@ public final class KdcFixture implements AutoCloseable {
     public final Gss gss;
     public final Path serviceKeytab;
     public final Path aliceKeytab;
-    public final GssExecutor executor = new GssExecutor("creds-test", 2, 16);
     public final HandleSealer sealer = new HandleSealer(Keyring.ephemeral());
     private final Map<String, Path> ccaches;
 
@@ -71,7 +69,7 @@ public final class KdcFixture implements AutoCloseable {
     }
 
     public ServerResources resources(HandleSealer handleSealer, Clock clock) {
-        return new ServerResources(gss, executor, handleSealer, UserDirectory.system(), clock);
+        return new ServerResources(gss, handleSealer, UserDirectory.system(), clock);
     }
 
     /** An acceptor service of {@link #SERVICE_UID} with the host keytab. */
@@ -135,7 +133,6 @@ public final class KdcFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.close();
         realm.close();
     }
 }

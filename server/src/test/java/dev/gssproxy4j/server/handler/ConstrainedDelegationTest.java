@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.gssproxy4j.mech.ContextFlag;
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssException;
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.CallCtx;
@@ -23,10 +22,10 @@ import dev.gssproxy4j.protocol.proc.ArgAcquireCred;
 import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
-import dev.gssproxy4j.server.ServerResources;
+import dev.gssproxy4j.server.call.CallContext;
+import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
 import dev.gssproxy4j.testkit.Realm;
@@ -50,7 +49,6 @@ class ConstrainedDelegationTest {
     private static final int SERVICE_UID = 4444;
 
     private static Realm realm;
-    private static GssExecutor executor;
     private static ServerResources resources;
     private static Path keytab;
 
@@ -63,15 +61,13 @@ class ConstrainedDelegationTest {
         realm.addPrincipal("alice", "alice-password-1");
         realm.addRandomKeyPrincipal("HTTP/localhost");
         keytab = realm.keytab("service.keytab", SERVICE);
-        executor = new GssExecutor("s4u-init-test", 2, 8);
-        resources = new ServerResources(Gss.get(), executor, new HandleSealer(Keyring.ephemeral()),
+        resources = new ServerResources(Gss.get(), new HandleSealer(Keyring.ephemeral()),
                 HandlerRealm.NO_USERS, Clock.systemUTC());
     }
 
     @AfterAll
     static void stop() {
         if (realm != null) {
-            executor.close();
             realm.close();
         }
     }

@@ -5,18 +5,17 @@ import dev.gssproxy4j.mech.ContextFlag;
 import dev.gssproxy4j.mech.CredUsage;
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssCred;
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.GssName;
 import dev.gssproxy4j.mech.InitResult;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.posix.Posix;
-import dev.gssproxy4j.server.ServerResources;
+import dev.gssproxy4j.server.call.CallContext;
+import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.config.UserDirectory;
-import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
 import dev.gssproxy4j.testkit.Realm;
@@ -47,7 +46,6 @@ final class HandlerRealm implements AutoCloseable {
     final Path serviceKeytab;
     final Path userKeytab;
     final Path userCcache;
-    final GssExecutor executor = new GssExecutor("handler-test", 2, 16);
 
     HandlerRealm() {
         // The Debian gssproxy package installs its interposer; without this MIT would call the system daemon.
@@ -62,12 +60,12 @@ final class HandlerRealm implements AutoCloseable {
     }
 
     ServerResources resources(HandleSealer sealer) {
-        return new ServerResources(gss, executor, sealer, NO_USERS, Clock.systemUTC());
+        return new ServerResources(gss, sealer, NO_USERS, Clock.systemUTC());
     }
 
-    /** Resources for calls that need no realm: the library, {@code executor}, an ephemeral keyring, no users. */
-    static ServerResources resourcesWithoutRealm(GssExecutor executor) {
-        return new ServerResources(Gss.get(), executor, new HandleSealer(Keyring.ephemeral()), NO_USERS,
+    /** Resources for calls that need no realm: the library, an ephemeral keyring, no users. */
+    static ServerResources resourcesWithoutRealm() {
+        return new ServerResources(Gss.get(), new HandleSealer(Keyring.ephemeral()), NO_USERS,
                 Clock.systemUTC());
     }
 
@@ -127,7 +125,6 @@ final class HandlerRealm implements AutoCloseable {
 
     @Override
     public void close() {
-        executor.close();
         realm.close();
     }
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gssproxy4j.mech.Gss;
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.CredUsage;
@@ -15,7 +14,7 @@ import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
-import dev.gssproxy4j.server.ServerResources;
+import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.config.UserDirectory;
@@ -40,7 +39,6 @@ class ImpersonationTest {
 
     static Realm realm;
     static Path keytab;
-    static GssExecutor executor;
     static ServerResources resources;
 
     @BeforeAll
@@ -52,15 +50,13 @@ class ImpersonationTest {
         realm.addPrincipal("alice", "alice-password-1");
         realm.addPrincipal("root", "root-password-1");
         keytab = realm.keytab("service.keytab", SERVICE);
-        executor = new GssExecutor("s4u-test", 2, 8);
-        resources = new ServerResources(Gss.get(), executor, new HandleSealer(Keyring.ephemeral()),
+        resources = new ServerResources(Gss.get(), new HandleSealer(Keyring.ephemeral()),
                 UserDirectory.system(), Clock.systemUTC());
     }
 
     @AfterAll
     static void stop() {
         if (realm != null) {
-            executor.close();
             realm.close();
         }
     }

@@ -1,8 +1,8 @@
 package dev.gssproxy4j.server.handler;
 
+import dev.gssproxy4j.testkit.CapturedRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.DecodedMessage;
 import dev.gssproxy4j.protocol.GssProxyMessages;
@@ -24,7 +24,7 @@ class ImportAndCanonNameGoldenTest {
 
     @Test
     void theInterposersLocalnameCallGetsUpstreamsReplyByteForByte() throws Exception {
-        Path wire = Path.of(System.getProperty("gssproxy4j.sharedDir", "../../shared"), "wire", "accept");
+        Path wire = CapturedRecords.folder("accept");
         byte[] call = Files.readAllBytes(wire.resolve("05-IMPORT_AND_CANON_NAME.call.bin"));
         byte[] golden = Files.readAllBytes(wire.resolve("05-IMPORT_AND_CANON_NAME.reply.bin"));
         DecodedMessage message = GssProxyMessages.decodeMessage(call, 4, call.length,
@@ -32,11 +32,11 @@ class ImportAndCanonNameGoldenTest {
         ArgImportAndCanonName args = (ArgImportAndCanonName) ((DecodedMessage.Args) message.body()).args();
 
         Posix.setenv("GSS_USE_PROXY", "NO");
-        try (Realm realm = Realms.kerby("EXAMPLE.TEST"); GssExecutor executor = new GssExecutor("golden", 1, 1)) {
+        try (Realm realm = Realms.kerby("EXAMPLE.TEST")) {
             realm.environment().forEach(Posix::setenv);
             ResImportAndCanonName result = new ImportAndCanonName().handle(args, HandlerRealm.call(
                     ServiceConfig.builder("golden").euid(HandlerRealm.CALLER_UID).build(),
-                    HandlerRealm.resourcesWithoutRealm(executor)));
+                    HandlerRealm.resourcesWithoutRealm()));
             int xid = ByteBuffer.wrap(golden, 4, 4).getInt();
             assertArrayEquals(golden, GssProxyMessages.encodeReply(xid, Procedure.IMPORT_AND_CANON_NAME, result,
                     GssProxyMessages.MAX_RECORD));

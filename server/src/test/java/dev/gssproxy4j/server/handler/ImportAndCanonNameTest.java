@@ -14,7 +14,7 @@ import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgImportAndCanonName;
 import dev.gssproxy4j.protocol.proc.ResImportAndCanonName;
-import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.Statuses;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.List;

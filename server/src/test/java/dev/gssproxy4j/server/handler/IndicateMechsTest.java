@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssProxyMessages;
@@ -15,8 +14,9 @@ import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.ArgIndicateMechs;
 import dev.gssproxy4j.protocol.proc.ResIndicateMechs;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.dispatch.CallContext;
+import dev.gssproxy4j.testkit.CapturedRecords;
 import dev.gssproxy4j.xdr.Opaque;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -32,20 +32,17 @@ import org.junit.jupiter.api.Test;
 /** INDICATE_MECHS against the real MIT library, compared with upstream's reply captured on this platform. */
 class IndicateMechsTest {
 
-    private static GssExecutor executor;
     private static CallContext call;
 
     @BeforeAll
     static void resources() {
         Posix.setenv("GSS_USE_PROXY", "NO");
-        executor = new GssExecutor("indicate-test", 1, 1);
         call = HandlerRealm.call(ServiceConfig.builder("any").euid(HandlerRealm.CALLER_UID).build(),
-                HandlerRealm.resourcesWithoutRealm(executor));
+                HandlerRealm.resourcesWithoutRealm());
     }
 
     @AfterAll
     static void stop() {
-        executor.close();
     }
 
     @Test
@@ -92,10 +89,6 @@ class IndicateMechsTest {
     }
 
     private static Path wire() {
-        String shared = System.getProperty("gssproxy4j.sharedDir");
-        assertTrue(shared != null && Files.isDirectory(Path.of(shared, "wire")),
-                "golden vectors not found: run through Maven (surefire sets gssproxy4j.sharedDir) or pass"
-                        + " -Dgssproxy4j.sharedDir=/path/to/shared");
-        return Path.of(shared, "wire");
+        return CapturedRecords.wireDir();
     }
 }

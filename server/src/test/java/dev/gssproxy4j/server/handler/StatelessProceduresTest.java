@@ -3,16 +3,15 @@ package dev.gssproxy4j.server.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gssproxy4j.mech.GssExecutor;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.CredUsage;
+import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxHandle;
 import dev.gssproxy4j.protocol.GssxName;
-import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.ArgExportCred;
@@ -20,12 +19,12 @@ import dev.gssproxy4j.protocol.proc.ArgGetCallContext;
 import dev.gssproxy4j.protocol.proc.ArgImportCred;
 import dev.gssproxy4j.protocol.proc.ArgReleaseHandle;
 import dev.gssproxy4j.protocol.proc.ArgStoreCred;
+import dev.gssproxy4j.protocol.proc.GssxRes;
 import dev.gssproxy4j.protocol.proc.ResExportCred;
 import dev.gssproxy4j.protocol.proc.ResGetCallContext;
 import dev.gssproxy4j.protocol.proc.ResImportCred;
-import dev.gssproxy4j.protocol.proc.GssxRes;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.dispatch.CallContext;
 import dev.gssproxy4j.server.dispatch.HandlerTable;
 import dev.gssproxy4j.server.dispatch.Statuses;
 import dev.gssproxy4j.xdr.Opaque;
@@ -42,20 +41,17 @@ class StatelessProceduresTest {
     private static final GssxCtx CTX = new GssxCtx(Opaque.utf8("token"), Opaque.EMPTY, false, Opaque.EMPTY,
             GssxName.EMPTY, GssxName.EMPTY, 0, 0, true, true, List.of());
 
-    private static GssExecutor executor;
     private static CallContext call;
 
     @BeforeAll
     static void resources() {
         Posix.setenv("GSS_USE_PROXY", "NO");
-        executor = new GssExecutor("stateless-test", 1, 1);
         call = HandlerRealm.call(ServiceConfig.builder("any").euid(HandlerRealm.CALLER_UID).build(),
-                HandlerRealm.resourcesWithoutRealm(executor));
+                HandlerRealm.resourcesWithoutRealm());
     }
 
     @AfterAll
     static void stop() {
-        executor.close();
     }
 
     @Test

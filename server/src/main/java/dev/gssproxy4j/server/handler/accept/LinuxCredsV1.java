@@ -31,7 +31,7 @@ public final class LinuxCredsV1 {
 
     private LinuxCredsV1() {}
 
-    /** May block (NSS lookups): call through GssCalls. */
+    /** May block (NSS lookups), under the request's permit. */
     public static GssxOption option(Gss gss, GssName initiator, Oid mech) {
         return GssxOption.of(Options.LINUX_CREDS_V1, Opaque.of(encode(lookup(gss, initiator, mech))));
     }
