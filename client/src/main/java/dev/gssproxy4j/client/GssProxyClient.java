@@ -3,12 +3,14 @@ package dev.gssproxy4j.client;
 import dev.gssproxy4j.client.GssProxyException.Reason;
 import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.GssxName;
+import dev.gssproxy4j.protocol.GssxOption;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.*;
 import dev.gssproxy4j.xdr.XdrSizeException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -89,6 +91,16 @@ public final class GssProxyClient implements AutoCloseable {
 
     public ResGetCallContext getCallContext(ArgGetCallContext args) {
         return call(Procedure.GET_CALL_CONTEXT, args, ResGetCallContext.class);
+    }
+
+    /**
+     * GET_CALL_CONTEXT answered from this process's environment ({@link EnvironmentOptions}): the {@code call_ctx}
+     * options to send on ACQUIRE_CRED, INIT_SEC_CONTEXT and ACCEPT_SEC_CONTEXT, so that the daemon uses, say, this
+     * process's own {@code KRB5CCNAME} where its service allows that. Empty with upstream gssproxy.
+     */
+    public List<GssxOption> environmentOptions() {
+        return EnvironmentOptions.answer(EnvironmentOptions.wanted(getCallContext(EnvironmentOptions.QUESTION)),
+                System::getenv);
     }
 
     public ResImportAndCanonName importAndCanonName(ArgImportAndCanonName args) {

@@ -88,6 +88,14 @@ class UpstreamDaemonTest {
     }
 
     @Test
+    void upstreamsGetCallContextStubAsksForNoEnvironment() {
+        try (GssProxyClient client = GssProxyClient.connect(socket)) {
+            assertEquals(List.of(), client.environmentOptions());
+            GssProxyClient.requireComplete(client.indicateMechs()); // the connection stays usable
+        }
+    }
+
+    @Test
     void gssErrorsFromTheDaemonAreResultsNotExceptions() {
         try (GssProxyClient client = GssProxyClient.connect(socket)) {
             ResAcceptSecContext result = client.acceptSecContext(Args.kernelAccept(new byte[32]));

@@ -39,6 +39,6 @@ public final class GssProxyManager {
 
     /** The GSS-API layer over the daemon of {@code settings}; close it when done. */
     public static GssProxy gssProxy(GssProxySettings settings) {
-        return GssProxy.open(settings.connection());
+        return settings.open();
     }
 }

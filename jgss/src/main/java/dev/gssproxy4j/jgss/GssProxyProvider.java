@@ -40,7 +40,7 @@ public final class GssProxyProvider extends Provider {
         super(NAME, "1.0", "Kerberos 5 (GSS-API) through the GSS-Proxy daemon at " + settings.connection().socket()
                 + "; initiate " + settings.initiate() + ", accept " + settings.accept());
         this.settings = settings;
-        this.proxy = GssProxy.open(settings.connection());
+        this.proxy = settings.open();
         put("GssApiMechanism." + KRB5, KRB5_FACTORY);
         synchronized (GssProxyProvider.class) {
             if (active == null) {

@@ -1,6 +1,7 @@
 package dev.gssproxy4j.jgss;
 
 import dev.gssproxy4j.jgss.gss.ConnectionSettings;
+import dev.gssproxy4j.jgss.gss.GssProxy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -35,6 +36,8 @@ import org.ietf.jgss.Oid;
  *   <tr><td>pool</td><td>4</td><td>connections to the daemon at once</td></tr>
  *   <tr><td>timeout</td><td>15</td><td>seconds a call may take</td></tr>
  *   <tr><td>reconnect</td><td>5</td><td>seconds to keep reconnecting while the daemon restarts</td></tr>
+ *   <tr><td>env</td><td>yes</td><td>send the variables the daemon lists ({@code KRB5CCNAME}) from this process's
+ *       environment (docs/PROTOCOL.md, "Extension: client environment"); {@code no} never asks</td></tr>
  * </table>
  * {@code GSS_USE_PROXY} set to {@code no}, {@code false}, {@code 0} or {@code off} turns the agent off, so the one
  * switch that disables the interposer disables this too.
@@ -43,12 +46,13 @@ import org.ietf.jgss.Oid;
  * @param initiate   where initiator credentials come from
  * @param accept     where acceptor credentials come from
  * @param principals where credentials for listed names come from, before their usage is asked
+ * @param sendEnvironment answer the daemon's GET_CALL_CONTEXT from {@code System.getenv}
  */
 public record GssProxySettings(ConnectionSettings connection, Behavior initiate, Behavior accept,
-                               PrincipalRules principals) {
+                               PrincipalRules principals, boolean sendEnvironment) {
 
     private static final Set<String> OPTIONS = Set.of("socket", "behavior", "behavior.initiate", "behavior.accept",
-            "principals.local", "principals.remote", "pool", "timeout", "reconnect");
+            "principals.local", "principals.remote", "pool", "timeout", "reconnect", "env");
 
     public GssProxySettings {
         Objects.requireNonNull(connection, "connection");
@@ -60,7 +64,7 @@ public record GssProxySettings(ConnectionSettings connection, Behavior initiate,
     /** The default socket, REMOTE_ONLY, no principal rules. */
     public static GssProxySettings defaults() {
         return new GssProxySettings(ConnectionSettings.of(ConnectionSettings.DEFAULT_SOCKET), Behavior.REMOTE_ONLY,
-                Behavior.REMOTE_ONLY, PrincipalRules.none());
+                Behavior.REMOTE_ONLY, PrincipalRules.none(), true);
     }
 
     /** Settings for {@code socket} from this process's system properties and environment otherwise. */
@@ -107,7 +111,8 @@ public record GssProxySettings(ConnectionSettings connection, Behavior initiate,
         return new GssProxySettings(connection,
                 Behavior.parse(lookup.or("behavior.initiate", both.name())),
                 Behavior.parse(lookup.or("behavior.accept", both.name())),
-                PrincipalRules.parse(lookup.get("principals.local"), lookup.get("principals.remote")));
+                PrincipalRules.parse(lookup.get("principals.local"), lookup.get("principals.remote")),
+                yesNo("env", lookup.or("env", "yes")));
     }
 
     /** Whether {@code GSS_USE_PROXY} (the interposer's switch) turns proxying off in {@code environment}. */
@@ -149,7 +154,7 @@ public record GssProxySettings(ConnectionSettings connection, Behavior initiate,
             if (eq < 0 || !OPTIONS.contains(key)) {
                 throw new IllegalArgumentException("gssproxy4j agent option '" + part.trim() + "' is not one of "
                         + "socket=, behavior=, behavior.initiate=, behavior.accept=, principals.local=, "
-                        + "principals.remote=, pool=, timeout=, reconnect= "
+                        + "principals.remote=, pool=, timeout=, reconnect=, env= "
                         + "(separate options with commas)");
             }
             parsed.put(key, part.substring(eq + 1).trim());
@@ -163,6 +168,19 @@ public record GssProxySettings(ConnectionSettings connection, Behavior initiate,
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("gssproxy4j " + option + " '" + value + "' is not a number", e);
         }
+    }
+
+    private static boolean yesNo(String option, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "yes", "true", "on", "1" -> true;
+            case "no", "false", "off", "0" -> false;
+            default -> throw new IllegalArgumentException("gssproxy4j " + option + " '" + value + "' is not yes or no");
+        };
+    }
+
+    /** The GSS-API layer over the daemon of these settings; close it when done. */
+    public GssProxy open() {
+        return GssProxy.open(connection, sendEnvironment ? System::getenv : GssProxy.NO_ENVIRONMENT);
     }
 
     private static Duration seconds(String option, String value) {

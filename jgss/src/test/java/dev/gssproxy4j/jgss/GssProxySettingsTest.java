@@ -26,6 +26,16 @@ class GssProxySettingsTest {
         assertEquals(Behavior.REMOTE_ONLY, settings.accept());
         assertEquals(4, settings.connection().maxConnections());
         assertEquals(Duration.ofSeconds(15), settings.connection().ioTimeout());
+        assertTrue(settings.sendEnvironment(), "the daemon's service decides; the provider answers by default");
+    }
+
+    @Test
+    void envNoKeepsTheEnvironmentToThisProcess() {
+        assertFalse(GssProxySettings.resolve("env=no", NONE, NONE).sendEnvironment());
+        assertFalse(GssProxySettings.resolve("", Map.of("gssproxy4j.env", "off")::get, NONE).sendEnvironment());
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> GssProxySettings.resolve("env=maybe", NONE, NONE));
+        assertTrue(bad.getMessage().contains("'maybe' is not yes or no"), bad.getMessage());
     }
 
     @Test

@@ -271,6 +271,22 @@ public final class Gss {
         }
     }
 
+    /**
+     * Copies the credential cache {@code source} (read only) into {@code target}, which is initialized for the
+     * source's principal first: e.g. a caller's file into a private {@code MEMORY:} ccache. May block (reads the
+     * file).
+     *
+     * @throws GssException GSS_S_FAILURE with the krb5 error as minor code if either cannot be used
+     */
+    public void copyCcache(String source, String target) {
+        try {
+            Krb5Native.copyCcache(source, target);
+        } catch (Krb5Native.Krb5Failure e) {
+            throw new GssException(e.call, displayStatus(MajorStatus.GSS_S_FAILURE.value(),
+                    Integer.toUnsignedLong(e.code), Oid.KRB5));
+        }
+    }
+
     /** The OID an exported {@code gss_OID} data symbol points at, e.g. {@code "GSS_C_NT_HOSTBASED_SERVICE"}. */
     public Optional<Oid> libraryOid(String symbol) {
         return Mechs.librarySymbol(symbol);

@@ -15,7 +15,7 @@ import java.lang.invoke.MethodHandle;
  * equivalent for. Destroying a named credential cache, which the daemon needs for the per-call {@code MEMORY:}
  * ccaches it creates (upstream gssproxy does the same in {@code safe_free_mem_ccache}; releasing a GSS credential
  * only closes its ccache), keeping krb5.conf parsed ({@link #keepProfileLoaded()}) and copying a keytab into a
- * {@code MEMORY:} keytab ({@link #copyKeytab}).
+ * {@code MEMORY:} keytab ({@link #copyKeytab}), and copying a ccache ({@link #copyCcache}).
  */
 @SuppressWarnings("restricted") // binding native code is this class's purpose; needs --enable-native-access
 final class Krb5Native {
@@ -37,6 +37,14 @@ final class Krb5Native {
     private static final Downcall KT_ADD_ENTRY = lazyFn("krb5_kt_add_entry", 3);
     private static final Downcall KT_CLOSE = lazyFn("krb5_kt_close", 2);
     private static final Downcall FREE_KEYTAB_ENTRY_CONTENTS = lazyFn("krb5_free_keytab_entry_contents", 2);
+
+    // ccache copies: one per call that names the caller's own ccache (docs/PROTOCOL.md, client environment)
+    private static final Downcall CC_GET_PRINCIPAL = lazyFn("krb5_cc_get_principal", 3);
+    private static final Downcall CC_INITIALIZE = lazyFn("krb5_cc_initialize", 3);
+    private static final Downcall CC_COPY_CREDS = lazyFn("krb5_cc_copy_creds", 3);
+    private static final Downcall CC_CLOSE = lazyFn("krb5_cc_close", 2);
+    private static final MethodHandle FREE_PRINCIPAL = LINKER.downcallHandle(
+            LIB.find("krb5_free_principal").orElseThrow(), FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
 
     /** {@code KRB5_KT_END} (com_err table krb5, code 142): the keytab has no more entries. */
     private static final int KRB5_KT_END = -1765328202;
@@ -155,6 +163,48 @@ final class Krb5Native {
             FREE_CONTEXT.invokeExact(context);
         } catch (Throwable t) {
             throw t instanceof RuntimeException r ? r : new IllegalStateException("krb5_kt_close failed", t);
+        }
+    }
+
+    /**
+     * Copies the credential cache {@code source} into {@code target} ({@code krb5_cc_initialize} with the source's
+     * principal, then {@code krb5_cc_copy_creds}), on a fresh krb5 context. The source is only read.
+     *
+     * @throws Krb5Failure with the krb5 error code and the call that failed
+     */
+    static void copyCcache(String source, String target) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment out = arena.allocate(ADDRESS);
+            check((int) INIT_CONTEXT.invokeExact(out), "krb5_init_context");
+            MemorySegment context = out.get(ADDRESS, 0);
+            try {
+                check((int) CC_RESOLVE.invokeExact(context, arena.allocateFrom(source), out), "krb5_cc_resolve");
+                MemorySegment from = out.get(ADDRESS, 0);
+                try {
+                    check((int) CC_GET_PRINCIPAL.get().invokeExact(context, from, out), "krb5_cc_get_principal");
+                    MemorySegment principal = out.get(ADDRESS, 0);
+                    try {
+                        check((int) CC_RESOLVE.invokeExact(context, arena.allocateFrom(target), out),
+                                "krb5_cc_resolve");
+                        MemorySegment to = out.get(ADDRESS, 0);
+                        try {
+                            check((int) CC_INITIALIZE.get().invokeExact(context, to, principal),
+                                    "krb5_cc_initialize");
+                            check((int) CC_COPY_CREDS.get().invokeExact(context, from, to), "krb5_cc_copy_creds");
+                        } finally {
+                            int ignored = (int) CC_CLOSE.get().invokeExact(context, to);
+                        }
+                    } finally {
+                        FREE_PRINCIPAL.invokeExact(context, principal);
+                    }
+                } finally {
+                    int ignored = (int) CC_CLOSE.get().invokeExact(context, from);
+                }
+            } finally {
+                FREE_CONTEXT.invokeExact(context);
+            }
+        } catch (Throwable t) {
+            throw t instanceof RuntimeException r ? r : new IllegalStateException("krb5 ccache copy failed", t);
         }
     }
 

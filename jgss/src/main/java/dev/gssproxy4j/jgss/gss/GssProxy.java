@@ -1,5 +1,6 @@
 package dev.gssproxy4j.jgss.gss;
 
+import dev.gssproxy4j.client.EnvironmentOptions;
 import dev.gssproxy4j.client.GssStatusText;
 import dev.gssproxy4j.jgss.gss.DaemonLink.Resend;
 import dev.gssproxy4j.protocol.CallCtx;
@@ -16,12 +17,16 @@ import dev.gssproxy4j.protocol.proc.ArgReleaseHandle;
 import dev.gssproxy4j.protocol.proc.GssxArg;
 import dev.gssproxy4j.protocol.proc.GssxRes;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
+import dev.gssproxy4j.protocol.proc.ResGetCallContext;
 import dev.gssproxy4j.protocol.proc.ResImportAndCanonName;
 import dev.gssproxy4j.protocol.proc.ResReleaseHandle;
 import dev.gssproxy4j.xdr.Opaque;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.ietf.jgss.GSSCredential;
 import org.ietf.jgss.GSSException;
 import org.ietf.jgss.Oid;
@@ -37,14 +42,30 @@ import org.ietf.jgss.Oid;
  */
 public final class GssProxy implements AutoCloseable {
 
-    private final DaemonLink link;
+    /** An environment in which no variable is set: nothing of this process's environment is sent. */
+    public static final UnaryOperator<String> NO_ENVIRONMENT = name -> null;
 
-    private GssProxy(ConnectionSettings settings) {
+    private final DaemonLink link;
+    private final UnaryOperator<String> environment;
+    private volatile List<GssxOption> environmentOptions;
+
+    private GssProxy(ConnectionSettings settings, UnaryOperator<String> environment) {
         this.link = new DaemonLink(settings);
+        this.environment = environment;
     }
 
+    /** A proxy that answers the daemon's GET_CALL_CONTEXT from this process's environment ({@code System.getenv}). */
     public static GssProxy open(ConnectionSettings settings) {
-        return new GssProxy(settings);
+        return open(settings, System::getenv);
+    }
+
+    /**
+     * A proxy that answers the daemon's GET_CALL_CONTEXT from {@code environment}: the variables the caller's
+     * service lists ({@code KRB5CCNAME}) go with each ACQUIRE_CRED, INIT_SEC_CONTEXT and ACCEPT_SEC_CONTEXT
+     * (docs/PROTOCOL.md, "Extension: client environment"). {@link #NO_ENVIRONMENT} sends nothing and never asks.
+     */
+    public static GssProxy open(ConnectionSettings settings, UnaryOperator<String> environment) {
+        return new GssProxy(settings, Objects.requireNonNull(environment, "environment"));
     }
 
     public Path socket() {
@@ -106,7 +127,7 @@ public final class GssProxy implements AutoCloseable {
             default -> throw GssErrors.local(GSSException.FAILURE, "unknown credential usage " + usage);
         };
         long timeReq = Lifetime.timeReq(usage == GSSCredential.ACCEPT_ONLY ? acceptLifetime : initLifetime);
-        ArgAcquireCred args = new ArgAcquireCred(CallCtx.EMPTY, Optional.empty(), false,
+        ArgAcquireCred args = new ArgAcquireCred(withEnvironment(CallCtx.EMPTY), Optional.empty(), false,
                 Optional.ofNullable(name).map(ProxyName::wire), timeReq, List.of(WireOids.toWire(WireOids.KRB5)),
                 wireUsage, Lifetime.timeReq(initLifetime), Lifetime.timeReq(acceptLifetime), List.of());
         return credential(require(Procedure.ACQUIRE_CRED, args, ResAcquireCred.class));
@@ -154,6 +175,35 @@ public final class GssProxy implements AutoCloseable {
     public ProxyContext importContext(byte[] token) throws GSSException {
         ContextExport.Decoded decoded = ContextExport.decode(token);
         return ProxyContext.imported(this, decoded.initiator(), decoded.handle());
+    }
+
+    /**
+     * {@code base} plus this process's answer to GET_CALL_CONTEXT. The daemon is asked once per proxy, on the first
+     * call that needs it: a service that starts allowing variables later is seen by the next process.
+     */
+    CallCtx withEnvironment(CallCtx base) throws GSSException {
+        List<GssxOption> extra = environmentOptions;
+        if (extra == null) {
+            if (environment == NO_ENVIRONMENT) {
+                extra = List.of();
+            } else {
+                try {
+                    extra = EnvironmentOptions.answer(EnvironmentOptions.wanted(link.call(Procedure.GET_CALL_CONTEXT,
+                            EnvironmentOptions.QUESTION, ResGetCallContext.class, Resend.ALWAYS)), environment);
+                } catch (GSSException e) {
+                    // no answer (the daemon hung up or timed out): the call itself goes on without, and reports
+                    // its own error if the daemon is really unusable; the question is asked again next time
+                    return base;
+                }
+            }
+            environmentOptions = extra;
+        }
+        if (extra.isEmpty()) {
+            return base;
+        }
+        List<GssxOption> options = new ArrayList<>(base.options());
+        options.addAll(extra);
+        return new CallCtx(base.locale(), base.serverCtx(), options);
     }
 
     /** RELEASE_HANDLE, for handles whose {@code needs_release} the daemon set. */

@@ -121,7 +121,8 @@ public final class ProxyContext {
         requireLegs("initSecContext", true);
         List<GssxOption> options = credential == null ? List.of()
                 : List.of(GssxOption.of(Options.SYNC_MODIFIED_CREDS, "default"));
-        ArgInitSecContext args = new ArgInitSecContext(HeldHandle.SEALED_ONLY, Optional.ofNullable(held.current()),
+        ArgInitSecContext args = new ArgInitSecContext(proxy.withEnvironment(HeldHandle.SEALED_ONLY),
+                Optional.ofNullable(held.current()),
                 Optional.ofNullable(credential).map(ProxyCredential::handle), Optional.of(target.wire()),
                 WireOids.toWire(mech), requestedFlags, timeReq, Optional.ofNullable(bindings),
                 Optional.ofNullable(input).map(Opaque::of), options);
@@ -139,7 +140,8 @@ public final class ProxyContext {
      */
     public synchronized byte[] acceptSecContext(byte[] input) throws GSSException {
         requireLegs("acceptSecContext", false);
-        ArgAcceptSecContext args = new ArgAcceptSecContext(HeldHandle.SEALED_ONLY, Optional.ofNullable(held.current()),
+        ArgAcceptSecContext args = new ArgAcceptSecContext(proxy.withEnvironment(HeldHandle.SEALED_ONLY),
+                Optional.ofNullable(held.current()),
                 Optional.ofNullable(credential).map(ProxyCredential::handle), Opaque.of(input),
                 Optional.ofNullable(bindings), true, List.of());
         ResAcceptSecContext result = leg(Procedure.ACCEPT_SEC_CONTEXT, args, ResAcceptSecContext.class);

@@ -61,7 +61,7 @@ class DaemonLinkTest {
         try (FakeDaemon daemon = FakeDaemon.start(dir, call -> switch (call.procedure()) {
             case ACQUIRE_CRED -> acceptorCred();
             default -> new Hangup();
-        }); GssProxy proxy = GssProxy.open(settings(daemon.socket()))) {
+        }); GssProxy proxy = GssProxy.open(settings(daemon.socket()), GssProxy.NO_ENVIRONMENT)) {
             ProxyCredential cred = proxy.acquire(null, GSSCredential.ACCEPT_ONLY, 0, 0);
             ProxyContext acceptor = proxy.newAcceptor(cred);
 
@@ -81,7 +81,7 @@ class DaemonLinkTest {
             case ACQUIRE_CRED -> acceptorCred();
             case ACCEPT_SEC_CONTEXT -> accepted(context("sealed-1"));
             default -> new Hangup();
-        }); GssProxy proxy = GssProxy.open(settings(daemon.socket()))) {
+        }); GssProxy proxy = GssProxy.open(settings(daemon.socket()), GssProxy.NO_ENVIRONMENT)) {
             ProxyCredential cred = proxy.acquire(null, GSSCredential.ACCEPT_ONLY, 0, 0);
             daemon.dropConnections(); // kill -9: the pooled connection is dead before the leg is written
 
@@ -105,7 +105,7 @@ class DaemonLinkTest {
             default -> new Hangup();
         };
         try (FakeDaemon daemon = FakeDaemon.start(dir, script);
-             GssProxy proxy = GssProxy.open(settings(daemon.socket()))) {
+             GssProxy proxy = GssProxy.open(settings(daemon.socket()), GssProxy.NO_ENVIRONMENT)) {
             ProxyContext acceptor = proxy.newAcceptor(null);
             acceptor.acceptSecContext(new byte[] {1});
 
@@ -131,7 +131,7 @@ class DaemonLinkTest {
     @Test
     void aNewConnectionClosedWithoutAnAnswerPointsAtTheServiceConfiguration() throws Exception {
         try (FakeDaemon daemon = FakeDaemon.start(dir, call -> new Hangup());
-             GssProxy proxy = GssProxy.open(settings(daemon.socket()))) {
+             GssProxy proxy = GssProxy.open(settings(daemon.socket()), GssProxy.NO_ENVIRONMENT)) {
             GSSException e = assertThrows(GSSException.class,
                     () -> proxy.acquire(null, GSSCredential.INITIATE_ONLY, 0, 0));
 
@@ -147,7 +147,7 @@ class DaemonLinkTest {
     @Test
     void aMissingSocketIsNamedWithTheWaysToSetIt() throws Exception {
         Path missing = dir.resolve("no-daemon.sock");
-        try (GssProxy proxy = GssProxy.open(settings(missing))) {
+        try (GssProxy proxy = GssProxy.open(settings(missing), GssProxy.NO_ENVIRONMENT)) {
             GSSException e = assertThrows(GSSException.class,
                     () -> proxy.acquire(null, GSSCredential.INITIATE_ONLY, 0, 0));
 
@@ -159,6 +159,7 @@ class DaemonLinkTest {
         }
     }
 
+    /** The link's own behaviour: no GET_CALL_CONTEXT in between (ClientEnvironmentTest covers that). */
     private static ConnectionSettings settings(Path socket) {
         return new ConnectionSettings(socket, 2, Duration.ofSeconds(10), Duration.ofSeconds(5));
     }

@@ -6,5 +6,6 @@ package dev.gssproxy4j.mech.posix;
  * @param uid     the owner
  * @param regular a regular file (not a directory, device, FIFO or socket)
  * @param links   hard links to it
+ * @param size    its size in bytes
  */
-public record FileOwner(int uid, boolean regular, int links) {}
+public record FileOwner(int uid, boolean regular, int links, long size) {}

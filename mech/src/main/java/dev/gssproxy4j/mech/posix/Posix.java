@@ -54,7 +54,9 @@ public final class Posix {
     private static final int MSG_NOSIGNAL = 0x4000;
     private static final int AT_FDCWD = -100;
     private static final int AT_EMPTY_PATH = 0x1000;
+    private static final int O_RDONLY = 0;
     private static final int O_RDWR = 2;
+    private static final int O_NONBLOCK = 04000;
     private static final int O_NOCTTY = 0400;
     private static final int O_NOFOLLOW = 0400000;
     private static final int S_IFMT = 0170000;
@@ -195,6 +197,25 @@ public final class Posix {
     }
 
     /**
+     * {@code open(path, O_RDONLY|O_NONBLOCK|O_NOCTTY|O_NOFOLLOW|O_CLOEXEC)}: an existing file opened for reading,
+     * never through a symbolic link as its last component, and without waiting for a writer if it is a FIFO
+     * (O_NONBLOCK changes nothing for a regular file). The caller closes the descriptor with {@link #close}.
+     *
+     * @throws PosixException with {@code errno} (ENOENT, ELOOP for a symbolic link, EACCES, ...)
+     */
+    public static int openExistingForReading(String path) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment state = a.allocate(Linker.Option.captureStateLayout());
+            int fd = (int) OPEN.invokeExact(state, a.allocateFrom(path),
+                    O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC);
+            check(fd < 0 ? -1 : 0, state, "open(" + path + ")");
+            return fd;
+        } catch (Throwable t) {
+            throw rethrow(t);
+        }
+    }
+
+    /**
      * Owner and type of an open file ({@code statx(fd, "", AT_EMPTY_PATH)}): what the descriptor refers to, however
      * the path it was opened by has changed since (no time-of-check to time-of-use gap).
      */
@@ -205,9 +226,10 @@ public final class Posix {
             if (rc != 0) {
                 throw new PosixException("statx(fd " + fd + ")", 0, "failed");
             }
-            // struct statx: stx_nlink at 16, stx_uid at 20, stx_mode (u16) at 28
+            // struct statx: stx_nlink at 16, stx_uid at 20, stx_mode (u16) at 28, stx_size (u64) at 40
             int mode = Short.toUnsignedInt(buf.get(java.lang.foreign.ValueLayout.JAVA_SHORT, 28));
-            return new FileOwner(buf.get(JAVA_INT, 20), (mode & S_IFMT) == S_IFREG, buf.get(JAVA_INT, 16));
+            return new FileOwner(buf.get(JAVA_INT, 20), (mode & S_IFMT) == S_IFREG, buf.get(JAVA_INT, 16),
+                    buf.get(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED, 40));
         } catch (Throwable t) {
             throw rethrow(t);
         }

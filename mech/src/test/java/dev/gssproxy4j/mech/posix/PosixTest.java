@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PosixTest {
 
@@ -68,6 +69,33 @@ class PosixTest {
             Files.delete(file);
         }
         assertEquals(Optional.empty(), Posix.stat(file.toString()));
+    }
+
+    @Test
+    void openForReadingRefusesALinkDoesNotWaitForAFifoAndTheOwnerHasTheSize(@TempDir Path dir) throws Exception {
+        Path file = Files.write(dir.resolve("ccache"), new byte[] {1, 2, 3});
+        int fd = Posix.openExistingForReading(file.toString());
+        try {
+            FileOwner owner = Posix.owner(fd);
+            assertTrue(owner.regular());
+            assertEquals(3, owner.size());
+            assertEquals(Files.getAttribute(file, "unix:uid"), owner.uid());
+        } finally {
+            Posix.close(fd);
+        }
+        Path link = Files.createSymbolicLink(dir.resolve("link"), file);
+        assertEquals(40, assertThrows(PosixException.class,
+                () -> Posix.openExistingForReading(link.toString())).errno(), "ELOOP");
+        assertEquals(2, assertThrows(PosixException.class,
+                () -> Posix.openExistingForReading(dir.resolve("absent").toString())).errno(), "ENOENT");
+        Path fifo = dir.resolve("fifo");
+        new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
+        int fifoFd = Posix.openExistingForReading(fifo.toString()); // O_NONBLOCK: no writer needed
+        try {
+            assertEquals(false, Posix.owner(fifoFd).regular());
+        } finally {
+            Posix.close(fifoFd);
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.gssproxy4j.server.config;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The text of {@code gssproxy4j check-config}: files read, effective global options, every service with every
@@ -79,6 +80,8 @@ public final class ConfigExplainer {
         set(out, ConfigOption.ALLOW_PROTOCOL_TRANSITION, yesNo(s.allowProtocolTransition()));
         set(out, ConfigOption.ALLOW_CONSTRAINED_DELEGATION, yesNo(s.allowConstrainedDelegation()));
         set(out, ConfigOption.ALLOW_CLIENT_CCACHE_SYNC, yesNo(s.allowClientCcacheSync()));
+        set(out, ConfigOption.ALLOW_CLIENT_ENV, s.allowClientEnv().isEmpty() ? "(none: callers' environment is not used)"
+                : s.allowClientEnv().stream().map(Enum::name).collect(Collectors.joining(" ")));
         set(out, ConfigOption.KERNEL_NFSD, yesNo(s.kernelNfsd()));
         set(out, ConfigOption.KRB5_PRINCIPAL, s.krb5Principal().orElse("(not set)"));
         set(out, ConfigOption.FILTER_FLAGS, s.filterFlags().toString());

@@ -47,6 +47,9 @@ public enum ConfigOption {
             "allow S4U2Proxy with evidence tickets"),
     ALLOW_CLIENT_CCACHE_SYNC(Scope.SERVICE, "allow_client_ccache_sync", Kind.BOOLEAN, "false",
             "send refreshed ccache back to clients"),
+    /** gssproxy4j addition: the original design's GET_CALL_CONTEXT credential finding (docs/PROTOCOL.md). */
+    ALLOW_CLIENT_ENV(Scope.SERVICE, "allow_client_env", Kind.STRING, "",
+            "gssproxy4j: caller's KRB5CCNAME, KRB5_KTNAME, KRB5_CLIENT_KTNAME the service uses (files it owns)"),
     KERNEL_NFSD(Scope.SERVICE, "kernel_nfsd", Kind.BOOLEAN, "false", "tell the kernel (use-gss-proxy) to use us"),
     KRB5_PRINCIPAL(Scope.SERVICE, "krb5_principal", Kind.STRING, null, "default name when the service keytab is used"),
     FILTER_FLAGS(Scope.SERVICE, "filter_flags", Kind.FLAGS, "+DELEGATE", "req_flags removed on init"),

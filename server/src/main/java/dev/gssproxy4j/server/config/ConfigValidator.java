@@ -1,5 +1,6 @@
 package dev.gssproxy4j.server.config;
 
+import dev.gssproxy4j.protocol.ClientEnvVar;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ public final class ConfigValidator {
             checkProgram(svc, problems);
             checkTemplates(svc, problems);
             checkKernel(svc, config.mainSocket(), problems);
+            checkClientEnv(svc, problems);
             for (int j = 0; j < i; j++) {
                 checkPair(services.get(j), svc, config.mainSocket(), problems);
             }
@@ -114,6 +116,19 @@ public final class ConfigValidator {
             problems.warn(svc.origin().of(ConfigOption.SOCKET), "kernel_nfsd service listens on " + socket
                     + ", but the kernel connects to " + Defaults.KERNEL_SOCKET,
                     "add 'socket = " + Defaults.KERNEL_SOCKET + "'");
+        }
+    }
+
+    /** A client variable the service's cred_usage never reads is allowed for nothing. */
+    private static void checkClientEnv(ServiceConfig svc, Problems problems) {
+        for (ClientEnvVar v : svc.allowClientEnv()) {
+            boolean forAccept = v == ClientEnvVar.KRB5_KTNAME;
+            CredUsage unused = forAccept ? CredUsage.INITIATE : CredUsage.ACCEPT;
+            if (svc.credUsage() == unused) {
+                problems.warn(svc.origin().of(ConfigOption.ALLOW_CLIENT_ENV), "allow_client_env lists " + v
+                        + ", which is only read to " + (forAccept ? "accept" : "initiate") + ", but the service has"
+                        + " cred_usage = " + svc.credUsage().configName(), "remove " + v + " from allow_client_env");
+            }
         }
     }
 

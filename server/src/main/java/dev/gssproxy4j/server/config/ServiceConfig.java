@@ -1,7 +1,9 @@
 package dev.gssproxy4j.server.config;
 
 import java.nio.file.Path;
+import dev.gssproxy4j.protocol.ClientEnvVar;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +32,8 @@ import java.util.Set;
  * @param allowProtocolTransition     {@code acquire_type=impersonate_name} (S4U2Self) allowed
  * @param allowConstrainedDelegation  init with evidence creds to another target (S4U2Proxy) allowed
  * @param allowClientCcacheSync       refreshed ccaches may be sent back to clients
+ * @param allowClientEnv              client environment variables ({@code gssproxy4j.env.*} call_ctx options)
+ *                                    whose credentials the service uses, if the caller owns them
  * @param kernelNfsd                  the daemon tells the kernel to use the proxy ({@code use-gss-proxy})
  * @param krb5Principal               default name when the service keytab is used
  * @param filterFlags                 removed from {@code req_flags} on init
@@ -52,6 +56,7 @@ public record ServiceConfig(
         boolean allowProtocolTransition,
         boolean allowConstrainedDelegation,
         boolean allowClientCcacheSync,
+        Set<ClientEnvVar> allowClientEnv,
         boolean kernelNfsd,
         Optional<String> krb5Principal,
         GssFlags filterFlags,
@@ -68,6 +73,7 @@ public record ServiceConfig(
         Objects.requireNonNull(socket, "socket");
         credStore = List.copyOf(credStore);
         Objects.requireNonNull(credUsage, "credUsage");
+        allowClientEnv = allowClientEnv.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(allowClientEnv));
         Objects.requireNonNull(krb5Principal, "krb5Principal");
         Objects.requireNonNull(filterFlags, "filterFlags");
         Objects.requireNonNull(enforceFlags, "enforceFlags");
@@ -105,6 +111,7 @@ public record ServiceConfig(
         private boolean allowProtocolTransition = ConfigOption.ALLOW_PROTOCOL_TRANSITION.defaultBoolean();
         private boolean allowConstrainedDelegation = ConfigOption.ALLOW_CONSTRAINED_DELEGATION.defaultBoolean();
         private boolean allowClientCcacheSync = ConfigOption.ALLOW_CLIENT_CCACHE_SYNC.defaultBoolean();
+        private final Set<ClientEnvVar> allowClientEnv = EnumSet.noneOf(ClientEnvVar.class);
         private boolean kernelNfsd = ConfigOption.KERNEL_NFSD.defaultBoolean();
         private String krb5Principal;
         private GssFlags filterFlags = ConfigOption.FILTER_FLAGS.defaultFlags();
@@ -130,6 +137,7 @@ public record ServiceConfig(
         public Builder allowProtocolTransition(boolean v) { allowProtocolTransition = v; return this; }
         public Builder allowConstrainedDelegation(boolean v) { allowConstrainedDelegation = v; return this; }
         public Builder allowClientCcacheSync(boolean v) { allowClientCcacheSync = v; return this; }
+        public Builder allowClientEnv(ClientEnvVar v) { allowClientEnv.add(v); return this; }
         public Builder kernelNfsd(boolean v) { kernelNfsd = v; return this; }
         public Builder krb5Principal(String v) { krb5Principal = v; return this; }
         public Builder filterFlags(GssFlags v) { filterFlags = v; return this; }
@@ -141,7 +149,7 @@ public record ServiceConfig(
         public ServiceConfig build() {
             return new ServiceConfig(name, origin, euid, mechs, Optional.ofNullable(socket), credStore, credUsage,
                     allowAnyUid, trusted, impersonate, allowProtocolTransition, allowConstrainedDelegation,
-                    allowClientCcacheSync, kernelNfsd, Optional.ofNullable(krb5Principal), filterFlags,
+                    allowClientCcacheSync, allowClientEnv, kernelNfsd, Optional.ofNullable(krb5Principal), filterFlags,
                     enforceFlags, minLifetime, Optional.ofNullable(program), Optional.ofNullable(selinuxContext));
         }
     }

@@ -1,5 +1,6 @@
 package dev.gssproxy4j.server.config;
 
+import dev.gssproxy4j.protocol.ClientEnvVar;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -48,6 +49,7 @@ final class ServiceSectionParser {
         r.bool(ConfigOption.ALLOW_PROTOCOL_TRANSITION).ifPresent(b::allowProtocolTransition);
         r.bool(ConfigOption.ALLOW_CONSTRAINED_DELEGATION).ifPresent(b::allowConstrainedDelegation);
         r.bool(ConfigOption.ALLOW_CLIENT_CCACHE_SYNC).ifPresent(b::allowClientCcacheSync);
+        r.text(ConfigOption.ALLOW_CLIENT_ENV).ifPresent(v -> allowClientEnv(r, b, v));
         r.bool(ConfigOption.KERNEL_NFSD).ifPresent(b::kernelNfsd);
         r.text(ConfigOption.KRB5_PRINCIPAL).ifPresent(b::krb5Principal);
         r.text(ConfigOption.FILTER_FLAGS).ifPresent(v -> b.filterFlags(flags(r, ConfigOption.FILTER_FLAGS, v)));
@@ -118,6 +120,26 @@ final class ServiceSectionParser {
                         "check the spelling");
             }
             b.credStore(key, e.value().substring(colon + 1));
+        }
+    }
+
+    /** Names separated by spaces or commas; an unknown name is an error (a typo would silently allow nothing). */
+    private static void allowClientEnv(SectionReader r, ServiceConfig.Builder b, String value) {
+        for (String name : value.split("[\\s,]+")) {
+            if (!name.isEmpty()) {
+                Optional<ClientEnvVar> v = ClientEnvVar.byName(name);
+                if (v.isEmpty()) {
+                    r.error(ConfigOption.ALLOW_CLIENT_ENV, "'" + name + "' is not a client environment variable",
+                            "write KRB5CCNAME (the only one gssproxy4j reads so far)");
+                } else if (v.get() != ClientEnvVar.KRB5CCNAME) {
+                    // MIT exports a credential's keytab by name only, so a private copy of the caller's keytab
+                    // would not outlive the call inside the sealed handle, and the caller's path must never be used
+                    r.error(ConfigOption.ALLOW_CLIENT_ENV, name + " is not supported yet: a caller's keytab cannot"
+                            + " be kept checked inside a sealed credential handle", "allow only KRB5CCNAME");
+                } else {
+                    b.allowClientEnv(v.get());
+                }
+            }
         }
     }
 

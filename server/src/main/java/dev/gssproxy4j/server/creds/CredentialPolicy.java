@@ -5,6 +5,7 @@ import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssCred;
 import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.MajorStatus;
+import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.server.cache.CredCache;
@@ -45,16 +46,28 @@ public final class CredentialPolicy implements AutoCloseable {
     private final EnvironmentResolver resolver;
     private final List<SegregatedCcache> ccaches = new ArrayList<>();
 
-    private CredentialPolicy(CallContext call) {
+    private CredentialPolicy(CallContext call, ClientEnvironment clientEnv) {
         this.call = call;
         this.resources = call.resources();
         this.gss = resources.gss();
         this.service = call.service();
-        this.resolver = new EnvironmentResolver(gss, service, call.caller().uid(), resources.users());
+        this.resolver = new EnvironmentResolver(gss, service, call.caller().uid(), resources.users(), clientEnv);
     }
 
+    /** The policy of a call that takes no client environment (STORE_CRED, and callers of the daemon's own). */
     public static CredentialPolicy forCall(CallContext call) {
-        return new CredentialPolicy(call);
+        return new CredentialPolicy(call, ClientEnvironment.NONE);
+    }
+
+    /**
+     * The policy of a call that honours the client environment ({@code gssproxy4j.env.*} options of its
+     * {@code call_ctx}): ACQUIRE_CRED, INIT_SEC_CONTEXT, ACCEPT_SEC_CONTEXT.
+     *
+     * @throws dev.gssproxy4j.mech.GssException GSS_S_FAILURE for an option the service does not allow or a bad value
+     */
+    public static CredentialPolicy forCall(CallContext call, CallCtx callCtx) {
+        return new CredentialPolicy(call, ClientEnvironment.of(call.resources().gss(), call.service(),
+                callCtx.options()));
     }
 
     public CallContext call() {

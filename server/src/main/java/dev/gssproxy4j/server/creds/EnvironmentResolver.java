@@ -5,6 +5,7 @@ import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssName;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
+import dev.gssproxy4j.protocol.ClientEnvVar;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.server.config.CredStoreEntry;
 import dev.gssproxy4j.server.config.CredStoreTemplate;
@@ -34,6 +35,11 @@ import java.util.function.Supplier;
  *       copies {@code keytab} into {@code client_keytab};</li>
  *   <li>without a {@code ccache} element the call gets a private MEMORY ccache ({@link SegregatedCcache}).</li>
  * </ol>
+ * gssproxy4j adds the original design's client environment: a caller that sent {@code gssproxy4j.env.KRB5CCNAME}
+ * (allowed by the service) initiates from a private MEMORY copy of its own ccache file ({@link CallerCcacheFile}),
+ * which replaces the store's {@code ccache}. The store's {@code client_keytab} and {@code password} are then left
+ * out, so the credential is the caller's tickets and nothing the service's secrets could renew them into; the
+ * acceptor {@code keytab} stays.
  * Deviations, both on the safe side: the private ccache is also added when the service keytab comes from a
  * {@code client_keytab}-only store (upstream then falls back to the daemon's default ccache), and never for an
  * ACCEPT-only acquisition, which uses no ccache.
@@ -44,12 +50,15 @@ final class EnvironmentResolver {
     private final ServiceConfig service;
     private final int callerUid;
     private final UserDirectory users;
+    private final ClientEnvironment clientEnv;
 
-    EnvironmentResolver(Gss gss, ServiceConfig service, int callerUid, UserDirectory users) {
+    EnvironmentResolver(Gss gss, ServiceConfig service, int callerUid, UserDirectory users,
+                        ClientEnvironment clientEnv) {
         this.gss = gss;
         this.service = service;
         this.callerUid = callerUid;
         this.users = users;
+        this.clientEnv = clientEnv;
     }
 
     CredEnvironment resolve(Optional<GssxName> desiredName, CredUsage requested,
@@ -90,12 +99,26 @@ final class EnvironmentResolver {
             }
             Map<String, String> store = store(targetUid, useServiceKeytab);
             Optional<SegregatedCcache> ccache = Optional.empty();
-            if (!store.isEmpty() && !store.containsKey("ccache") && usage != CredUsage.ACCEPT) {
+            Optional<String> callerCcache = usage == CredUsage.ACCEPT ? Optional.empty()
+                    : clientEnv.value(ClientEnvVar.KRB5CCNAME);
+            if (callerCcache.isPresent()) {
+                if (uidName) {
+                    throw CredErrors.of(gss, CredErrors.CRED_UNAVAIL, CredErrors.EINVAL, Oid.KRB5, "KRB5CCNAME"
+                            + " names the caller's own ccache; it cannot stand for the uid a trusted service names");
+                }
+                ccache = Optional.of(newCcache.get());
+                CallerCcacheFile.copyInto(gss, callerCcache.get(), callerUid, ccache.get().name());
+                store.put("ccache", ccache.get().name());
+                // the caller's tickets only: MIT would renew a ccache whose principal (which the caller wrote)
+                // is in the client keytab or matches the password, i.e. with the service's secrets
+                store.remove("client_keytab");
+                store.remove("password");
+            } else if (!store.isEmpty() && !store.containsKey("ccache") && usage != CredUsage.ACCEPT) {
                 ccache = Optional.of(newCcache.get());
                 store.put("ccache", ccache.get().name());
             }
             CredEnvironment env = new CredEnvironment(usage, targetUid, userRequested, useServiceKeytab, uidName,
-                    Optional.ofNullable(name), store, ccache);
+                    callerCcache.isPresent(), Optional.ofNullable(name), store, ccache);
             name = null;
             return env;
         } finally {

@@ -53,7 +53,7 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
         Gss gss = call.resources().gss();
         ExportTypes types = ExportTypes.of(args.callCtx()).orElseThrow(() -> CredErrors.of(gss,
                 MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, null, ExportTypes.problem(args.callCtx())));
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call);
+        try (CredentialPolicy creds = CredentialPolicy.forCall(call, args.callCtx());
              OpenedCred cred = creds.openOrAcquire(args.credHandle(), CredUsage.ACCEPT);
              SecContext partial = args.contextHandle()
                      .map(h -> SealedContexts.openPartial(call, h.exportedContextToken())).orElse(null)) {

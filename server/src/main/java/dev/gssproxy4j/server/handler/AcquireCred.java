@@ -49,7 +49,7 @@ public final class AcquireCred implements ProcedureHandler<ArgAcquireCred, ResAc
             throw CredErrors.of(gss, MajorStatus.GSS_S_BAD_MECH, 0, null, "service '" + call.service().name()
                     + "' offers only krb5 (" + Mech.KRB5.oid() + "), which desired_mechs does not list");
         }
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call)) {
+        try (CredentialPolicy creds = CredentialPolicy.forCall(call, args.callCtx())) {
             Optional<OpenedCred> input = args.inputCredHandle().isPresent()
                     ? creds.openAcquireInput(args.inputCredHandle().get()) : Optional.empty();
             try {

@@ -1,5 +1,6 @@
 package dev.gssproxy4j.server.handler;
 
+import dev.gssproxy4j.protocol.GssxOption;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgGetCallContext;
 import dev.gssproxy4j.protocol.proc.ResGetCallContext;
@@ -10,14 +11,18 @@ import java.util.List;
 
 /**
  * GSSX_GET_CALL_CONTEXT (procedure 2). Upstream registers it as a stub ({@code GP_EXEC_UNUSED_FUNC}) that answers
- * SUCCESS with an all-zero result, and no client uses it. gssproxy4j keeps no per-call server context either, so it
- * answers the same thing on purpose: GSS_S_COMPLETE, an empty {@code server_call_ctx} and no options.
+ * SUCCESS with an all-zero result; the original design meant it to tell clients which of their environment
+ * variables the daemon wants. gssproxy4j answers that: one option {@code gssproxy4j.env.<NAME>} with an empty value
+ * per variable the caller's service lists in {@code allow_client_env} (docs/PROTOCOL.md), and none when it lists
+ * nothing, which is upstream's answer. {@code server_call_ctx} stays empty: the daemon keeps no per-call state.
  */
 public final class GetCallContext implements ProcedureHandler<ArgGetCallContext, ResGetCallContext> {
 
     @Override
     public ResGetCallContext handle(ArgGetCallContext args, CallContext call) {
-        return new ResGetCallContext(GssxStatus.COMPLETE, Opaque.EMPTY, List.of());
+        List<GssxOption> wanted = call.service().allowClientEnv().stream()
+                .map(v -> GssxOption.of(v.optionName(), Opaque.EMPTY)).toList();
+        return new ResGetCallContext(GssxStatus.COMPLETE, Opaque.EMPTY, wanted);
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
         int timeReq = (int) (args.timeReq() < 0 ? 0xffffffffL : Math.min(args.timeReq(), 0xffffffffL));
         ChannelBindings bindings = args.inputCb().map(Requests::bindings).orElse(null);
         byte[] input = args.inputToken().map(Opaque::toByteArray).orElse(new byte[0]);
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call);
+        try (CredentialPolicy creds = CredentialPolicy.forCall(call, args.callCtx());
              SecContext partial = args.contextHandle()
                      .map(h -> SealedContexts.openPartial(call, h.exportedContextToken(), mech.orElse(Oid.KRB5)))
                      .orElse(null);

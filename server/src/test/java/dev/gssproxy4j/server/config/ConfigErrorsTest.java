@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gssproxy4j.protocol.ClientEnvVar;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -270,5 +272,32 @@ class ConfigErrorsTest {
         assertEquals(5, c.workerThreads());
         assertEquals(15, c.services().getFirst().minLifetime());
         assertEquals(2, c.warnings().size(), () -> c.warnings().toString());
+    }
+
+    @Test
+    void allowClientEnvTakesKrb5ccnameAndDefaultsToNothing() throws ConfigException {
+        assertEquals(Set.of(), f().loadMain("[service/a]", "mechs = krb5", "euid = 1")
+                .services().getFirst().allowClientEnv());
+        assertEquals(Set.of(ClientEnvVar.KRB5CCNAME), f().loadMain("[service/a]",
+                "mechs = krb5", "euid = 1", "allow_client_env = KRB5CCNAME,").services().getFirst().allowClientEnv());
+    }
+
+    @Test
+    void allowClientEnvRefusesUnknownNamesAndKeytabsForNow() {
+        ConfigFixture f = f();
+        assertOneError(f.failMain("[service/a]", "mechs = krb5", "euid = 1", "allow_client_env = krb5ccname"),
+                f.main + ":4 [service/a] allow_client_env: 'krb5ccname' is not a client environment variable",
+                "KRB5CCNAME");
+        assertOneError(f.failMain("[service/a]", "mechs = krb5", "euid = 1", "allow_client_env = KRB5_KTNAME"),
+                f.main + ":4 [service/a] allow_client_env: KRB5_KTNAME is not supported yet", "only KRB5CCNAME");
+    }
+
+    @Test
+    void allowClientEnvOnAnAcceptOnlyServiceWarns() throws ConfigException {
+        GssProxyConfig c = f().loadMain("[service/a]", "mechs = krb5", "euid = 1", "cred_usage = accept",
+                "allow_client_env = KRB5CCNAME");
+        assertEquals(1, c.warnings().size(), c.warnings()::toString);
+        assertTrue(c.warnings().getFirst().toString().contains("allow_client_env lists KRB5CCNAME, which is only"
+                + " read to initiate"), c.warnings().getFirst().toString());
     }
 }
