@@ -8,12 +8,13 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The acceptor keytab named inside a credential token of MIT's {@code gss_export_cred}, and the same token with
- * another keytab named instead. The mechglue token is a sequence of {4-byte length, mechanism OID, 4-byte length,
+ * The acceptor keytab (or the client keytab) named inside a credential token of MIT's {@code gss_export_cred}, and
+ * the same token with another keytab named instead, or none. The mechglue token is a sequence of {4-byte length, mechanism OID, 4-byte length,
  * mechanism token} ({@code g_export_cred.c}); MIT krb5's mechanism token is the JSON text
  * {@code ["K5C1", [usage, name, impersonator, default_identity, iakerb, keytab, rcache, ccache, client_keytab,
  * have_tgt, expire, refresh_time, enctypes, password]]} ({@code krb5/export_cred.c}, {@code json_kgcred}), where
- * keytab is null or the string {@code krb5_kt_get_name} gave, e.g. {@code "FILE:/etc/krb5.keytab"}.
+ * keytab and client_keytab are null or the string {@code krb5_kt_get_name} gave, e.g. {@code "FILE:/etc/krb5.keytab"}
+ * ({@code import_cred.c} resolves either by that name again, and takes null as "none").
  *
  * <p>The token comes from a handle this daemon sealed (AEAD), but is still walked with every length checked:
  * anything that is not exactly this shape yields empty, and the caller imports the token unchanged.
@@ -28,13 +29,25 @@ public record ExportedCredKeytab(String keytab, byte[] token, int entry, int val
 
     private static final byte[] KRB5 = Oid.KRB5.der();
     private static final byte[] MAGIC = "[\"K5C1\",".getBytes(StandardCharsets.US_ASCII);
-    /** Index of the keytab in MIT's credential array. */
+    /** Index of the acceptor keytab in MIT's credential array. */
     private static final int KEYTAB_INDEX = 5;
+    /** Index of the client keytab (initial tickets and their refresh) in MIT's credential array. */
+    private static final int CLIENT_KEYTAB_INDEX = 8;
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     /** Arrays and objects nest at most this deep in MIT's credential JSON (name attributes are not exported). */
     private static final int MAX_DEPTH = 8;
 
-    /** The keytab the krb5 element of {@code token} names, if it is MIT's krb5 credential JSON naming one. */
+    /** The acceptor keytab the krb5 element of {@code token} names, if it is MIT's krb5 credential JSON naming one. */
     public static Optional<ExportedCredKeytab> find(byte[] token) {
+        return find(token, KEYTAB_INDEX);
+    }
+
+    /** The client keytab the krb5 element of {@code token} names, if it is MIT's krb5 credential JSON naming one. */
+    public static Optional<ExportedCredKeytab> findClientKeytab(byte[] token) {
+        return find(token, CLIENT_KEYTAB_INDEX);
+    }
+
+    private static Optional<ExportedCredKeytab> find(byte[] token, int index) {
         ByteBuffer in = ByteBuffer.wrap(token);
         while (in.remaining() >= 4) {
             long oidLength = Integer.toUnsignedLong(in.getInt());
@@ -50,19 +63,30 @@ public record ExportedCredKeytab(String keytab, byte[] token, int entry, int val
                 return Optional.empty();
             }
             if (krb5) {
-                return keytabIn(token, entry, in.position(), in.position() + (int) mechLength);
+                return keytabIn(token, entry, in.position(), in.position() + (int) mechLength, index);
             }
             in.position(in.position() + (int) mechLength);
         }
         return Optional.empty();
     }
 
-    /** The token with {@code name} (letters, digits and {@code :-.} only, e.g. a MEMORY keytab) as the keytab. */
+    /**
+     * The token with {@code name} (letters, digits and {@code :-._/} only, e.g. a MEMORY keytab or a daemon's own
+     * file) as this keytab.
+     */
     public byte[] withKeytab(String name) {
-        if (!name.matches("[A-Za-z0-9:.-]+")) {
+        if (!name.matches("[A-Za-z0-9:._/-]+")) {
             throw new IllegalArgumentException("keytab names written into a token need no JSON escapes: " + name);
         }
-        byte[] value = ('"' + name + '"').getBytes(StandardCharsets.US_ASCII);
+        return withValue(('"' + name + '"').getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The token with JSON null as this keytab: MIT imports the credential without one. */
+    public byte[] withoutKeytab() {
+        return withValue(NULL);
+    }
+
+    private byte[] withValue(byte[] value) {
         int mechLength = ByteBuffer.wrap(token, entry, 4).getInt() - (valueEnd - valueAt) + value.length;
         ByteArrayOutputStream out = new ByteArrayOutputStream(token.length - (valueEnd - valueAt) + value.length);
         out.write(token, 0, entry);
@@ -78,7 +102,7 @@ public record ExportedCredKeytab(String keytab, byte[] token, int entry, int val
         return "ExportedCredKeytab[" + keytab + "]"; // never the token: it names ccaches and may hold a password
     }
 
-    private static Optional<ExportedCredKeytab> keytabIn(byte[] token, int entry, int start, int end) {
+    private static Optional<ExportedCredKeytab> keytabIn(byte[] token, int entry, int start, int end, int index) {
         if (end - start < MAGIC.length || !Arrays.equals(token, start, start + MAGIC.length, MAGIC, 0, MAGIC.length)) {
             return Optional.empty();
         }
@@ -86,7 +110,7 @@ public record ExportedCredKeytab(String keytab, byte[] token, int entry, int val
         if (!json.expect('[')) {
             return Optional.empty();
         }
-        for (int i = 0; i < KEYTAB_INDEX; i++) {
+        for (int i = 0; i < index; i++) {
             if (!json.skipValue(0) || !json.expect(',')) {
                 return Optional.empty();
             }

@@ -70,6 +70,31 @@ class ExportedCredKeytabTest {
     }
 
     @Test
+    void theClientKeytabIsFoundAndCanBeDroppedWhileTheTicketsStay() throws IOException {
+        Path clientKeytab = kdc.realm.keytab("alice-client.keytab", "alice");
+        Path ccache = kdc.realm.dir().resolve("alice-from-keytab.ccache");
+        byte[] token;
+        try (GssCred cred = kdc.gss.acquireCred(null, 0, List.of(Oid.KRB5), CredUsage.INITIATE,
+                Map.of("client_keytab", clientKeytab.toString(), "ccache", "FILE:" + ccache))) {
+            token = kdc.gss.exportCred(cred);
+        }
+        ExportedCredKeytab found = ExportedCredKeytab.findClientKeytab(token).orElseThrow();
+        assertEquals("FILE:" + clientKeytab, found.keytab());
+        assertEquals(Optional.empty(), ExportedCredKeytab.find(token), "no acceptor keytab");
+        byte[] dropped = found.withoutKeytab();
+        assertEquals(Optional.empty(), ExportedCredKeytab.findClientKeytab(dropped));
+        Files.delete(clientKeytab);
+        try (GssCred imported = kdc.gss.importCred(dropped); var target = kdc.gss.importName("host@localhost",
+                Oid.NT_HOSTBASED_SERVICE)) {
+            assertEquals(Optional.empty(), ExportedCredKeytab.findClientKeytab(kdc.gss.exportCred(imported)));
+            var init = kdc.gss.initSecContext(imported, null, target, Oid.KRB5, 0, 0, null, null);
+            try (var ctx = init.context()) {
+                assertTrue(init.outputToken().length > 0, "the tickets initiate without any client keytab");
+            }
+        }
+    }
+
+    @Test
     void anInitiatorTokenNamesNoKeytab() {
         try (GssCred cred = kdc.initiatorCred()) {
             assertEquals(Optional.empty(), ExportedCredKeytab.find(kdc.gss.exportCred(cred)));
