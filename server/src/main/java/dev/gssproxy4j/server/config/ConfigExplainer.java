@@ -1,5 +1,6 @@
 package dev.gssproxy4j.server.config;
 
+import dev.gssproxy4j.protocol.ClientEnvVar;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -81,7 +82,7 @@ public final class ConfigExplainer {
         set(out, ConfigOption.ALLOW_CONSTRAINED_DELEGATION, yesNo(s.allowConstrainedDelegation()));
         set(out, ConfigOption.ALLOW_CLIENT_CCACHE_SYNC, yesNo(s.allowClientCcacheSync()));
         set(out, ConfigOption.ALLOW_CLIENT_ENV, s.allowClientEnv().isEmpty() ? "(none: callers' environment is not used)"
-                : s.allowClientEnv().stream().map(Enum::name).collect(Collectors.joining(" ")));
+                : s.allowClientEnv().stream().map(ConfigExplainer::clientEnv).collect(Collectors.joining(", ")));
         set(out, ConfigOption.KERNEL_NFSD, yesNo(s.kernelNfsd()));
         set(out, ConfigOption.KRB5_PRINCIPAL, s.krb5Principal().orElse("(not set)"));
         set(out, ConfigOption.FILTER_FLAGS, s.filterFlags().toString());
@@ -114,5 +115,14 @@ public final class ConfigExplainer {
 
     private static String yesNo(boolean b) {
         return b ? "yes" : "no";
+    }
+
+    /** A client environment variable with what the daemon does with the file the caller names in it. */
+    private static String clientEnv(ClientEnvVar variable) {
+        return variable + switch (variable) {
+            case KRB5CCNAME -> " (initiate from the caller's own ccache file)";
+            case KRB5_CLIENT_KTNAME -> " (initiate with tickets from the caller's own client keytab file)";
+            case KRB5_KTNAME -> " (accept with the caller's own keytab file)";
+        };
     }
 }

@@ -130,12 +130,7 @@ final class ServiceSectionParser {
                 Optional<ClientEnvVar> v = ClientEnvVar.byName(name);
                 if (v.isEmpty()) {
                     r.error(ConfigOption.ALLOW_CLIENT_ENV, "'" + name + "' is not a client environment variable",
-                            "write KRB5CCNAME (the only one gssproxy4j reads so far)");
-                } else if (v.get() != ClientEnvVar.KRB5CCNAME) {
-                    // MIT exports a credential's keytab by name only, so a private copy of the caller's keytab
-                    // would not outlive the call inside the sealed handle, and the caller's path must never be used
-                    r.error(ConfigOption.ALLOW_CLIENT_ENV, name + " is not supported yet: a caller's keytab cannot"
-                            + " be kept checked inside a sealed credential handle", "allow only KRB5CCNAME");
+                            "write KRB5CCNAME, KRB5_CLIENT_KTNAME or KRB5_KTNAME");
                 } else {
                     b.allowClientEnv(v.get());
                 }

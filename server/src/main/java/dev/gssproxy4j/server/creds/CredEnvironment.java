@@ -18,14 +18,15 @@ import java.util.Optional;
  * @param userRequested    the credential is for a user, not for the service itself
  * @param useServiceKeytab the service's own keytab provides the credential ({@code client_keytab := keytab})
  * @param uidNameRequest   a trusted service named the target uid (GSS_C_NT_STRING_UID_NAME/MACHINE_UID_NAME)
- * @param callerCcache     the credential comes from a copy of the caller's own ccache ({@code KRB5CCNAME})
+ * @param fromCaller       the credential comes from the caller's own ccache or keytabs (its client environment:
+ *                         {@code KRB5CCNAME}, {@code KRB5_CLIENT_KTNAME}, {@code KRB5_KTNAME})
  * @param requestedName    the name to acquire for; empty means the store's or library's default
  * @param credStore        the cred store for {@code gss_acquire_cred_from}, templated for {@code targetUid}, in
  *                         configuration order; empty means MIT's defaults
  * @param segregated       the per-call MEMORY ccache added to {@code credStore}, if any
  */
 public record CredEnvironment(CredUsage usage, int targetUid, boolean userRequested, boolean useServiceKeytab,
-                              boolean uidNameRequest, boolean callerCcache, Optional<GssName> requestedName, Map<String, String> credStore,
+                              boolean uidNameRequest, boolean fromCaller, Optional<GssName> requestedName, Map<String, String> credStore,
                               Optional<SegregatedCcache> segregated) implements AutoCloseable {
 
     public CredEnvironment {
@@ -50,7 +51,7 @@ public record CredEnvironment(CredUsage usage, int targetUid, boolean userReques
     public String toString() {
         return "CredEnvironment[usage=" + usage + ", targetUid=" + Integer.toUnsignedString(targetUid)
                 + ", userRequested=" + userRequested + ", useServiceKeytab=" + useServiceKeytab
-                + ", uidNameRequest=" + uidNameRequest + ", callerCcache=" + callerCcache + ", requestedName=" + requestedName.isPresent()
+                + ", uidNameRequest=" + uidNameRequest + ", fromCaller=" + fromCaller + ", requestedName=" + requestedName.isPresent()
                 + ", credStore keys=" + credStore.keySet() + ", segregated=" + segregated.isPresent() + "]";
     }
 }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code gssx_cred} handles as upstream's {@code gp_export_gssx_cred} builds them: the credential's name, one
@@ -35,8 +36,12 @@ final class CredHandles {
 
     private CredHandles() {}
 
-    /** May block (exports the credential, which may read a ccache). */
-    static GssxCred seal(Gss gss, HandleSealer sealer, GssCred cred, Binding binding, Instant now) {
+    /**
+     * May block (exports the credential, which may read a ccache). {@code scrub} rewrites the exported token before
+     * it is sealed (it names no file that ends with the call: {@link CallerKeytabs#scrub}); it may return its input.
+     */
+    static GssxCred seal(Gss gss, HandleSealer sealer, GssCred cred, Binding binding, Instant now,
+                         UnaryOperator<byte[]> scrub) {
         try (CredInfo info = gss.inquireCred(cred)) {
             GssxName name = info.name() == null ? GssxName.EMPTY : Names.describe(info.name());
             List<GssxOption> options = binding.targetUid() == Binding.NO_TARGET ? List.of()
@@ -51,7 +56,11 @@ final class CredHandles {
                     // upstream skips an element that fails to inquire ("skip any offender")
                 }
             }
-            byte[] exported = gss.exportCred(cred);
+            byte[] raw = gss.exportCred(cred);
+            byte[] exported = scrub.apply(raw);
+            if (exported != raw) {
+                Arrays.fill(raw, (byte) 0);
+            }
             try {
                 byte[] sealed = sealer.seal(HandleKind.CREDENTIAL, binding, expiry(now, info.lifetime()), exported);
                 return new GssxCred(name, elements, Opaque.of(sealed), false);

@@ -44,6 +44,7 @@ public final class CredentialPolicy implements AutoCloseable {
     private final ServerResources resources;
     private final ServiceConfig service;
     private final EnvironmentResolver resolver;
+    private final CallerKeytabs keytabs;
     private final List<SegregatedCcache> ccaches = new ArrayList<>();
 
     private CredentialPolicy(CallContext call, ClientEnvironment clientEnv) {
@@ -51,7 +52,9 @@ public final class CredentialPolicy implements AutoCloseable {
         this.resources = call.resources();
         this.gss = resources.gss();
         this.service = call.service();
-        this.resolver = new EnvironmentResolver(gss, service, call.caller().uid(), resources.users(), clientEnv);
+        this.keytabs = new CallerKeytabs(gss, clientEnv, call.caller().uid());
+        this.resolver = new EnvironmentResolver(gss, service, call.caller().uid(), resources.users(), clientEnv,
+                keytabs);
     }
 
     /** The policy of a call that takes no client environment (STORE_CRED, and callers of the daemon's own). */
@@ -115,7 +118,9 @@ public final class CredentialPolicy implements AutoCloseable {
     /**
      * As {@link #open(GssxCred)}; with {@code forAccept} the credential comes from (and goes to) the daemon's
      * {@link CredCache} when the handle carries no element options, once the handle has opened for this caller;
-     * with {@code anyFailureIsAbsent} a handle bound elsewhere is no credential instead of a refusal.
+     * with {@code anyFailureIsAbsent} a handle bound elsewhere is no credential instead of a refusal. A call that
+     * sent {@code KRB5_KTNAME} accepts with its snapshot of the caller's keytab instead of the keytab the handle
+     * names, and uses no cache ({@link CallerKeytabs#forAccept}).
      */
     private Optional<OpenedCred> open(GssxCred handle, boolean forAccept, boolean anyFailureIsAbsent)
             throws InterruptedException {
@@ -140,7 +145,19 @@ public final class CredentialPolicy implements AutoCloseable {
             return Optional.empty();
         }
         byte[] token = opened.payload();
+        Optional<byte[]> callerKeytab;
         try {
+            // a refused KRB5_KTNAME file is the call's error, not a handle that does not import
+            callerKeytab = forAccept ? keytabs.forAccept(token) : Optional.empty();
+        } catch (RuntimeException e) {
+            Arrays.fill(token, (byte) 0);
+            throw e;
+        }
+        try {
+            if (callerKeytab.isPresent()) {
+                // the caller's own keytab (KRB5_KTNAME) for this call only: never cached, never the handle's keytab
+                return Optional.of(importApplied(handle, callerKeytab.get(), binding));
+            }
             // only now, with the handle opened for this caller's binding, may the cache be consulted
             CredCache.Key key = forAccept && !CredOptions.changeCred(handle)
                     ? new CredCache.Key(HandleCacheKey.of(sealed), binding) : null;
@@ -155,13 +172,22 @@ public final class CredentialPolicy implements AutoCloseable {
                 return Optional.of(OpenedCred.leased(resources.credCache().put(key, imported.cred(),
                         imported.current()), binding.targetUid()));
             }
-            GssCred cred = gss.importCred(token);
-            CredOptions.apply(gss, handle, cred, call.connectionId());
-            return Optional.of(new OpenedCred(cred, binding.targetUid(), true));
+            return Optional.of(importApplied(handle, token, binding));
         } catch (GssException e) {
             DaemonLog.debug(1, call.connectionId(), "Sealed credential does not import, treating it as"
                     + " GSS_C_NO_CREDENTIAL: " + e.status());
             return Optional.empty();
+        } finally {
+            Arrays.fill(token, (byte) 0);
+        }
+    }
+
+    /** {@code gss_import_cred} of {@code token}, with the handle's element options applied; zeroes the token. */
+    private OpenedCred importApplied(GssxCred handle, byte[] token, Binding binding) {
+        try {
+            GssCred cred = gss.importCred(token);
+            CredOptions.apply(gss, handle, cred, call.connectionId());
+            return new OpenedCred(cred, binding.targetUid(), true);
         } finally {
             Arrays.fill(token, (byte) 0);
         }
@@ -198,16 +224,18 @@ public final class CredentialPolicy implements AutoCloseable {
     /** A handle for {@code cred}, bound to this caller acting for {@code targetUid}. */
     public GssxCred seal(GssCred cred, int targetUid) throws InterruptedException {
         Binding binding = binding(targetUid);
-        return CredHandles.seal(gss, resources.sealer(), cred, binding, resources.clock().instant());
+        return CredHandles.seal(gss, resources.sealer(), cred, binding, resources.clock().instant(),
+                keytabs::scrub);
     }
 
-    /** Ends the call's private MEMORY ccaches. */
+    /** Ends the call's private MEMORY ccaches and its snapshots of the caller's keytabs. */
     @Override
     public void close() {
         synchronized (ccaches) {
             ccaches.forEach(SegregatedCcache::close);
             ccaches.clear();
         }
+        keytabs.close();
     }
 
     /** The target uid a handle names, honoured only where a target can exist: a trusted service's own euid. */

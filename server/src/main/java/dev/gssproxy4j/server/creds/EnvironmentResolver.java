@@ -35,11 +35,14 @@ import java.util.function.Supplier;
  *       copies {@code keytab} into {@code client_keytab};</li>
  *   <li>without a {@code ccache} element the call gets a private MEMORY ccache ({@link SegregatedCcache}).</li>
  * </ol>
- * gssproxy4j adds the original design's client environment: a caller that sent {@code gssproxy4j.env.KRB5CCNAME}
- * (allowed by the service) initiates from a private MEMORY copy of its own ccache file ({@link CallerCcacheFile}),
- * which replaces the store's {@code ccache}. The store's {@code client_keytab} and {@code password} are then left
- * out, so the credential is the caller's tickets and nothing the service's secrets could renew them into; the
- * acceptor {@code keytab} stays.
+ * gssproxy4j adds the original design's client environment (each variable allowed by the service): a caller that
+ * sent {@code gssproxy4j.env.KRB5CCNAME} initiates from a private MEMORY copy of its own ccache file
+ * ({@link CallerCcacheFile}), one that sent {@code KRB5_CLIENT_KTNAME} gets initial tickets from a snapshot of its
+ * own client keytab ({@link CallerKeytabs}) into the call's private MEMORY ccache, which replaces the store's
+ * {@code ccache}; one that sent {@code KRB5_KTNAME} accepts with a snapshot of its own keytab, which replaces the
+ * store's {@code keytab}. With any of them the store's {@code client_keytab} and {@code password} are left out, so
+ * the credential is the caller's own and nothing the service's secrets could renew it into; with only the ccache
+ * or the client keytab the acceptor {@code keytab} stays.
  * Deviations, both on the safe side: the private ccache is also added when the service keytab comes from a
  * {@code client_keytab}-only store (upstream then falls back to the daemon's default ccache), and never for an
  * ACCEPT-only acquisition, which uses no ccache.
@@ -51,14 +54,16 @@ final class EnvironmentResolver {
     private final int callerUid;
     private final UserDirectory users;
     private final ClientEnvironment clientEnv;
+    private final CallerKeytabs keytabs;
 
     EnvironmentResolver(Gss gss, ServiceConfig service, int callerUid, UserDirectory users,
-                        ClientEnvironment clientEnv) {
+                        ClientEnvironment clientEnv, CallerKeytabs keytabs) {
         this.gss = gss;
         this.service = service;
         this.callerUid = callerUid;
         this.users = users;
         this.clientEnv = clientEnv;
+        this.keytabs = keytabs;
     }
 
     CredEnvironment resolve(Optional<GssxName> desiredName, CredUsage requested,
@@ -98,27 +103,20 @@ final class EnvironmentResolver {
                 name = gss.importName(service.krb5Principal().get(), Oid.KRB5_NT_PRINCIPAL_NAME);
             }
             Map<String, String> store = store(targetUid, useServiceKeytab);
-            Optional<SegregatedCcache> ccache = Optional.empty();
-            Optional<String> callerCcache = usage == CredUsage.ACCEPT ? Optional.empty()
-                    : clientEnv.value(ClientEnvVar.KRB5CCNAME);
-            if (callerCcache.isPresent()) {
-                if (uidName) {
-                    throw CredErrors.of(gss, CredErrors.CRED_UNAVAIL, CredErrors.EINVAL, Oid.KRB5, "KRB5CCNAME"
-                            + " names the caller's own ccache; it cannot stand for the uid a trusted service names");
-                }
-                ccache = Optional.of(newCcache.get());
-                CallerCcacheFile.copyInto(gss, callerCcache.get(), callerUid, ccache.get().name());
-                store.put("ccache", ccache.get().name());
-                // the caller's tickets only: MIT would renew a ccache whose principal (which the caller wrote)
-                // is in the client keytab or matches the password, i.e. with the service's secrets
-                store.remove("client_keytab");
-                store.remove("password");
-            } else if (!store.isEmpty() && !store.containsKey("ccache") && usage != CredUsage.ACCEPT) {
+            boolean fromCaller = fromCaller(usage);
+            if (fromCaller && uidName) {
+                throw CredErrors.of(gss, CredErrors.CRED_UNAVAIL, CredErrors.EINVAL, Oid.KRB5, "the client"
+                        + " environment names the caller's own ccache or keytabs; they cannot stand for the uid a"
+                        + " trusted service names");
+            }
+            Optional<SegregatedCcache> ccache = fromCaller ? useCallerFiles(store, usage, newCcache)
+                    : Optional.empty();
+            if (ccache.isEmpty() && !store.isEmpty() && !store.containsKey("ccache") && usage != CredUsage.ACCEPT) {
                 ccache = Optional.of(newCcache.get());
                 store.put("ccache", ccache.get().name());
             }
             CredEnvironment env = new CredEnvironment(usage, targetUid, userRequested, useServiceKeytab, uidName,
-                    callerCcache.isPresent(), Optional.ofNullable(name), store, ccache);
+                    fromCaller, Optional.ofNullable(name), store, ccache);
             name = null;
             return env;
         } finally {
@@ -126,6 +124,42 @@ final class EnvironmentResolver {
                 name.close();
             }
         }
+    }
+
+    /** Whether the caller sent a variable of its client environment that an acquisition for {@code usage} reads. */
+    private boolean fromCaller(CredUsage usage) {
+        boolean initiate = usage != CredUsage.ACCEPT && (clientEnv.value(ClientEnvVar.KRB5CCNAME).isPresent()
+                || keytabs.sent(ClientEnvVar.KRB5_CLIENT_KTNAME));
+        return initiate || usage != CredUsage.INITIATE && keytabs.sent(ClientEnvVar.KRB5_KTNAME);
+    }
+
+    /**
+     * The caller's own files in {@code store} instead of the service's secrets: its keytab as {@code keytab}; its
+     * ccache copied into, or its client keytab's tickets got into, the call's private MEMORY ccache, which is
+     * returned. The service's {@code client_keytab} and {@code password} go: MIT would renew a ccache whose
+     * principal (which the caller wrote) is in the client keytab or matches the password, i.e. with the service's
+     * secrets.
+     */
+    private Optional<SegregatedCcache> useCallerFiles(Map<String, String> store, CredUsage usage,
+                                                      Supplier<SegregatedCcache> newCcache) {
+        store.remove("client_keytab");
+        store.remove("password");
+        if (usage != CredUsage.INITIATE) {
+            keytabs.snapshot(ClientEnvVar.KRB5_KTNAME).ifPresent(keytab -> store.put("keytab", keytab));
+        }
+        if (usage == CredUsage.ACCEPT) {
+            return Optional.empty();
+        }
+        Optional<String> ccname = clientEnv.value(ClientEnvVar.KRB5CCNAME);
+        Optional<String> clientKeytab = keytabs.snapshot(ClientEnvVar.KRB5_CLIENT_KTNAME);
+        if (ccname.isEmpty() && clientKeytab.isEmpty()) {
+            return Optional.empty();
+        }
+        SegregatedCcache ccache = newCcache.get();
+        ccname.ifPresent(name -> CallerCcacheFile.copyInto(gss, name, callerUid, ccache.name()));
+        store.put("ccache", ccache.name());
+        clientKeytab.ifPresent(keytab -> store.put("client_keytab", keytab));
+        return Optional.of(ccache);
     }
 
     private CredUsage narrow(CredUsage requested) {

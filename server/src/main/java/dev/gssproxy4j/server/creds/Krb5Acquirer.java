@@ -57,9 +57,9 @@ final class Krb5Acquirer {
             return new Acquired(impersonateName(input, request), false, Binding.NO_TARGET);
         }
         try (CredEnvironment env = resolver.resolve(request.desiredName(), request.usage(), ccaches)) {
-            // a caller that brought its own tickets (KRB5CCNAME) uses them: there is nothing to impersonate
+            // a caller that brought its own tickets or keys (client environment) uses them: nothing to impersonate
             GssCred cred = service.impersonate() && env.usage() != CredUsage.ACCEPT && env.requestedName().isPresent()
-                    && !env.callerCcache()
+                    && !env.fromCaller()
                     ? impersonate(env)
                     : gss.acquireCred(env.requestedNameOrNull(), Gss.LIFETIME_INDEFINITE, KRB5, env.usage(),
                             env.credStore());

@@ -275,21 +275,25 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void allowClientEnvTakesKrb5ccnameAndDefaultsToNothing() throws ConfigException {
+    void allowClientEnvTakesTheThreeVariablesAndDefaultsToNothing() throws ConfigException {
         assertEquals(Set.of(), f().loadMain("[service/a]", "mechs = krb5", "euid = 1")
                 .services().getFirst().allowClientEnv());
         assertEquals(Set.of(ClientEnvVar.KRB5CCNAME), f().loadMain("[service/a]",
                 "mechs = krb5", "euid = 1", "allow_client_env = KRB5CCNAME,").services().getFirst().allowClientEnv());
+        assertEquals(Set.of(ClientEnvVar.values()), f().loadMain("[service/a]", "mechs = krb5", "euid = 1",
+                "allow_client_env = KRB5CCNAME KRB5_CLIENT_KTNAME, KRB5_KTNAME").services().getFirst()
+                .allowClientEnv());
     }
 
     @Test
-    void allowClientEnvRefusesUnknownNamesAndKeytabsForNow() {
+    void allowClientEnvRefusesUnknownNames() {
         ConfigFixture f = f();
         assertOneError(f.failMain("[service/a]", "mechs = krb5", "euid = 1", "allow_client_env = krb5ccname"),
                 f.main + ":4 [service/a] allow_client_env: 'krb5ccname' is not a client environment variable",
-                "KRB5CCNAME");
-        assertOneError(f.failMain("[service/a]", "mechs = krb5", "euid = 1", "allow_client_env = KRB5_KTNAME"),
-                f.main + ":4 [service/a] allow_client_env: KRB5_KTNAME is not supported yet", "only KRB5CCNAME");
+                "KRB5CCNAME, KRB5_CLIENT_KTNAME or KRB5_KTNAME");
+        assertOneError(f.failMain("[service/a]", "mechs = krb5", "euid = 1", "allow_client_env = KRB5_CONFIG"),
+                f.main + ":4 [service/a] allow_client_env: 'KRB5_CONFIG' is not a client environment variable",
+                "KRB5_KTNAME");
     }
 
     @Test
@@ -299,5 +303,10 @@ class ConfigErrorsTest {
         assertEquals(1, c.warnings().size(), c.warnings()::toString);
         assertTrue(c.warnings().getFirst().toString().contains("allow_client_env lists KRB5CCNAME, which is only"
                 + " read to initiate"), c.warnings().getFirst().toString());
+        GssProxyConfig initiator = f().loadMain("[service/a]", "mechs = krb5", "euid = 1", "cred_usage = initiate",
+                "allow_client_env = KRB5_KTNAME KRB5_CLIENT_KTNAME");
+        assertEquals(1, initiator.warnings().size(), initiator.warnings()::toString);
+        assertTrue(initiator.warnings().getFirst().toString().contains("allow_client_env lists KRB5_KTNAME, which is"
+                + " only read to accept"), initiator.warnings().getFirst().toString());
     }
 }

@@ -20,7 +20,7 @@ class ConfigExplainerTest {
                 "cred_store = keytab:/etc/krb5.keytab", "kernel_nfsd = yes", "trusted = yes",
                 "[service/HTTP]", "mechs = krb5", "euid = apache", "program = /usr/sbin/httpd",
                 "cred_store = ccache:/var/lib/gssproxy/clients/krb5cc_%U", "cred_store = password:s3cr3t-value",
-                "allow_client_env = KRB5CCNAME");
+                "allow_client_env = KRB5CCNAME KRB5_KTNAME");
     }
 
     @Test
@@ -37,7 +37,8 @@ class ConfigExplainerTest {
         assertTrue(text.contains("     filter_flags = DELEGATE\n"), text);
         assertTrue(text.contains("     kernel_nfsd = yes\n"), text);
         assertTrue(text.contains("     allow_client_env = (none: callers' environment is not used)\n"), text);
-        assertTrue(text.contains("     allow_client_env = KRB5CCNAME\n"), text);
+        assertTrue(text.contains("     allow_client_env = KRB5CCNAME (initiate from the caller's own ccache file),"
+                + " KRB5_KTNAME (accept with the caller's own keytab file)\n"), text);
         assertTrue(text.contains("Warnings: 1\n"), text);
         assertTrue(text.contains("unknown_key: unknown option; ignored"), text);
         assertTrue(text.contains("     cred_store = password:(secret, 12 characters)\n"), text);
