@@ -36,8 +36,9 @@ import org.ietf.jgss.Oid;
  *   <tr><td>pool</td><td>4</td><td>connections to the daemon at once</td></tr>
  *   <tr><td>timeout</td><td>15</td><td>seconds a call may take</td></tr>
  *   <tr><td>reconnect</td><td>5</td><td>seconds to keep reconnecting while the daemon restarts</td></tr>
- *   <tr><td>env</td><td>yes</td><td>send the variables the daemon lists ({@code KRB5CCNAME}) from this process's
- *       environment (docs/PROTOCOL.md, "Extension: client environment"); {@code no} never asks</td></tr>
+ *   <tr><td>env</td><td>yes</td><td>send the variables the daemon lists ({@code KRB5CCNAME},
+ *       {@code KRB5_CLIENT_KTNAME}, {@code KRB5_KTNAME}) from this process's environment (docs/PROTOCOL.md,
+ *       "Extension: client environment"); {@code no} never asks</td></tr>
  * </table>
  * {@code GSS_USE_PROXY} set to {@code no}, {@code false}, {@code 0} or {@code off} turns the agent off, so the one
  * switch that disables the interposer disables this too.

@@ -61,8 +61,8 @@ public final class GssProxy implements AutoCloseable {
 
     /**
      * A proxy that answers the daemon's GET_CALL_CONTEXT from {@code environment}: the variables the caller's
-     * service lists ({@code KRB5CCNAME}) go with each ACQUIRE_CRED, INIT_SEC_CONTEXT and ACCEPT_SEC_CONTEXT
-     * (docs/PROTOCOL.md, "Extension: client environment"). {@link #NO_ENVIRONMENT} sends nothing and never asks.
+     * service lists ({@code KRB5CCNAME}, {@code KRB5_CLIENT_KTNAME}, {@code KRB5_KTNAME}) go with each ACQUIRE_CRED,
+     * INIT_SEC_CONTEXT and ACCEPT_SEC_CONTEXT (docs/PROTOCOL.md, "Extension: client environment"). {@link #NO_ENVIRONMENT} sends nothing and never asks.
      */
     public static GssProxy open(ConnectionSettings settings, UnaryOperator<String> environment) {
         return new GssProxy(settings, Objects.requireNonNull(environment, "environment"));

@@ -84,6 +84,22 @@ class ClientEnvironmentTest {
     }
 
     @Test
+    void bothKeytabVariablesFlowWhenListedAndSet() throws Exception {
+        List<GssxOption> wanted = List.of(GssxOption.of(ClientEnvVar.KRB5_KTNAME.optionName(), Opaque.EMPTY),
+                GssxOption.of(ClientEnvVar.KRB5_CLIENT_KTNAME.optionName(), Opaque.EMPTY));
+        Map<String, String> environment = Map.of("KRB5_KTNAME", "/home/jane/jane.keytab",
+                "KRB5_CLIENT_KTNAME", "FILE:/home/jane/client.keytab", "KRB5CCNAME", "FILE:/tmp/krb5cc_4344");
+        try (FakeDaemon daemon = FakeDaemon.start(dir, call -> daemon(call, wanted));
+             GssProxy proxy = open(daemon, environment::get)) {
+            proxy.acquire(null, GSSCredential.INITIATE_ONLY, 0, 0);
+            assertEquals(List.of(CallCtx.withOptions(List.of(
+                    GssxOption.of("gssproxy4j.env.KRB5_KTNAME", "/home/jane/jane.keytab"),
+                    GssxOption.of("gssproxy4j.env.KRB5_CLIENT_KTNAME", "FILE:/home/jane/client.keytab")))),
+                    acquireCallCtxs(daemon), "KRB5CCNAME is set but not listed");
+        }
+    }
+
+    @Test
     void aDaemonThatListsNothingLikeUpstreamGetsNothing() throws Exception {
         try (FakeDaemon daemon = FakeDaemon.start(dir, call -> daemon(call, List.of()));
              GssProxy proxy = open(daemon, ENVIRONMENT::get)) {
