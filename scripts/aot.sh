@@ -16,17 +16,21 @@ gssproxy4j_demo_jar() { # $1: checkout root
 }
 
 # $1: checkout root; the rest: the JVM options the daemon runs with (before -jar). Records the cache unless one
-# (or a failed attempt) is newer than the jar: once per build.
+# (or a failed attempt) is newer than the jar and was made with the same options: once per build and option set.
 gssproxy4j_aot_ensure() {
   local root=$1 aot jar
   shift
   [ "${GSSPROXY4J_AOT:-1}" != 0 ] || return 0
   aot=$(gssproxy4j_aot_file "$root")
   jar="$root/cli/target/gssproxy4j.jar"
-  if [ -f "$aot" ] && [ "$aot" -nt "$jar" ]; then return 0; fi
-  if [ -f "$aot.failed" ] && [ "$aot.failed" -nt "$jar" ]; then return 0; fi
+  # the options are part of the cache's identity: the JVM silently ignores a cache recorded under other ones
+  if [ "$(cat "$aot.options" 2>/dev/null)" = "$*" ]; then
+    if [ -f "$aot" ] && [ "$aot" -nt "$jar" ]; then return 0; fi
+    if [ -f "$aot.failed" ] && [ "$aot.failed" -nt "$jar" ]; then return 0; fi
+  fi
   echo "gssproxy4j: recording the start-up cache (AOT, once per build, about 10 s)..." >&2
   rm -f "$aot" "$aot.failed" 2>/dev/null || true
+  printf '%s' "$*" > "$aot.options" 2>/dev/null || true
   if ! "$JAVA_HOME/bin/java" "$@" -XX:AOTCacheOutput="$aot" "-Dgssproxy4j.demo.jar=$(gssproxy4j_demo_jar "$root")" \
       -jar "$jar" demo --check >"$root/cli/aot.log" 2>&1 \
       || [ ! -f "$aot" ]; then

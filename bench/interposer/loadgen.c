@@ -160,8 +160,15 @@ static int open_session(int id, struct session *s, char *err, size_t len) {
         major = gss_import_name(&minor, &name, GSS_C_NT_HOSTBASED_SERVICE, &acceptor_name);
         if (GSS_ERROR(major)) { status_text(major, minor, "gss_import_name (acceptor)", err, len); return -1; }
     }
-    major = gss_acquire_cred(&minor, acceptor_name, GSS_C_INDEFINITE, GSS_C_NO_OID_SET, GSS_C_ACCEPT,
-                             &s->acceptor, NULL, NULL);
+    /* N processes connect at once; upstream gssproxy listens with a backlog of 10, so some connects of a large
+     * start-up stampede fail (EAGAIN) and the interposer reports a GSS failure: retry the set-up a few times. */
+    for (int attempt = 0; attempt < 20; attempt++) {
+        major = gss_acquire_cred(&minor, acceptor_name, GSS_C_INDEFINITE, GSS_C_NO_OID_SET, GSS_C_ACCEPT,
+                                 &s->acceptor, NULL, NULL);
+        if (!GSS_ERROR(major)) break;
+        struct timespec pause = {0, 20 * 1000 * 1000L * (attempt + 1)};
+        nanosleep(&pause, NULL);
+    }
     if (acceptor_name != GSS_C_NO_NAME) gss_release_name(&minor, &acceptor_name);
     if (GSS_ERROR(major)) { status_text(major, minor, "acceptor gss_acquire_cred", err, len); return -1; }
     return 0;

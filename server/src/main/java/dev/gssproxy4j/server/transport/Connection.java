@@ -180,8 +180,7 @@ final class Connection {
                 }
                 return pipeline.endOfStream() ? Step.CLOSE : Step.LEAVE;
             }
-            if (n == 0 && (serving.ready().hasWaiting()
-                    || !worker.await(channel, SelectionKey.OP_READ, serving.limits().linger()))) {
+            if (n == 0 && (serving.ready().hasWaiting() || !worker.linger(channel, serving.limits().linger()))) {
                 return Step.PARK;
             }
         }

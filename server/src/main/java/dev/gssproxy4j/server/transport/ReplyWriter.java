@@ -46,9 +46,11 @@ final class ReplyWriter {
             while (out.hasRemaining()) {
                 if (channel.write(out) == 0) {
                     long left = end - System.nanoTime();
-                    if (left <= 0 || !worker.await(channel, SelectionKey.OP_WRITE, Duration.ofNanos(left))) {
+                    if (left <= 0) {
                         throw overdue();
                     }
+                    // a wake-up meant for a lingering read (ReadyQueue) may end this wait early: write again
+                    worker.await(channel, SelectionKey.OP_WRITE, Duration.ofNanos(left));
                 }
             }
         } catch (IOException | RuntimeException e) {

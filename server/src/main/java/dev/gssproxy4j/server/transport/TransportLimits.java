@@ -27,10 +27,13 @@ public record TransportLimits(int maxRecord, int maxConnections, int maxConnecti
                               long requestMemoryPerUid) {
 
     /**
-     * How long a worker keeps a quiet connection before parking it: 2 ms, or {@code -Dgssproxy4j.linger-ms=N} (in
-     * {@code GSSPROXY4J_JAVA_OPTS}) for clients that pause longer between calls.
+     * How long a worker keeps a quiet connection before parking it: 20 ms, or {@code -Dgssproxy4j.linger-ms=N} (in
+     * {@code GSSPROXY4J_JAVA_OPTS}). A lingering worker gives up at once when another connection needs a worker
+     * ({@link ReadyQueue}), so the linger only decides how long a quiet client keeps its thread. A shorter linger
+     * is missed by clients that compute between calls on a loaded machine, and each miss costs a park and two
+     * thread hand-offs (docs/BENCHMARKS.md, "Linger").
      */
-    static final long LINGER_MILLIS = Long.getLong("gssproxy4j.linger-ms", 2);
+    static final long LINGER_MILLIS = Long.getLong("gssproxy4j.linger-ms", 20);
 
     public TransportLimits {
         if (maxRecord < 64 || maxConnections < 1 || maxConnectionsPerUid < 1 || reservedForRoot < 0 || workers < 1
@@ -46,7 +49,7 @@ public record TransportLimits(int maxRecord, int maxConnections, int maxConnecti
 
     /**
      * The daemon's defaults: 16,384 connections (1,024 per uid, 256 more for root), 64 workers, 5 calls at once per
-     * connection, 2 ms linger (a busy client's next request arrives well within it, so it never changes threads),
+     * connection, 20 ms linger (a busy client's next request arrives within it, so it keeps its thread),
      * 10 s to send a record or read a reply, no idle timeout, 32 MiB of request records (8 MiB per uid) of the
      * daemon's 256 MiB heap.
      */
@@ -78,5 +81,12 @@ public record TransportLimits(int maxRecord, int maxConnections, int maxConnecti
     public TransportLimits withCallsPerConnection(int calls) {
         return new TransportLimits(maxRecord, maxConnections, maxConnectionsPerUid, reservedForRoot, workers, calls,
                 linger, readDeadline, writeDeadline, idleTimeout, requestMemory, requestMemoryPerUid);
+    }
+
+    /** These limits with {@code workers} worker threads, each keeping a quiet connection for {@code linger}. */
+    public TransportLimits withWorkers(int workers, Duration linger) {
+        return new TransportLimits(maxRecord, maxConnections, maxConnectionsPerUid, reservedForRoot, workers,
+                callsPerConnection, linger, readDeadline, writeDeadline, idleTimeout, requestMemory,
+                requestMemoryPerUid);
     }
 }

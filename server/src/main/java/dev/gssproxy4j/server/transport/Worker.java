@@ -89,6 +89,25 @@ final class Worker implements Runnable {
         return ready;
     }
 
+    /**
+     * Waits up to {@code linger} for the next request on {@code channel}, the connection this worker just served:
+     * false if none came, or if a connection arrived in the ready queue meanwhile and no idle worker could take it
+     * (the queue wakes a lingering worker rather than let the connection wait).
+     */
+    boolean linger(SocketChannel channel, Duration linger) throws IOException {
+        ready.lingering(this);
+        try {
+            return !ready.hasWaiting() && await(channel, SelectionKey.OP_READ, linger);
+        } finally {
+            ready.doneLingering(this);
+        }
+    }
+
+    /** Ends a {@link #linger} early. */
+    void wakeUp() {
+        selector.wakeup();
+    }
+
     /** Drops the connection's registration with this worker's selector: the worker is done with it. */
     private void release(Connection connection) {
         SelectionKey key = connection.channel().keyFor(selector);

@@ -92,6 +92,25 @@ class UnixSocketServerTest {
         }
     }
 
+    /**
+     * One worker, lingering on a quiet connection far longer than this test may take: another connection's request
+     * is still answered, because the ready queue wakes the lingering worker instead of letting the request wait.
+     */
+    @Test
+    @Timeout(30)
+    void aLingeringWorkerGivesWayToAnotherConnection(@TempDir Path dir) throws Exception {
+        Path socket = dir.resolve("gp.sock");
+        TransportLimits limits = TransportLimits.defaults(1024).withWorkers(1, Duration.ofMinutes(10));
+        try (UnixSocketServer server = echoServer(limits); SocketChannel quiet = connect(socket(server, socket))) {
+            assertArrayEquals(new byte[] {1, 1, 1, 1}, call(quiet, new byte[] {1, 1, 1, 1}));
+            try (SocketChannel other = connect(socket)) {
+                assertArrayEquals(new byte[] {2, 2, 2, 2}, call(other, new byte[] {2, 2, 2, 2}));
+            }
+            assertArrayEquals(new byte[] {3, 3, 3, 3}, call(quiet, new byte[] {3, 3, 3, 3}),
+                    "the quiet connection was parked, not lost");
+        }
+    }
+
     @Test
     void aDescriptorThatIsNotOpenIsRefusedInOneLine() {
         IOException e = assertThrows(IOException.class, () -> InheritedListener.adopt(-1));
