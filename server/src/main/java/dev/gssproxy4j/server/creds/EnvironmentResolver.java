@@ -133,6 +133,9 @@ final class EnvironmentResolver {
         return initiate || usage != CredUsage.INITIATE && keytabs.sent(ClientEnvVar.KRB5_KTNAME);
     }
 
+    /** A keytab that holds no key: MIT's MEMORY keytabs exist, empty, once named. */
+    static final String NO_CLIENT_KEYTAB = "MEMORY:gssproxy4j-no-client-keytab";
+
     /**
      * The caller's own files in {@code store} instead of the service's secrets: its keytab as {@code keytab}; its
      * ccache copied into, or its client keytab's tickets got into, the call's private MEMORY ccache, which is
@@ -158,7 +161,9 @@ final class EnvironmentResolver {
         SegregatedCcache ccache = newCcache.get();
         ccname.ifPresent(name -> CallerCcacheFile.copyInto(gss, name, callerUid, ccache.name()));
         store.put("ccache", ccache.name());
-        clientKeytab.ifPresent(keytab -> store.put("client_keytab", keytab));
+        // without a client keytab of the caller's, name an empty one: with none named MIT would take the root
+        // daemon's default client keytab (krb5_kt_client_default) to renew a ccache whose principal the caller wrote
+        store.put("client_keytab", clientKeytab.orElse(NO_CLIENT_KEYTAB));
         return Optional.of(ccache);
     }
 
