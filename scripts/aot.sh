@@ -1,6 +1,7 @@
 # Sourced by ./gssproxy4j and bench/run: the JDK's AOT cache (JEP 483/514) for start-up. A cache records the
 # classes a run loads and links; the daemon then starts from it. Measured with bench/run loadgen (time from launch
-# until the socket accepts, 5 alternated starts on the 2-core VM): median 489 ms without, 383 ms with the cache.
+# until the socket accepts on the 2-core VM): 489 -> 383 ms median on 2026-11-26; on 2026-12-03, 486/697 ms with and
+# 769/660 ms without (docs/BENCHMARKS.md, "Footprint"): worth keeping, no longer a clear win.
 # Recorded from `demo --check`, which runs the daemon in-process and proves one accept through it, with the same
 # JVM options the daemon runs with (a cache made with other options is not used). The demo's own jar (its embedded
 # KDC) is loaded by the CLI in a class loader of its own, so the cache holds the classes of the daemon's class path
