@@ -21,7 +21,8 @@ import java.util.function.Supplier;
 
 /**
  * Upstream's {@code gp_add_krb5_creds} (src/gp_creds.c): reuse a still valid input credential, else acquire from
- * the service's cred store, or impersonate. Every method may block (KDC, keytab, ccache): the dispatcher runs the whole request under a permit.
+ * the service's cred store, or impersonate. Every method may block (KDC, keytab, ccache): the dispatcher runs the
+ * whole request under a permit.
  *
  * <p>Impersonation follows upstream: for a user request of an {@code impersonate} service the service's own
  * credential (its keytab, {@code krb5_principal}) gets an S4U2Self ticket for the user, then a context from the

@@ -14,11 +14,11 @@ import java.time.Duration;
 /**
  * A platform thread that serves connections with requests, taken from the {@link ReadyQueue}. It reads a
  * connection's records while it holds the connection's read role, runs a request's GSS calls itself (see
- * {@code GssCalls}: one permit per request, no hand-off), writes that request's reply, and waits briefly for a busy connection's next request
- * on its own selector, so a client that keeps calling keeps its worker; a connection that goes quiet is parked and
- * costs no thread. When a client sends its next request before the reply to the last (pipelining), another worker
- * reads and runs it meanwhile ({@link Pipeline}). A worker's buffer and selector are its own: no other thread
- * touches them.
+ * {@code GssCalls}: one permit per request, no hand-off), writes that request's reply, and waits briefly for a busy
+ * connection's next request on its own selector ({@link #linger}), so a client that keeps calling keeps its worker;
+ * a connection that goes quiet is parked and costs no thread. When a client sends its next request before the reply
+ * to the last (pipelining), another worker reads and runs it meanwhile ({@link Pipeline}). A worker's buffer and
+ * selector are its own: no other thread touches them.
  */
 final class Worker implements Runnable {
 

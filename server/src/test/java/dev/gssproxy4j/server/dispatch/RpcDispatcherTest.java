@@ -89,7 +89,8 @@ class RpcDispatcherTest {
         byte[] record = CapturedRecords.read(name);
         Path socket = name.startsWith("errors/") || name.startsWith("kernel/") ? Defaults.KERNEL_SOCKET : APP_SOCKET;
         Transport.Origin origin = new Transport.Origin(new Caller(uid, uid, 77,
-                uid == 0 ? Optional.empty() : Optional.of(Path.of("/usr/bin/gss-server")), Optional.empty(), socket), 1);
+                uid == 0 ? Optional.empty() : Optional.of(Path.of("/usr/bin/gss-server")), Optional.empty(), socket),
+                1);
         return dispatcher.handle(Arrays.copyOfRange(record, 4, record.length), origin);
     }
 

@@ -79,7 +79,7 @@ class UnixSocketServerTest {
                 try (SocketChannel client = connect(socket)) {
                     assertArrayEquals(new byte[] {7, 7, 7, 7}, call(client, new byte[] {7, 7, 7, 7}));
                 }
-                assertEquals(socket.toAbsolutePath().toString(), origins.poll(10, TimeUnit.SECONDS).caller().socket().toString());
+                assertEquals(socket.toAbsolutePath(), origins.poll(10, TimeUnit.SECONDS).caller().socket());
 
                 server.stopListening(socket); // a reload that no longer names it
                 try (SocketChannel client = connect(socket)) {
