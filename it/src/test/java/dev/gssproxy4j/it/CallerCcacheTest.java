@@ -1,5 +1,7 @@
 package dev.gssproxy4j.it;
 
+import static dev.gssproxy4j.it.CallerFiles.KRB5;
+import static dev.gssproxy4j.it.CallerFiles.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,20 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.gssproxy4j.client.Args;
 import dev.gssproxy4j.client.EnvironmentOptions;
 import dev.gssproxy4j.client.GssProxyClient;
 import dev.gssproxy4j.jgss.gss.ConnectionSettings;
 import dev.gssproxy4j.jgss.gss.GssProxy;
 import dev.gssproxy4j.jgss.gss.ProxyContext;
 import dev.gssproxy4j.mech.MajorStatus;
-import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.ClientEnvVar;
 import dev.gssproxy4j.protocol.GssxOption;
-import dev.gssproxy4j.protocol.GssxStatus;
-import dev.gssproxy4j.protocol.Oids;
-import dev.gssproxy4j.protocol.Procedure;
-import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResGetCallContext;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
 import dev.gssproxy4j.testkit.Realm;
@@ -32,13 +28,10 @@ import dev.gssproxy4j.xdr.Opaque;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.ietf.jgss.GSSException;
 import org.ietf.jgss.GSSName;
-import org.ietf.jgss.Oid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,7 +46,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CallerCcacheTest {
 
     private static final String TARGET = "host@localhost";
-    private static final Oid KRB5 = krb5();
 
     private static Realm realm;
     private static Gssproxy4jDaemon daemon;
@@ -105,42 +97,18 @@ class CallerCcacheTest {
                 """.formatted(socket.resolveSibling("env.sock"), socket.resolveSibling("plain.sock"));
     }
 
-    private static Oid krb5() {
-        try {
-            return new Oid("1.2.840.113554.1.2.2");
-        } catch (GSSException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Path socket(String name) {
         return daemon.socket().resolveSibling(name + ".sock");
     }
 
     /** Alice's TGT in a file of {@code uid}, mode 0600. */
     private static Path aliceCcacheOf(int uid, String name) throws IOException {
-        Path file = work.resolve(name);
-        Files.copy(aliceCcache, file);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        Files.setAttribute(file, "unix:uid", uid);
-        return file;
+        return CallerFiles.ownedCopy(aliceCcache, work, name, uid);
     }
 
-    private static ArgInitSecContext init(String ccname) {
-        return new ArgInitSecContext(CallCtx.withOptions(List.of(GssxOption.of(ClientEnvVar.KRB5CCNAME.optionName(),
-                ccname))), Optional.empty(), Optional.empty(), Optional.of(Args.hostbasedService(TARGET)), Oids.KRB5,
-                Args.GSS_C_INTEG_FLAG, 0, Optional.empty(), Optional.empty(), List.of());
-    }
-
-    /** INIT_SEC_CONTEXT sent from a child JVM running as the client user. */
+    /** INIT_SEC_CONTEXT to host@localhost on socket {@code socket} naming {@code ccname}, sent as the client user. */
     private static ResInitSecContext initAsClient(String socket, String ccname) {
-        byte[] reply = otherUids.callOnce(client, socket(socket), Wire.callRecord(3, Procedure.INIT_SEC_CONTEXT,
-                init(ccname))).orElseThrow(() -> new AssertionError("the daemon closed the connection"));
-        return Wire.results(reply, Procedure.INIT_SEC_CONTEXT, ResInitSecContext.class);
-    }
-
-    private static String text(GssxStatus status) {
-        return status.minorStatusString().toText();
+        return CallerFiles.initAs(otherUids, client, socket(socket), TARGET, ClientEnvVar.KRB5CCNAME, ccname);
     }
 
     @Test

@@ -1,22 +1,17 @@
 package dev.gssproxy4j.it;
 
+import static dev.gssproxy4j.it.CallerFiles.KRB5;
+import static dev.gssproxy4j.it.CallerFiles.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.gssproxy4j.client.Args;
 import dev.gssproxy4j.jgss.gss.ConnectionSettings;
 import dev.gssproxy4j.jgss.gss.GssProxy;
 import dev.gssproxy4j.jgss.gss.ProxyContext;
 import dev.gssproxy4j.mech.MajorStatus;
-import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.ClientEnvVar;
-import dev.gssproxy4j.protocol.GssxOption;
-import dev.gssproxy4j.protocol.GssxStatus;
-import dev.gssproxy4j.protocol.Oids;
-import dev.gssproxy4j.protocol.Procedure;
-import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
 import dev.gssproxy4j.testkit.Realm;
 import dev.gssproxy4j.testkit.Realms;
@@ -24,14 +19,9 @@ import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.LocalUser;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.ietf.jgss.GSSException;
 import org.ietf.jgss.GSSName;
-import org.ietf.jgss.Oid;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CallerKeytabTest {
 
     private static final String CALLER_SERVICE = "callersvc@localhost";
-    private static final Oid KRB5 = krb5();
 
     private static Realm realm;
     private static Gssproxy4jDaemon daemon;
@@ -91,39 +80,18 @@ class CallerKeytabTest {
                 """.formatted(socket.resolveSibling("env.sock"));
     }
 
-    private static Oid krb5() {
-        try {
-            return new Oid("1.2.840.113554.1.2.2");
-        } catch (GSSException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Path socket() {
         return daemon.socket().resolveSibling("env.sock");
     }
 
-    /** A copy of {@code keytab} owned by {@code uid}, mode 0600. */
     private static Path copyOwnedBy(Path keytab, int uid, String name) throws IOException {
-        Path file = work.resolve(name);
-        Files.copy(keytab, file);
-        Files.setAttribute(file, "unix:uid", uid);
-        return file;
+        return CallerFiles.ownedCopy(keytab, work, name, uid);
     }
 
-    /** INIT_SEC_CONTEXT to host@localhost sent from a child JVM running as the client user. */
+    /** INIT_SEC_CONTEXT to host@localhost with the client keytab {@code clientKeytab}, sent as the client user. */
     private static ResInitSecContext initAsClient(String clientKeytab) {
-        ArgInitSecContext args = new ArgInitSecContext(CallCtx.withOptions(List.of(GssxOption.of(
-                ClientEnvVar.KRB5_CLIENT_KTNAME.optionName(), clientKeytab))), Optional.empty(), Optional.empty(),
-                Optional.of(Args.hostbasedService("host@localhost")), Oids.KRB5, Args.GSS_C_INTEG_FLAG, 0,
-                Optional.empty(), Optional.empty(), List.of());
-        byte[] reply = otherUids.callOnce(client, socket(), Wire.callRecord(3, Procedure.INIT_SEC_CONTEXT, args))
-                .orElseThrow(() -> new AssertionError("the daemon closed the connection"));
-        return Wire.results(reply, Procedure.INIT_SEC_CONTEXT, ResInitSecContext.class);
-    }
-
-    private static String text(GssxStatus status) {
-        return status.minorStatusString().toText();
+        return CallerFiles.initAs(otherUids, client, socket(), "host@localhost", ClientEnvVar.KRB5_CLIENT_KTNAME,
+                clientKeytab);
     }
 
     @Test

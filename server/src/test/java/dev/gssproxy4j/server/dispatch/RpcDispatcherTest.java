@@ -19,7 +19,7 @@ import dev.gssproxy4j.server.config.Defaults;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.config.UserDirectory;
+import dev.gssproxy4j.server.handler.HandlerRealm;
 import dev.gssproxy4j.server.handler.Handlers;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
@@ -74,7 +74,7 @@ class RpcDispatcherTest {
                                 .credStore("client_keytab", alice.toString()).build()),
                 List.of(), List.of());
         ServerResources resources = new ServerResources(Gss.get(), new HandleSealer(Keyring.ephemeral()),
-                NO_USERS, Clock.systemUTC());
+                HandlerRealm.NO_USERS, Clock.systemUTC());
         dispatcher = new RpcDispatcher(() -> Policy.of(config), Handlers.all(), resources, XdrLimits.DEFAULT,
                 GssProxyMessages.MAX_RECORD);
     }
@@ -159,21 +159,4 @@ class RpcDispatcherTest {
                 Arrays.toString(Arrays.copyOfRange(reply.record(), 4, 8)), "the reply carries the call's xid");
         assertTrue(decoded.body() instanceof DecodedMessage.Results, () -> name + ": " + decoded.header());
     }
-
-    private static final UserDirectory NO_USERS = new UserDirectory() {
-        @Override
-        public Optional<User> byName(String name) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<User> byUid(int uid) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<Integer> supplementaryGroups(String userName) {
-            return List.of();
-        }
-    };
 }

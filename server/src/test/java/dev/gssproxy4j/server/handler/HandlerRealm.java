@@ -31,7 +31,7 @@ import java.util.Optional;
  * a TGT in her own ccache and a client keytab, and the service {@code host/localhost} in a keytab. Calls run as if
  * the daemon had matched a service, through {@link #call}.
  */
-final class HandlerRealm implements AutoCloseable {
+public final class HandlerRealm implements AutoCloseable {
 
     static final String USER = "alice";
     static final String PASSWORD = "alice-password-1";
@@ -128,7 +128,8 @@ final class HandlerRealm implements AutoCloseable {
         realm.close();
     }
 
-    static final UserDirectory NO_USERS = new UserDirectory() {
+    /** A user directory that knows nobody. */
+    public static final UserDirectory NO_USERS = new UserDirectory() {
         @Override
         public Optional<User> byName(String name) {
             return Optional.empty();
