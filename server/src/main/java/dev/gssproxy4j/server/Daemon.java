@@ -6,6 +6,7 @@ import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.server.cache.AcceptorNames;
 import dev.gssproxy4j.server.cache.CredCache;
 import dev.gssproxy4j.server.cache.KeytabMirrors;
+import dev.gssproxy4j.server.cache.LiveContexts;
 import dev.gssproxy4j.server.call.GssCalls;
 import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.ConfigException;
@@ -133,7 +134,7 @@ public final class Daemon implements AutoCloseable {
                 EtcUserDirectory.system(), Clock.systemUTC(), new CredCache(CredCache.DEFAULT_CAPACITY),
                 new KeytabMirrors(gss, Clock.systemUTC(), KeytabMirrors.capacityFromSystemProperty()),
                 new GssCalls(config.workerThreads(), config.connections().maxQueuedCallsPerUid()),
-                new AcceptorNames(AcceptorNames.DEFAULT_CAPACITY));
+                new AcceptorNames(AcceptorNames.DEFAULT_CAPACITY), new LiveContexts(LiveContexts.DEFAULT_CAPACITY));
         AtomicReference<Policy> policy = new AtomicReference<>();
         CallStats stats = new CallStats(System.currentTimeMillis());
         RpcDispatcher dispatcher = new RpcDispatcher(policy::get, handlers, resources,
@@ -204,6 +205,8 @@ public final class Daemon implements AutoCloseable {
         stats.gauge("gssproxy4j_cache_misses_total{cache=\"acceptor_credentials\"}", resources.credCache()::misses);
         stats.gauge("gssproxy4j_cache_hits_total{cache=\"acceptor_names\"}", resources.acceptorNames()::hits);
         stats.gauge("gssproxy4j_cache_misses_total{cache=\"acceptor_names\"}", resources.acceptorNames()::misses);
+        stats.gauge("gssproxy4j_cache_hits_total{cache=\"contexts\"}", resources.liveContexts()::hits);
+        stats.gauge("gssproxy4j_cache_misses_total{cache=\"contexts\"}", resources.liveContexts()::misses);
         stats.gauge("gssproxy4j_keytab_copies_total", resources.keytabMirrors()::copiesMade);
         Path path = StatsSocket.besideMainSocket(mainSocket.toAbsolutePath());
         try {
@@ -320,6 +323,7 @@ public final class Daemon implements AutoCloseable {
             }
         }
         resources.credCache().close();
+        resources.liveContexts().close();
         resources.keytabMirrors().close();
         stopped.countDown();
     }

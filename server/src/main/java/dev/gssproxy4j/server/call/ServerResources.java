@@ -4,6 +4,7 @@ import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.server.cache.AcceptorNames;
 import dev.gssproxy4j.server.cache.CredCache;
 import dev.gssproxy4j.server.cache.KeytabMirrors;
+import dev.gssproxy4j.server.cache.LiveContexts;
 import dev.gssproxy4j.server.config.UserDirectory;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import java.time.Clock;
@@ -11,12 +12,12 @@ import java.time.Clock;
 /**
  * What every call shares and a reload does not replace: the mechanism library, the permits requests run under
  * ({@link GssCalls}), the handle sealer with its keyring, the user directory,
- * the clock, the cache of acceptor credentials opened from handles with the in-memory copies of their keytabs, and
- * the described target names of accepted contexts.
+ * the clock, the cache of acceptor credentials opened from handles with the in-memory copies of their keytabs,
+ * the described target names of accepted contexts, and the complete contexts the per-message procedures use.
  */
 public record ServerResources(Gss gss, HandleSealer sealer, UserDirectory users,
                               Clock clock, CredCache credCache, KeytabMirrors keytabMirrors, GssCalls gssCalls,
-                              AcceptorNames acceptorNames) {
+                              AcceptorNames acceptorNames, LiveContexts liveContexts) {
 
     /** GSS calls at once when not configured: upstream's default {@code worker threads}. */
     public static final int DEFAULT_GSS_PERMITS = 5;
@@ -24,13 +25,12 @@ public record ServerResources(Gss gss, HandleSealer sealer, UserDirectory users,
     public static final int DEFAULT_GSS_QUEUE = 1024;
 
     /**
-     * Resources with a cache of {@link CredCache#DEFAULT_CAPACITY} acceptor credentials (and of their keytabs) and at
-     * most {@link #DEFAULT_GSS_PERMITS} requests at once.
+     * Resources with the caches at their default sizes and at most {@link #DEFAULT_GSS_PERMITS} requests at once.
      */
     public ServerResources(Gss gss, HandleSealer sealer, UserDirectory users, Clock clock) {
         this(gss, sealer, users, clock, new CredCache(CredCache.DEFAULT_CAPACITY),
                 new KeytabMirrors(gss, clock, KeytabMirrors.DEFAULT_CAPACITY),
                 new GssCalls(DEFAULT_GSS_PERMITS, DEFAULT_GSS_QUEUE),
-                new AcceptorNames(AcceptorNames.DEFAULT_CAPACITY));
+                new AcceptorNames(AcceptorNames.DEFAULT_CAPACITY), new LiveContexts(LiveContexts.DEFAULT_CAPACITY));
     }
 }

@@ -41,6 +41,26 @@ final class ContextTokens {
         return withToken(call, ctx, describe(ctx, true), new ExportTypes(false, false, sealedOnly));
     }
 
+    /** A fresh copy of a live context for the client, and the context imported again from it. */
+    record Copy(GssxCtx handle, SecContext context) {}
+
+    /**
+     * As {@link #export(CallContext, SecContext, boolean)}, and the context imported again from the same token, so
+     * that it stays live for the next call. {@code ctx} is closed either way.
+     */
+    static Copy copy(CallContext call, SecContext ctx, boolean sealedOnly) {
+        GssxCtx described = describe(ctx, true);
+        Gss gss = call.resources().gss();
+        byte[] token = gss.exportContext(ctx);
+        try {
+            Opaque sealed = SealedContexts.sealComplete(call, token, described.lifetime());
+            SecContext again = gss.importContext(token);
+            return new Copy(described.withTokenAndState(sealedOnly ? Opaque.EMPTY : Opaque.of(token), sealed), again);
+        } finally {
+            Arrays.fill(token, (byte) 0);
+        }
+    }
+
     /**
      * As {@link #export(CallContext, SecContext, boolean)} for a context just established, in the form
      * {@code types} asks for: with {@code lucid} the {@code linux_lucid_v1} form the kernel asks for

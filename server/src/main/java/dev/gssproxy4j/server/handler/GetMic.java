@@ -1,6 +1,5 @@
 package dev.gssproxy4j.server.handler;
 
-import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgGetMic;
@@ -23,10 +22,10 @@ public final class GetMic implements ProcedureHandler<ArgGetMic, ResGetMic> {
     public ResGetMic handle(ArgGetMic args, CallContext call) throws InterruptedException {
         int qop = Requests.qop(call.resources().gss(), args.qopReq());
         boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
-        try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
-            byte[] mic = ctx.getMic(qop, args.messageBuffer().toByteArray());
-            GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);
-            return new ResGetMic(GssxStatus.COMPLETE, Optional.of(updated), Opaque.of(mic),
+        try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
+            byte[] mic = live.context().getMic(qop, args.messageBuffer().toByteArray());
+            Optional<GssxCtx> updated = live.copyIfDue(sealedOnly);
+            return new ResGetMic(GssxStatus.COMPLETE, updated, Opaque.of(mic),
                     Optional.of(args.qopReq()));
         }
     }

@@ -10,9 +10,9 @@ import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.server.dispatch.Statuses;
 
 /**
- * GSSX_RELEASE_HANDLE (procedure 10). The daemon is stateless: credentials and contexts live only in the sealed
- * handles and tokens the client holds (and {@code needs_release} is always false), so there is nothing to release
- * and releasing a credential or a security context succeeds with GSS_S_COMPLETE.
+ * GSSX_RELEASE_HANDLE (procedure 10). Credentials and contexts live in the sealed handles and tokens the client
+ * holds (and {@code needs_release} is always false), so releasing a credential or a security context succeeds with
+ * GSS_S_COMPLETE; a released context's live copy, if the per-message procedures cached one, is deleted.
  *
  * <p><b>Deliberate difference:</b> upstream ({@code gp_rpc_release_handle.c}) answers GSS_S_UNAVAILABLE for both.
  * Its clients only send this call when {@code needs_release} is true, which neither daemon sets, so no known client
@@ -27,7 +27,10 @@ public final class ReleaseHandle implements ProcedureHandler<ArgReleaseHandle, R
     public ResReleaseHandle handle(ArgReleaseHandle args, CallContext call) {
         return switch (args.credHandle()) {
             case GssxHandle.Cred cred -> new ResReleaseHandle(GssxStatus.COMPLETE);
-            case GssxHandle.SecCtx ctx -> new ResReleaseHandle(GssxStatus.COMPLETE);
+            case GssxHandle.SecCtx ctx -> {
+                SealedContexts.forget(call, ctx.secCtxInfo());
+                yield new ResReleaseHandle(GssxStatus.COMPLETE);
+            }
             case GssxHandle.Other other -> new ResReleaseHandle(Statuses.of(BAD_STRUCTURE, 0,
                     call.resources().gss().displayStatus(BAD_STRUCTURE.value(), 0, null).majorMessage(), ""));
         };

@@ -8,10 +8,11 @@ import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.creds.StoreScope;
+import dev.gssproxy4j.server.cache.LiveContexts;
 import dev.gssproxy4j.server.seal.Binding;
+import dev.gssproxy4j.server.seal.HandleCacheKey;
 import dev.gssproxy4j.server.seal.HandleException;
 import dev.gssproxy4j.server.seal.HandleKind;
-import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.xdr.Opaque;
 import java.time.Duration;
 import java.time.Instant;
@@ -84,20 +85,50 @@ final class SealedContexts {
     }
 
     /**
-     * Opens and imports the daemon's copy of a complete context from {@code handle.state}.
+     * The live context for the daemon's copy of a complete context in {@code handle.state}, leased exclusively:
+     * from the cache of live contexts when the copy was seen before, else opened, imported and cached.
      *
      * @throws GssException GSS_S_NO_CONTEXT when {@code state} is empty (e.g. a context made by upstream gssproxy,
      *                      or a lucid one) or does not open; GSS_S_CONTEXT_EXPIRED after the context's end
      */
-    static SecContext openComplete(CallContext call, GssxCtx handle) {
+    static PerMessageContext leaseComplete(CallContext call, GssxCtx handle) {
         if (handle.state().isEmpty()) {
             throw noContext("context_handle has no gssproxy4j state: the per-message procedures use the sealed"
-                    + " copy of the context that INIT_SEC_CONTEXT, ACCEPT_SEC_CONTEXT and every per-message call"
+                    + " copy of the context that INIT_SEC_CONTEXT, ACCEPT_SEC_CONTEXT and per-message calls"
                     + " return in gssx_ctx.state (never exported_context_token). Fix: send the context_handle as the"
-                    + " daemon returned it, all fields unchanged");
+                    + " daemon returned it last, all fields unchanged");
         }
-        return open(call, HandleKind.CONTEXT, handle.state(), "the context in context_handle.state",
-                "send the context_handle the daemon returned last, unchanged, or establish a new context", null);
+        byte[] sealed = handle.state().toByteArray();
+        byte[] token = opened(call, HandleKind.CONTEXT, sealed, "the context in context_handle.state",
+                "send the context_handle the daemon returned last, unchanged, or establish a new context");
+        LiveContexts cache = call.resources().liveContexts();
+        LiveContexts.Key key = new LiveContexts.Key(HandleCacheKey.of(sealed), binding(call));
+        try {
+            Optional<LiveContexts.Lease> cached = cache.lease(key);
+            if (cached.isPresent()) {
+                return new PerMessageContext(call, cached.get(), key);
+            }
+            return new PerMessageContext(call, cache.put(key, call.resources().gss().importContext(token)), key);
+        } finally {
+            Arrays.fill(token, (byte) 0);
+        }
+    }
+
+    /** Deletes the live copy of the complete context in {@code handle.state}, if it is cached and opens. */
+    static void forget(CallContext call, GssxCtx handle) {
+        byte[] sealed = handle.state().toByteArray();
+        try {
+            Arrays.fill(call.resources().sealer().open(HandleKind.CONTEXT, binding(call), sealed,
+                    call.resources().clock().instant()).payload(), (byte) 0);
+        } catch (HandleException e) {
+            return; // not a context this caller may name: nothing of it is cached for this caller
+        }
+        call.resources().liveContexts().remove(new LiveContexts.Key(HandleCacheKey.of(sealed), binding(call)));
+    }
+
+    /** The cache key of a fresh sealed copy of a complete context, for the caller of {@code call}. */
+    static LiveContexts.Key keyOf(CallContext call, Opaque sealed) {
+        return new LiveContexts.Key(HandleCacheKey.of(sealed.toByteArray()), binding(call));
     }
 
     private static Opaque seal(CallContext call, HandleKind kind, byte[] exported, Duration lifetime) {
@@ -111,18 +142,7 @@ final class SealedContexts {
 
     private static SecContext open(CallContext call, HandleKind kind, Opaque sealed, String what, String fix,
                                    Oid requiredMech) {
-        HandleSealer.Opened opened;
-        try {
-            opened = call.resources().sealer().open(kind, binding(call), sealed.toByteArray(),
-                    call.resources().clock().instant());
-        } catch (HandleException e) {
-            if (e.reason() == HandleException.Reason.EXPIRED && kind == HandleKind.CONTEXT) {
-                throw status(MajorStatus.GSS_S_CONTEXT_EXPIRED, "The referenced context has expired",
-                        what + " has reached its end time. Fix: establish a new context");
-            }
-            throw noContext(what + " cannot be used: " + e.getMessage() + ". Fix: " + fix);
-        }
-        byte[] token = opened.payload();
+        byte[] token = opened(call, kind, sealed.toByteArray(), what, fix);
         try {
             if (requiredMech != null && !mechOf(token).equals(Optional.of(requiredMech))) {
                 throw status(MajorStatus.GSS_S_BAD_MECH, "An unsupported mechanism was requested", what + " is of"
@@ -132,6 +152,20 @@ final class SealedContexts {
             return call.resources().gss().importContext(token);
         } finally {
             Arrays.fill(token, (byte) 0);
+        }
+    }
+
+    /** The exported token a sealed context opens to for the caller of {@code call}; the caller wipes it. */
+    private static byte[] opened(CallContext call, HandleKind kind, byte[] sealed, String what, String fix) {
+        try {
+            return call.resources().sealer().open(kind, binding(call), sealed, call.resources().clock().instant())
+                    .payload();
+        } catch (HandleException e) {
+            if (e.reason() == HandleException.Reason.EXPIRED && kind == HandleKind.CONTEXT) {
+                throw status(MajorStatus.GSS_S_CONTEXT_EXPIRED, "The referenced context has expired",
+                        what + " has reached its end time. Fix: establish a new context");
+            }
+            throw noContext(what + " cannot be used: " + e.getMessage() + ". Fix: " + fix);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.gssproxy4j.server.handler;
 
 import dev.gssproxy4j.mech.Gss;
-import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.mech.UnwrapResult;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxStatus;
@@ -28,10 +27,10 @@ public final class Unwrap implements ProcedureHandler<ArgUnwrap, ResUnwrap> {
         Gss gss = call.resources().gss();
         Opaque token = args.tokenBuffer().isEmpty() ? Opaque.EMPTY : args.tokenBuffer().getFirst();
         boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
-        try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
-            UnwrapResult unwrapped = ctx.unwrap(token.toByteArray());
-            GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);
-            return new ResUnwrap(Requests.supplementary(gss, unwrapped.supplementary()), Optional.of(updated),
+        try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
+            UnwrapResult unwrapped = live.context().unwrap(token.toByteArray());
+            Optional<GssxCtx> updated = live.copyIfDue(sealedOnly);
+            return new ResUnwrap(Requests.supplementary(gss, unwrapped.supplementary()), updated,
                     List.of(Opaque.of(unwrapped.message())), Optional.of(unwrapped.confState()),
                     Optional.of(Integer.toUnsignedLong(unwrapped.qop())));
         }

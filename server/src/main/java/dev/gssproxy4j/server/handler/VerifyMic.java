@@ -1,7 +1,6 @@
 package dev.gssproxy4j.server.handler;
 
 import dev.gssproxy4j.mech.Gss;
-import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.mech.VerifyResult;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxStatus;
@@ -24,11 +23,11 @@ public final class VerifyMic implements ProcedureHandler<ArgVerifyMic, ResVerify
     public ResVerifyMic handle(ArgVerifyMic args, CallContext call) throws InterruptedException {
         Gss gss = call.resources().gss();
         boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
-        try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
-            VerifyResult verified = ctx.verifyMic(args.messageBuffer().toByteArray(),
+        try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
+            VerifyResult verified = live.context().verifyMic(args.messageBuffer().toByteArray(),
                     args.tokenBuffer().toByteArray());
-            GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);
-            return new ResVerifyMic(Requests.supplementary(gss, verified.supplementary()), Optional.of(updated),
+            Optional<GssxCtx> updated = live.copyIfDue(sealedOnly);
+            return new ResVerifyMic(Requests.supplementary(gss, verified.supplementary()), updated,
                     Optional.of(Integer.toUnsignedLong(verified.qop())));
         }
     }

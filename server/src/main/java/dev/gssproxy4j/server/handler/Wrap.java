@@ -1,6 +1,5 @@
 package dev.gssproxy4j.server.handler;
 
-import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.mech.WrapResult;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxStatus;
@@ -25,10 +24,10 @@ public final class Wrap implements ProcedureHandler<ArgWrap, ResWrap> {
         int qop = Requests.qop(call.resources().gss(), args.qopState());
         Opaque message = args.messageBuffer().isEmpty() ? Opaque.EMPTY : args.messageBuffer().getFirst();
         boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
-        try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
-            WrapResult wrapped = ctx.wrap(args.confReq(), qop, message.toByteArray());
-            GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);
-            return new ResWrap(GssxStatus.COMPLETE, Optional.of(updated), List.of(Opaque.of(wrapped.token())),
+        try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
+            WrapResult wrapped = live.context().wrap(args.confReq(), qop, message.toByteArray());
+            Optional<GssxCtx> updated = live.copyIfDue(sealedOnly);
+            return new ResWrap(GssxStatus.COMPLETE, updated, List.of(Opaque.of(wrapped.token())),
                     Optional.of(wrapped.confState()), Optional.of(args.qopState()));
         }
     }

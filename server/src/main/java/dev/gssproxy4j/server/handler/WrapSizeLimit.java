@@ -1,6 +1,5 @@
 package dev.gssproxy4j.server.handler;
 
-import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.ArgWrapSizeLimit;
 import dev.gssproxy4j.protocol.proc.ResWrapSizeLimit;
@@ -21,9 +20,9 @@ public final class WrapSizeLimit implements ProcedureHandler<ArgWrapSizeLimit, R
     public ResWrapSizeLimit handle(ArgWrapSizeLimit args, CallContext call) throws InterruptedException {
         int qop = Requests.qop(call.resources().gss(), args.qopState());
         long requested = args.reqOutputSize() < 0 ? UINT32_MAX : Math.min(args.reqOutputSize(), UINT32_MAX);
-        try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
+        try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
             return new ResWrapSizeLimit(GssxStatus.COMPLETE,
-                    ctx.wrapSizeLimit(args.confReq(), qop, (int) requested));
+                    live.context().wrapSizeLimit(args.confReq(), qop, (int) requested));
         }
     }
 

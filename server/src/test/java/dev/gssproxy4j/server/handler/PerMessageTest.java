@@ -10,9 +10,11 @@ import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxCtx;
+import dev.gssproxy4j.protocol.GssxHandle;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.protocol.proc.ArgGetMic;
+import dev.gssproxy4j.protocol.proc.ArgReleaseHandle;
 import dev.gssproxy4j.protocol.proc.ArgUnwrap;
 import dev.gssproxy4j.protocol.proc.ArgVerifyMic;
 import dev.gssproxy4j.protocol.proc.ArgWrap;
@@ -22,6 +24,7 @@ import dev.gssproxy4j.protocol.proc.ResUnwrap;
 import dev.gssproxy4j.protocol.proc.ResVerifyMic;
 import dev.gssproxy4j.protocol.proc.ResWrap;
 import dev.gssproxy4j.server.call.CallContext;
+import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.Arrays;
@@ -33,8 +36,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * GET_MIC, VERIFY, WRAP, UNWRAP and WRAP_SIZE_LIMIT on both ends of a real krb5 context: each call imports the
- * context the client carries and returns the updated one, so sequence numbers and replay detection travel with it.
+ * GET_MIC, VERIFY, WRAP, UNWRAP and WRAP_SIZE_LIMIT on both ends of a real krb5 context: the first call imports the
+ * context from the sealed copy the client carries and keeps it live; every {@link PerMessageContext#CALLS_PER_COPY}
+ * calls a fresh copy comes back, from which a daemon without the live context continues.
  */
 class PerMessageTest {
 
@@ -64,26 +68,91 @@ class PerMessageTest {
     }
 
     @Test
-    void wrapAndUnwrapRoundTripAndReturnDescribedContexts() throws InterruptedException {
+    void wrapAndUnwrapRoundTripAndTheFirstCallsReturnNoCopy() throws InterruptedException {
         ResWrap wrapped = new Wrap().handle(new ArgWrap(CallCtx.EMPTY, initiator, true, List.of(MESSAGE), 0), call);
         assertTrue(wrapped.status().isComplete());
         assertEquals(1, wrapped.tokenBuffer().size());
         assertEquals(true, wrapped.confState().orElseThrow());
         assertEquals(0L, wrapped.qopState().orElseThrow());
-        GssxCtx described = wrapped.contextHandle().orElseThrow();
-        assertTrue(described.open() && described.locallyInitiated());
-        assertEquals(Oids.KRB5, described.mech());
-        assertEquals(realm.realm.principal(HandlerRealm.USER), described.srcName().displayText());
-        assertEquals(realm.realm.principal(HandlerRealm.SERVICE), described.targName().displayText());
-        assertTrue(described.lifetime() > 0);
-        assertFalse(described.needsRelease());
+        assertTrue(wrapped.contextHandle().isEmpty(), "the client keeps its copy; the daemon keeps the live context");
 
         ResUnwrap unwrapped = new Unwrap().handle(new ArgUnwrap(CallCtx.EMPTY, acceptor, wrapped.tokenBuffer(), 0),
                 call);
         assertTrue(unwrapped.status().isComplete());
         assertEquals(List.of(MESSAGE), unwrapped.messageBuffer());
         assertEquals(true, unwrapped.confState().orElseThrow());
-        assertFalse(unwrapped.contextHandle().orElseThrow().locallyInitiated());
+        assertTrue(unwrapped.contextHandle().isEmpty());
+    }
+
+    @Test
+    void everyCallsPerCopyCallsAFreshDescribedCopyComesBack() throws InterruptedException {
+        Optional<GssxCtx> copy = Optional.empty();
+        for (int n = 1; n <= PerMessageContext.CALLS_PER_COPY; n++) {
+            copy = new Wrap().handle(new ArgWrap(CallCtx.EMPTY, initiator, true, List.of(MESSAGE), 0), call)
+                    .contextHandle();
+            assertEquals(n == PerMessageContext.CALLS_PER_COPY, copy.isPresent(), "call " + n);
+        }
+        GssxCtx described = copy.orElseThrow();
+        assertTrue(described.open() && described.locallyInitiated());
+        assertEquals(Oids.KRB5, described.mech());
+        assertEquals(realm.realm.principal(HandlerRealm.USER), described.srcName().displayText());
+        assertEquals(realm.realm.principal(HandlerRealm.SERVICE), described.targName().displayText());
+        assertTrue(described.lifetime() > 0);
+        assertFalse(described.needsRelease());
+        assertNotEquals(initiator.state(), described.state());
+    }
+
+    @Test
+    void aCopySeenBeforeIsUsedLiveWithoutAnImport() throws InterruptedException {
+        new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, acceptor, 0, MESSAGE), call);
+        long imports = realm.gss.contextImports();
+        long hits = call.resources().liveContexts().hits();
+        for (int n = 0; n < 5; n++) {
+            assertTrue(new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, acceptor, 0, MESSAGE), call).status()
+                    .isComplete());
+        }
+        assertEquals(imports, realm.gss.contextImports());
+        assertEquals(hits + 5, call.resources().liveContexts().hits());
+    }
+
+    @Test
+    void releasingAContextDeletesItsLiveCopy() throws InterruptedException {
+        new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, acceptor, 0, MESSAGE), call);
+        assertTrue(new ReleaseHandle().handle(new ArgReleaseHandle(CallCtx.EMPTY, new GssxHandle.SecCtx(acceptor)),
+                call).status().isComplete());
+        long imports = realm.gss.contextImports();
+        new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, acceptor, 0, MESSAGE), call);
+        assertEquals(imports + 1, realm.gss.contextImports(), "imported again from the client's copy");
+    }
+
+    @Test
+    void threadsSharingAContextGetDistinctSequenceNumbers() throws Exception {
+        int threads = 4;
+        int each = (PerMessageContext.CALLS_PER_COPY - 1) / threads; // all on the copy the threads hold
+        List<Opaque> tokens = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        new WrapSizeLimit().handle(new ArgWrapSizeLimit(CallCtx.EMPTY, initiator, true, 0, 1000), call); // cached
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int n = 0; n < each; n++) {
+                        tokens.add(new Wrap().handle(new ArgWrap(CallCtx.EMPTY, initiator, true, List.of(MESSAGE),
+                                0), call).tokenBuffer().getFirst());
+                    }
+                    return null;
+                }));
+            }
+            for (var future : done) {
+                future.get();
+            }
+        }
+        for (Opaque token : tokens) {
+            ResUnwrap unwrapped = new Unwrap().handle(new ArgUnwrap(CallCtx.EMPTY, acceptor, List.of(token), 0),
+                    call);
+            assertEquals(List.of(MESSAGE), unwrapped.messageBuffer());
+            assertEquals(0, unwrapped.status().majorStatus() & MajorStatus.GSS_S_DUPLICATE_TOKEN.value(),
+                    "no two wraps share a sequence number");
+        }
     }
 
     @Test
@@ -98,19 +167,43 @@ class PerMessageTest {
     }
 
     @Test
-    void theReturnedContextCarriesTheReplayWindow() throws InterruptedException {
+    void theLiveContextKeepsTheReplayWindow() throws InterruptedException {
         List<Opaque> token = new Wrap().handle(new ArgWrap(CallCtx.EMPTY, initiator, true, List.of(MESSAGE), 0), call)
                 .tokenBuffer();
-        ResUnwrap first = new Unwrap().handle(new ArgUnwrap(CallCtx.EMPTY, acceptor, token, 0), call);
-        assertNotEquals(acceptor.exportedContextToken(), first.contextHandle().orElseThrow().exportedContextToken());
+        assertTrue(new Unwrap().handle(new ArgUnwrap(CallCtx.EMPTY, acceptor, token, 0), call).status().isComplete());
 
-        ResUnwrap replayed = new Unwrap().handle(new ArgUnwrap(CallCtx.EMPTY, first.contextHandle().orElseThrow(),
-                token, 0), call);
+        ResUnwrap replayed = new Unwrap().handle(new ArgUnwrap(CallCtx.EMPTY, acceptor, token, 0), call);
         assertEquals(MajorStatus.GSS_S_DUPLICATE_TOKEN.value(), replayed.status().majorStatus(),
                 "a replay is reported as the supplementary bit, which is no error");
         assertFalse(replayed.status().majorStatusString().isEmpty());
         assertEquals(List.of(MESSAGE), replayed.messageBuffer(), "the outputs come with the supplementary status");
-        assertTrue(replayed.contextHandle().isPresent());
+    }
+
+    @Test
+    void aDaemonWithoutTheLiveContextContinuesFromTheLatestCopy() throws InterruptedException {
+        List<List<Opaque>> tokens = new java.util.ArrayList<>();
+        GssxCtx sender = initiator;
+        GssxCtx copy = acceptor;
+        for (int n = 1; n <= PerMessageContext.CALLS_PER_COPY; n++) {
+            ResWrap wrapped = new Wrap().handle(new ArgWrap(CallCtx.EMPTY, sender, true, List.of(MESSAGE), 0), call);
+            sender = wrapped.contextHandle().orElse(sender);
+            tokens.add(wrapped.tokenBuffer());
+            copy = new Unwrap().handle(new ArgUnwrap(CallCtx.EMPTY, copy, wrapped.tokenBuffer(), 0), call)
+                    .contextHandle().orElse(copy);
+        }
+        assertNotEquals(acceptor.state(), copy.state(), "a fresh copy came back");
+
+        // a restarted daemon: same keyring, no live contexts
+        ServerResources restarted = realm.resources(call.resources().sealer());
+        CallContext after = HandlerRealm.call(realm.initiatorService(), restarted);
+        ResUnwrap replayed = new Unwrap().handle(new ArgUnwrap(CallCtx.EMPTY, copy, tokens.getLast(), 0), after);
+        assertEquals(MajorStatus.GSS_S_DUPLICATE_TOKEN.value(), replayed.status().majorStatus(),
+                "the copy carries the replay window up to its last message");
+        List<Opaque> next = new Wrap().handle(new ArgWrap(CallCtx.EMPTY, sender, true, List.of(MESSAGE), 0), call)
+                .tokenBuffer();
+        ResUnwrap unwrapped = new Unwrap().handle(new ArgUnwrap(CallCtx.EMPTY, copy, next, 0), after);
+        assertEquals(0, unwrapped.status().majorStatus(), () -> unwrapped.status().majorStatusString().toText());
+        restarted.liveContexts().close();
     }
 
     @Test
@@ -123,7 +216,6 @@ class PerMessageTest {
                 mic.tokenBuffer()), call);
         assertTrue(verified.status().isComplete());
         assertEquals(0L, verified.qopState().orElseThrow());
-        assertTrue(verified.contextHandle().orElseThrow().open());
 
         GssException bad = assertThrows(GssException.class, () -> new VerifyMic().handle(new ArgVerifyMic(
                 CallCtx.EMPTY, initiator, Opaque.utf8("the quick brown fox jumps over the lazy cat"),
@@ -172,6 +264,9 @@ class PerMessageTest {
         GssxCtx hostileToken = initiator.withTokenAndState(Opaque.of(new byte[1219]), initiator.state());
         ResGetMic mic = new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, hostileToken, 0, MESSAGE), call);
         assertTrue(mic.status().isComplete(), "the state alone carries the context");
+        for (int n = 1; n < PerMessageContext.CALLS_PER_COPY; n++) {
+            mic = new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, hostileToken, 0, MESSAGE), call);
+        }
         GssxCtx returned = mic.contextHandle().orElseThrow();
         assertFalse(returned.state().isEmpty());
         assertFalse(returned.exportedContextToken().isEmpty(), "a fresh clear token comes back for local import");

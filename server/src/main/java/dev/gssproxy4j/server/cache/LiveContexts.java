@@ -1,0 +1,253 @@
+package dev.gssproxy4j.server.cache;
+
+import dev.gssproxy4j.mech.SecContext;
+import dev.gssproxy4j.server.seal.Binding;
+import dev.gssproxy4j.server.seal.HandleCacheKey;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A bounded, least-recently-used cache of complete security contexts imported from their sealed copies, so that
+ * the per-message procedures (WRAP, UNWRAP, GET_MIC, VERIFY, WRAP_SIZE_LIMIT) do not import, export and seal the
+ * context again on every call: the original design's handle ({object ref, verifier, exported token, key id}) with
+ * the sealed copy as the verifier and the exported token that recreates the object when the cache has dropped it.
+ *
+ * <p>Safety and state:
+ * <ul>
+ *   <li>Keys are the {@link HandleCacheKey} of the sealed copy plus the {@link Binding} it opened for. Callers
+ *       look up only after {@code HandleSealer.open} succeeded for this caller, so an entry is reached only by a
+ *       caller the copy opens for, and an expired copy or a retired key still fails first.</li>
+ *   <li>A context's sequence numbers and replay window move with each message, so a context is used by one call
+ *       at a time: a {@link Lease} holds it exclusively (MIT's contexts are not safe for concurrent use).</li>
+ *   <li>The copy the client holds may lag behind the live context; whoever refreshes it ({@link Lease#refreshed})
+ *       moves the entry to the new copy's key. A context dropped from the cache (eviction, restart) continues
+ *       from the client's copy: its state as of that copy.</li>
+ *   <li>Eviction or {@link #close()} deletes a context only when no lease holds it.</li>
+ * </ul>
+ * Thread-safe.
+ */
+public final class LiveContexts implements AutoCloseable {
+
+    /**
+     * Contexts at most. An imported krb5 context is a few kB of native memory (keys, names, sequence state and its
+     * own krb5 context), so the bound keeps the whole cache in the low MiB.
+     */
+    public static final int DEFAULT_CAPACITY = 1024;
+
+    /** What a cached context is reachable by. */
+    public record Key(HandleCacheKey handle, Binding binding) {}
+
+    private final int capacity;
+    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
+    private boolean closed;
+
+    public LiveContexts(int capacity) {
+        if (capacity < 0) {
+            throw new IllegalArgumentException("LiveContexts capacity must be >= 0, got " + capacity);
+        }
+        this.capacity = capacity;
+    }
+
+    /**
+     * An exclusive lease on the context cached for {@code key}, if there is one; waits while another call uses
+     * it. Close the lease after use.
+     */
+    public Optional<Lease> lease(Key key) {
+        Entry entry;
+        synchronized (entries) {
+            entry = entries.get(key);
+            if (entry == null) {
+                misses.increment();
+                return Optional.empty();
+            }
+            entry.users++;
+        }
+        Lease lease = new Lease(entry);
+        if (entry.context == null) { // the call that held it lost it (see Lease#lost)
+            lease.close();
+            misses.increment();
+            return Optional.empty();
+        }
+        hits.increment();
+        return Optional.of(lease);
+    }
+
+    /**
+     * Caches {@code context}, which the cache then owns, under {@code key} and leases it. With capacity 0 (or
+     * after close) the lease owns it alone and deletes it when it ends. If another call cached the same key
+     * meanwhile, both contexts stay usable: the newer one replaces the older in the cache.
+     */
+    public Lease put(Key key, SecContext context) {
+        Entry entry = new Entry(context);
+        List<SecContext> delete = new ArrayList<>();
+        synchronized (entries) {
+            entry.users++;
+            insert(key, entry, delete);
+        }
+        delete.forEach(SecContext::close);
+        return new Lease(entry);
+    }
+
+    /** Deletes the context cached for {@code key}, if any, once no call uses it (e.g. on RELEASE_HANDLE). */
+    public void remove(Key key) {
+        SecContext delete = null;
+        synchronized (entries) {
+            Entry entry = entries.remove(key);
+            if (entry != null) {
+                entry.evicted = true;
+                delete = entry.users == 0 ? entry.context : null;
+            }
+        }
+        if (delete != null) {
+            delete.close();
+        }
+    }
+
+    /** Leases found, since start (for {@code gssproxy4j stats}). */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Leases asked for and not found, since start. */
+    public long misses() {
+        return misses.sum();
+    }
+
+    public int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+
+    /** Deletes every context no call is using, the others when their lease ends; caches nothing more. */
+    @Override
+    public void close() {
+        List<SecContext> delete = new ArrayList<>();
+        synchronized (entries) {
+            closed = true;
+            evictBeyond(0, delete);
+        }
+        delete.forEach(SecContext::close);
+    }
+
+    /** Puts {@code entry} under {@code key} (unless closed) and evicts down to the capacity. Holds the lock. */
+    private void insert(Key key, Entry entry, List<SecContext> delete) {
+        if (closed || capacity == 0) {
+            entry.evicted = true;
+            return;
+        }
+        Entry previous = entries.put(key, entry);
+        if (previous != null && previous != entry) {
+            retire(previous, delete);
+        }
+        evictBeyond(capacity, delete);
+    }
+
+    private void evictBeyond(int limit, List<SecContext> delete) {
+        Iterator<Map.Entry<Key, Entry>> eldest = entries.entrySet().iterator();
+        while (entries.size() > limit && eldest.hasNext()) {
+            Entry entry = eldest.next().getValue();
+            eldest.remove();
+            retire(entry, delete);
+        }
+    }
+
+    private static void retire(Entry entry, List<SecContext> delete) {
+        entry.evicted = true;
+        if (entry.users == 0) {
+            delete.add(entry.context);
+        }
+    }
+
+    /** One cached context; {@code users} and {@code evicted} are guarded by the cache's lock. */
+    private static final class Entry {
+        private final ReentrantLock inUse = new ReentrantLock();
+        private SecContext context; // guarded by inUse
+        private int callsSinceCopy; // guarded by inUse
+        private int users;
+        private boolean evicted;
+
+        private Entry(SecContext context) {
+            this.context = context;
+        }
+    }
+
+    /** The exclusive use of a cached context by one call; {@link #close()} ends it (idempotent). */
+    public final class Lease implements AutoCloseable {
+        private final Entry entry;
+        private boolean ended;
+
+        private Lease(Entry entry) {
+            this.entry = entry;
+            entry.inUse.lock();
+        }
+
+        /** The live context; valid until the lease ends. */
+        public SecContext context() {
+            return entry.context;
+        }
+
+        /** Counts a call on the context and returns how many there were since the client's copy was made. */
+        public int countCall() {
+            return ++entry.callsSinceCopy;
+        }
+
+        /**
+         * After the context was exported for a fresh copy (which deletes it) and imported again as {@code context}:
+         * the entry holds {@code context} and is reached by {@code key}, the fresh copy's key, from now on.
+         */
+        public void refreshed(SecContext context, Key oldKey, Key key) {
+            entry.context = context;
+            entry.callsSinceCopy = 0;
+            List<SecContext> delete = new ArrayList<>();
+            synchronized (entries) {
+                if (entries.get(oldKey) == entry) {
+                    entries.remove(oldKey);
+                }
+                if (!entry.evicted) {
+                    insert(key, entry, delete);
+                }
+            }
+            delete.forEach(SecContext::close);
+        }
+
+        /**
+         * The context is gone (an export deleted it and the import failed): drop the entry without deleting it
+         * again. The lease still has to be closed.
+         */
+        public void lost(Key key) {
+            entry.context = null;
+            synchronized (entries) {
+                if (entries.get(key) == entry) {
+                    entries.remove(key);
+                }
+                entry.evicted = true;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            boolean delete;
+            synchronized (entries) {
+                delete = --entry.users == 0 && entry.evicted && entry.context != null;
+            }
+            SecContext context = entry.context;
+            entry.inUse.unlock();
+            if (delete) {
+                context.close();
+            }
+        }
+    }
+}
