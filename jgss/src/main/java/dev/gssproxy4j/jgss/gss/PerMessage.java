@@ -24,9 +24,11 @@ import org.ietf.jgss.MessageProp;
 
 /**
  * The per-message calls of RFC 2743 section 2.3, done by the daemon with the handle a {@link ProxyContext} holds:
- * each sends the latest handle and keeps the one the answer carries (the sequence state travels in it). They
- * change nothing at the daemon, so a call whose connection broke goes again to the restarted daemon with the same
- * handle. The caller holds the context's lock.
+ * each sends the latest handle and keeps the one an answer carries. A gssproxy4j daemon keeps the context live and
+ * sends a fresh sealed copy every few calls (docs/PROTOCOL.md); a daemon that lost the live context (restart)
+ * continues from the copy. So a call whose connection broke goes again with the same handle: at worst the
+ * restarted daemon's copy is a few messages behind, which the peer sees as repeated sequence numbers, never as a
+ * broken context. The caller holds the context's lock.
  */
 final class PerMessage {
 

@@ -3,6 +3,8 @@ package dev.gssproxy4j.server.cache;
 import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleCacheKey;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -20,9 +22,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Safety and state:
  * <ul>
- *   <li>Keys are the {@link HandleCacheKey} of the sealed copy plus the {@link Binding} it opened for. Callers
- *       look up only after {@code HandleSealer.open} succeeded for this caller, so an entry is reached only by a
- *       caller the copy opens for, and an expired copy or a retired key still fails first.</li>
+ *   <li>Keys are the tag of the sealed copy ({@link HandleCacheKey#ofTag}) plus the {@link Binding} it opened
+ *       for, and a hit needs the whole copy byte for byte as it was opened or sealed here, before its expiry: so an
+ *       entry is reached only by a caller the copy opens for, without opening it again (no AES, no import). A
+ *       copy that misses is opened (which checks it) before anything is cached for it.</li>
  *   <li>A context's sequence numbers and replay window move with each message, so a context is used by one call
  *       at a time: a {@link Lease} holds it exclusively (MIT's contexts are not safe for concurrent use).</li>
  *   <li>The copy the client holds may lag behind the live context; whoever refreshes it ({@link Lease#refreshed})
@@ -57,18 +60,30 @@ public final class LiveContexts implements AutoCloseable {
     }
 
     /**
-     * An exclusive lease on the context cached for {@code key}, if there is one; waits while another call uses
-     * it. Close the lease after use.
+     * An exclusive lease on the context cached for {@code key}, if there is one for exactly the {@code sealed}
+     * copy and that copy has not expired at {@code now}; waits while another call uses it. Close the lease after
+     * use. An expired entry is dropped.
      */
-    public Optional<Lease> lease(Key key) {
+    public Optional<Lease> lease(Key key, byte[] sealed, Instant now) {
         Entry entry;
+        List<SecContext> delete = new ArrayList<>();
         synchronized (entries) {
             entry = entries.get(key);
-            if (entry == null) {
-                misses.increment();
-                return Optional.empty();
+            if (entry != null && !now.isBefore(entry.expiry)) {
+                entries.remove(key);
+                retire(entry, delete);
+                entry = null;
             }
-            entry.users++;
+            if (entry == null || !MessageDigest.isEqual(entry.sealed, sealed)) {
+                misses.increment();
+                entry = null;
+            } else {
+                entry.users++;
+            }
+        }
+        delete.forEach(SecContext::close);
+        if (entry == null) {
+            return Optional.empty();
         }
         Lease lease = new Lease(entry);
         if (entry.context == null) { // the call that held it lost it (see Lease#lost)
@@ -81,12 +96,13 @@ public final class LiveContexts implements AutoCloseable {
     }
 
     /**
-     * Caches {@code context}, which the cache then owns, under {@code key} and leases it. With capacity 0 (or
-     * after close) the lease owns it alone and deletes it when it ends. If another call cached the same key
-     * meanwhile, both contexts stay usable: the newer one replaces the older in the cache.
+     * Caches {@code context}, which the cache then owns, under {@code key} for the {@code sealed} copy it was
+     * opened from, until that copy's {@code expiry}, and leases it. With capacity 0 (or after close) the lease owns
+     * it alone and deletes it when it ends. If another call cached the same key meanwhile, both contexts stay
+     * usable: the newer one replaces the older in the cache.
      */
-    public Lease put(Key key, SecContext context) {
-        Entry entry = new Entry(context);
+    public Lease put(Key key, byte[] sealed, Instant expiry, SecContext context) {
+        Entry entry = new Entry(context, sealed, expiry);
         List<SecContext> delete = new ArrayList<>();
         synchronized (entries) {
             entry.users++;
@@ -167,16 +183,20 @@ public final class LiveContexts implements AutoCloseable {
         }
     }
 
-    /** One cached context; {@code users} and {@code evicted} are guarded by the cache's lock. */
+    /** One cached context; the copy it is reached by, {@code users} and {@code evicted} are guarded by the cache's lock. */
     private static final class Entry {
         private final ReentrantLock inUse = new ReentrantLock();
         private SecContext context; // guarded by inUse
         private int callsSinceCopy; // guarded by inUse
+        private byte[] sealed;
+        private Instant expiry;
         private int users;
         private boolean evicted;
 
-        private Entry(SecContext context) {
+        private Entry(SecContext context, byte[] sealed, Instant expiry) {
             this.context = context;
+            this.sealed = sealed.clone();
+            this.expiry = expiry;
         }
     }
 
@@ -202,13 +222,16 @@ public final class LiveContexts implements AutoCloseable {
 
         /**
          * After the context was exported for a fresh copy (which deletes it) and imported again as {@code context}:
-         * the entry holds {@code context} and is reached by {@code key}, the fresh copy's key, from now on.
+         * the entry holds {@code context} and is reached by {@code key} and the fresh {@code sealed} copy, valid
+         * until {@code expiry}, from now on.
          */
-        public void refreshed(SecContext context, Key oldKey, Key key) {
+        public void refreshed(SecContext context, Key oldKey, Key key, byte[] sealed, Instant expiry) {
             entry.context = context;
             entry.callsSinceCopy = 0;
             List<SecContext> delete = new ArrayList<>();
             synchronized (entries) {
+                entry.sealed = sealed.clone();
+                entry.expiry = expiry;
                 if (entries.get(oldKey) == entry) {
                     entries.remove(oldKey);
                 }

@@ -41,8 +41,8 @@ final class ContextTokens {
         return withToken(call, ctx, describe(ctx, true), new ExportTypes(false, false, sealedOnly));
     }
 
-    /** A fresh copy of a live context for the client, and the context imported again from it. */
-    record Copy(GssxCtx handle, SecContext context) {}
+    /** A fresh copy of a live context for the client, how it is sealed, and the context imported again from it. */
+    record Copy(GssxCtx handle, SealedContexts.FreshCopy sealed, SecContext context) {}
 
     /**
      * As {@link #export(CallContext, SecContext, boolean)}, and the context imported again from the same token, so
@@ -53,9 +53,10 @@ final class ContextTokens {
         Gss gss = call.resources().gss();
         byte[] token = gss.exportContext(ctx);
         try {
-            Opaque sealed = SealedContexts.sealComplete(call, token, described.lifetime());
+            SealedContexts.FreshCopy sealed = SealedContexts.sealFresh(call, token, described.lifetime());
             SecContext again = gss.importContext(token);
-            return new Copy(described.withTokenAndState(sealedOnly ? Opaque.EMPTY : Opaque.of(token), sealed), again);
+            return new Copy(described.withTokenAndState(sealedOnly ? Opaque.EMPTY : Opaque.of(token), sealed.state()),
+                    sealed, again);
         } finally {
             Arrays.fill(token, (byte) 0);
         }

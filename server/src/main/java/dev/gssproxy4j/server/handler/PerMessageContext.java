@@ -51,7 +51,7 @@ final class PerMessageContext implements AutoCloseable {
             lease.lost(key); // the export deleted the context
             throw e;
         }
-        lease.refreshed(copy.context(), key, SealedContexts.keyOf(call, copy.handle().state()));
+        lease.refreshed(copy.context(), key, copy.sealed().key(), copy.sealed().sealed(), copy.sealed().expiry());
         return Optional.of(copy.handle());
     }
 

@@ -13,9 +13,11 @@ import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleCacheKey;
 import dev.gssproxy4j.server.seal.HandleException;
 import dev.gssproxy4j.server.seal.HandleKind;
+import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.xdr.Opaque;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -48,7 +50,8 @@ final class SealedContexts {
 
     /** Seals the {@code gss_export_sec_context} output of a partial context for the caller of {@code call}. */
     static Opaque sealPartial(CallContext call, byte[] exported) {
-        return seal(call, HandleKind.PARTIAL_CONTEXT, exported, PARTIAL_LIFETIME);
+        return seal(call, HandleKind.PARTIAL_CONTEXT, exported, call.resources().clock().instant()
+                .plus(PARTIAL_LIFETIME));
     }
 
     /**
@@ -57,7 +60,7 @@ final class SealedContexts {
      * clear token the client gets.
      */
     static Opaque sealComplete(CallContext call, byte[] exported, long lifetimeSeconds) {
-        return seal(call, HandleKind.CONTEXT, exported.clone(), Duration.ofSeconds(Math.max(0, lifetimeSeconds)));
+        return seal(call, HandleKind.CONTEXT, exported.clone(), expiryAfter(call, lifetimeSeconds));
     }
 
     /**
@@ -99,16 +102,21 @@ final class SealedContexts {
                     + " daemon returned it last, all fields unchanged");
         }
         byte[] sealed = handle.state().toByteArray();
-        byte[] token = opened(call, HandleKind.CONTEXT, sealed, "the context in context_handle.state",
-                "send the context_handle the daemon returned last, unchanged, or establish a new context");
         LiveContexts cache = call.resources().liveContexts();
-        LiveContexts.Key key = new LiveContexts.Key(HandleCacheKey.of(sealed), binding(call));
+        Instant now = call.resources().clock().instant();
+        Optional<LiveContexts.Key> key = HandleCacheKey.ofTag(sealed).map(tag -> new LiveContexts.Key(tag,
+                binding(call)));
+        Optional<LiveContexts.Lease> cached = key.flatMap(k -> cache.lease(k, sealed, now));
+        if (cached.isPresent()) {
+            return new PerMessageContext(call, cached.get(), key.get());
+        }
+        HandleSealer.Opened opened = opened(call, HandleKind.CONTEXT, sealed, "the context in context_handle.state",
+                "send the context_handle the daemon returned last, unchanged, or establish a new context");
+        byte[] token = opened.payload();
         try {
-            Optional<LiveContexts.Lease> cached = cache.lease(key);
-            if (cached.isPresent()) {
-                return new PerMessageContext(call, cached.get(), key);
-            }
-            return new PerMessageContext(call, cache.put(key, call.resources().gss().importContext(token)), key);
+            // a copy that opened is at least a tag long
+            return new PerMessageContext(call, cache.put(key.orElseThrow(), sealed, opened.expiry(),
+                    call.resources().gss().importContext(token)), key.get());
         } finally {
             Arrays.fill(token, (byte) 0);
         }
@@ -118,22 +126,30 @@ final class SealedContexts {
     static void forget(CallContext call, GssxCtx handle) {
         byte[] sealed = handle.state().toByteArray();
         try {
-            Arrays.fill(call.resources().sealer().open(HandleKind.CONTEXT, binding(call), sealed,
-                    call.resources().clock().instant()).payload(), (byte) 0);
-        } catch (HandleException e) {
+            Arrays.fill(opened(call, HandleKind.CONTEXT, sealed, "", "").payload(), (byte) 0);
+        } catch (GssException e) {
             return; // not a context this caller may name: nothing of it is cached for this caller
         }
-        call.resources().liveContexts().remove(new LiveContexts.Key(HandleCacheKey.of(sealed), binding(call)));
+        HandleCacheKey.ofTag(sealed).ifPresent(tag -> call.resources().liveContexts().remove(
+                new LiveContexts.Key(tag, binding(call))));
     }
 
-    /** The cache key of a fresh sealed copy of a complete context, for the caller of {@code call}. */
-    static LiveContexts.Key keyOf(CallContext call, Opaque sealed) {
-        return new LiveContexts.Key(HandleCacheKey.of(sealed.toByteArray()), binding(call));
+    /**
+     * Seals a fresh copy of a live context (see {@link #sealComplete}) and returns it with what the cache of live
+     * contexts needs to find the context by it.
+     */
+    static FreshCopy sealFresh(CallContext call, byte[] exported, long lifetimeSeconds) {
+        Instant expiry = expiryAfter(call, lifetimeSeconds);
+        byte[] sealed = seal(call, HandleKind.CONTEXT, exported.clone(), expiry).toByteArray();
+        return new FreshCopy(Opaque.of(sealed), sealed, new LiveContexts.Key(HandleCacheKey.ofTag(sealed)
+                .orElseThrow(), binding(call)), expiry);
     }
 
-    private static Opaque seal(CallContext call, HandleKind kind, byte[] exported, Duration lifetime) {
+    /** A fresh sealed copy: as the client gets it, as bytes, its cache key and its expiry. */
+    record FreshCopy(Opaque state, byte[] sealed, LiveContexts.Key key, Instant expiry) {}
+
+    private static Opaque seal(CallContext call, HandleKind kind, byte[] exported, Instant expiry) {
         try {
-            Instant expiry = call.resources().clock().instant().plus(lifetime);
             return Opaque.of(call.resources().sealer().seal(kind, binding(call), expiry, exported));
         } finally {
             Arrays.fill(exported, (byte) 0);
@@ -142,7 +158,7 @@ final class SealedContexts {
 
     private static SecContext open(CallContext call, HandleKind kind, Opaque sealed, String what, String fix,
                                    Oid requiredMech) {
-        byte[] token = opened(call, kind, sealed.toByteArray(), what, fix);
+        byte[] token = opened(call, kind, sealed.toByteArray(), what, fix).payload();
         try {
             if (requiredMech != null && !mechOf(token).equals(Optional.of(requiredMech))) {
                 throw status(MajorStatus.GSS_S_BAD_MECH, "An unsupported mechanism was requested", what + " is of"
@@ -155,11 +171,11 @@ final class SealedContexts {
         }
     }
 
-    /** The exported token a sealed context opens to for the caller of {@code call}; the caller wipes it. */
-    private static byte[] opened(CallContext call, HandleKind kind, byte[] sealed, String what, String fix) {
+    /** The sealed context opened for the caller of {@code call}; the caller wipes the payload it takes. */
+    private static HandleSealer.Opened opened(CallContext call, HandleKind kind, byte[] sealed, String what,
+                                              String fix) {
         try {
-            return call.resources().sealer().open(kind, binding(call), sealed, call.resources().clock().instant())
-                    .payload();
+            return call.resources().sealer().open(kind, binding(call), sealed, call.resources().clock().instant());
         } catch (HandleException e) {
             if (e.reason() == HandleException.Reason.EXPIRED && kind == HandleKind.CONTEXT) {
                 throw status(MajorStatus.GSS_S_CONTEXT_EXPIRED, "The referenced context has expired",
@@ -183,6 +199,12 @@ final class SealedContexts {
             return Optional.empty();
         }
         return Optional.of(new Oid(Arrays.copyOfRange(exported, 4, 4 + (int) length)));
+    }
+
+    /** When a complete context's sealed copy expires: at the context's end, whole seconds as the seal keeps it. */
+    private static Instant expiryAfter(CallContext call, long lifetimeSeconds) {
+        return call.resources().clock().instant().plusSeconds(Math.max(0, lifetimeSeconds))
+                .truncatedTo(ChronoUnit.SECONDS);
     }
 
     private static Binding binding(CallContext call) {

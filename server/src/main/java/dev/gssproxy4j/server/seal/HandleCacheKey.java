@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * A short, stable key for a sealed handle, for a bounded cache of imported credentials: the first 16 bytes of
@@ -30,6 +31,18 @@ public record HandleCacheKey(byte[] bytes) {
     /** The cache key of a sealed handle, as a value with content-based equals and hashCode. */
     public static HandleCacheKey of(byte[] sealed) {
         return new HandleCacheKey(cacheKey(sealed));
+    }
+
+    /**
+     * The GCM tag of a sealed handle (its last 16 bytes, unique per seal like the nonce) as a key, without hashing;
+     * empty for bytes too short to be a handle. Unlike {@link #of(byte[])} it may be looked up <em>before</em> the
+     * handle is opened, provided that a hit is confirmed by comparing the whole sealed bytes with the ones this
+     * daemon sealed or opened for the entry (and the caller's {@link Binding} is part of the lookup): a client that
+     * holds those exact bytes for that binding holds the handle.
+     */
+    public static Optional<HandleCacheKey> ofTag(byte[] sealed) {
+        return sealed.length < SealedLayout.OVERHEAD ? Optional.empty() : Optional.of(
+                new HandleCacheKey(Arrays.copyOfRange(sealed, sealed.length - SealedLayout.TAG_BYTES, sealed.length)));
     }
 
     /** The 16-byte cache key of a sealed handle. */

@@ -27,6 +27,10 @@ import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.xdr.Opaque;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -278,6 +282,38 @@ class PerMessageTest {
                 initiator.exportedContextToken().toByteArray(), 0).toByteArray());
         assertEquals(MajorStatus.GSS_S_CONTEXT_EXPIRED,
                 refusedWithoutImport(PerMessageCall.WRAP_SIZE_LIMIT, expired).majorStatus());
+    }
+
+    @Test
+    void aLiveContextPastItsCopysEndIsContextExpired() throws InterruptedException {
+        Instant[] now = {Instant.now()};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        ServerResources resources = new ServerResources(realm.gss, call.resources().sealer(), HandlerRealm.NO_USERS,
+                clock);
+        CallContext timed = HandlerRealm.call(realm.initiatorService(), resources);
+        assertTrue(new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, initiator, 0, MESSAGE), timed).status()
+                .isComplete());
+        assertEquals(1, resources.liveContexts().size());
+        now[0] = now[0].plusSeconds(3600);
+        GssException e = assertThrows(GssException.class, () -> new GetMic().handle(new ArgGetMic(CallCtx.EMPTY,
+                initiator, 0, MESSAGE), timed));
+        assertEquals(MajorStatus.GSS_S_CONTEXT_EXPIRED, e.majorStatus());
+        assertEquals(0, resources.liveContexts().size(), "the expired context is deleted");
     }
 
     @Test
