@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * trips per second), at each thread count. Prints a Markdown table. The initiator differs with the configuration
  * (the JDK's krb5 in 1 and 3, MIT in 2), so context figures include it.
  *
- * <p>Flags: {@code --threads 1,4} {@code --duration 10s} {@code --realm kerby|mit}.
+ * <p>Flags: {@code --threads 1,4} {@code --duration 10s} {@code --warmup 10s} (unmeasured, per run) {@code --realm
+ * kerby|mit}.
  */
 public final class JgssCompare {
 
@@ -40,9 +41,10 @@ public final class JgssCompare {
     private JgssCompare() {}
 
     public static void main(String[] args) throws IOException {
-        Flags flags = Flags.parse(args, Set.of("threads", "duration", "realm"), Set.of());
+        Flags flags = Flags.parse(args, Set.of("threads", "duration", "warmup", "realm"), Set.of());
         List<Integer> threads = flags.integers("threads", List.of(1, 4));
         long seconds = Math.max(1, flags.duration("duration", Duration.ofSeconds(10)).toSeconds());
+        long warmup = flags.duration("warmup", Duration.ofSeconds(10)).toSeconds();
         try (BenchRealm realm = BenchRealm.start(flags.string("realm", "kerby"));
              RunningDaemon daemon = RunningDaemon.start(RunningDaemon.OURS, realm)) {
             Map<String, Configuration> configurations = configurations(realm, daemon.socket());
@@ -52,7 +54,7 @@ public final class JgssCompare {
                 for (int n : threads) {
                     for (Map.Entry<String, Configuration> entry : configurations.entrySet()) {
                         System.out.println("| " + entry.getKey() + " | " + workload + " | " + n + " | "
-                                + run(entry.getValue(), workload, n, seconds) + " |");
+                                + run(entry.getValue(), workload, n, seconds, warmup) + " |");
                     }
                 }
             }
@@ -88,12 +90,13 @@ public final class JgssCompare {
     }
 
     /** One child JVM; "ops/s | p50 | p99", or the failure. */
-    private static String run(Configuration configuration, String workload, int threads, long seconds) {
+    private static String run(Configuration configuration, String workload, int threads, long seconds,
+                              long warmup) {
         List<String> command = concat(List.of(java()), concat(configuration.jvmOptions(), List.of("-cp",
                 System.getProperty("java.class.path"), JgssWorkload.class.getName(), workload,
-                Integer.toString(threads), Long.toString(seconds), BenchRealm.SERVICE)));
+                Integer.toString(threads), Long.toString(seconds), BenchRealm.SERVICE, Long.toString(warmup))));
         ChildProcess.Result result = ChildProcess.command(command).environment(configuration.environment())
-                .run(Duration.ofSeconds(seconds + 120));
+                .run(Duration.ofSeconds(warmup + seconds + 120));
         Matcher m = RESULT.matcher(result.stdout());
         if (result.exitCode() != 0 || !m.find()) {
             return "failed: " + (result.stdout() + result.stderr()).strip().replace('\n', ' ').replace('|', '/')

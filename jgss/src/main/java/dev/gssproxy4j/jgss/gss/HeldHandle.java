@@ -2,6 +2,7 @@ package dev.gssproxy4j.jgss.gss;
 
 import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxCtx;
+import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.Optional;
@@ -28,6 +29,7 @@ final class HeldHandle {
             .add(Options.SEALED_ONLY, Options.SEALED_ONLY_ON).build());
 
     private GssxCtx handle;
+    private GssxCtx sent; // what per-message calls send: the handle without its names
     private Lifetime lifetime;
     private boolean established;
 
@@ -39,6 +41,9 @@ final class HeldHandle {
         GssxCtx ctx = fresh.get();
         // a gssproxy4j daemon sent no clear token; one that did anyway (a bug there) is not kept
         handle = ctx.state().isEmpty() ? ctx : ctx.withTokenAndState(Opaque.EMPTY, ctx.state());
+        sent = new GssxCtx(handle.exportedContextToken(), handle.state(), handle.needsRelease(), handle.mech(),
+                GssxName.EMPTY, GssxName.EMPTY, handle.lifetime(), handle.ctxFlags(), handle.locallyInitiated(),
+                handle.open(), handle.options());
         lifetime = Lifetime.fromNow(ctx.lifetime());
     }
 
@@ -60,12 +65,17 @@ final class HeldHandle {
         return handle != null && (established || (handle.ctxFlags() & ProxyContext.PROT_READY) != 0);
     }
 
-    /** @throws GSSException NO_CONTEXT unless per-message calls may be made */
+    /**
+     * The handle for a per-message call: without its names, which neither daemon reads there (gssproxy4j opens
+     * {@code state}, upstream imports the token) and which would double what every call sends.
+     *
+     * @throws GSSException NO_CONTEXT unless per-message calls may be made
+     */
     GssxCtx forPerMessage(String call) throws GSSException {
         if (!isProtReady()) {
             throw GssErrors.local(GSSException.NO_CONTEXT, call + " needs an established context");
         }
-        return handle;
+        return sent;
     }
 
     /** The context's flags once established; {@code requested} before. */
@@ -82,6 +92,7 @@ final class HeldHandle {
     GssxCtx release() {
         GssxCtx released = handle;
         handle = null;
+        sent = null;
         established = false;
         return released;
     }

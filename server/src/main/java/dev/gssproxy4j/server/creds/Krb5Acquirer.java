@@ -62,9 +62,34 @@ final class Krb5Acquirer {
             GssCred cred = service.impersonate() && env.usage() != CredUsage.ACCEPT && env.requestedName().isPresent()
                     && !env.fromCaller()
                     ? impersonate(env)
-                    : gss.acquireCred(env.requestedNameOrNull(), Gss.LIFETIME_INDEFINITE, KRB5, env.usage(),
-                            env.credStore());
+                    : fromStore(env);
             return new Acquired(cred, false, env.uidNameRequest() ? env.targetUid() : Binding.NO_TARGET);
+        }
+    }
+
+    /**
+     * {@code gss_acquire_cred_from} with the resolved store. When the service's own euid names an initiator that
+     * the store cannot find, and the service also has a {@code client_keytab}, MIT's "No credentials cache found"
+     * gets the reason: as upstream does, a named request from the service's euid acts with the service's keys, so
+     * its {@code keytab} stands in for the {@code client_keytab}.
+     */
+    private GssCred fromStore(CredEnvironment env) {
+        try {
+            return gss.acquireCred(env.requestedNameOrNull(), Gss.LIFETIME_INDEFINITE, KRB5, env.usage(),
+                    env.credStore());
+        } catch (GssException e) {
+            if (e.majorStatus() != MajorStatus.GSS_S_NO_CRED || !env.useServiceKeytab()
+                    || env.requestedName().isEmpty() || env.usage() == CredUsage.ACCEPT
+                    || service.credStoreValue("client_keytab").isEmpty()
+                    || service.credStoreValue("keytab").isEmpty()) {
+                throw e;
+            }
+            throw CredErrors.of(gss, MajorStatus.GSS_S_NO_CRED, e.minor(), Oid.KRB5, e.status().minorMessage()
+                    + ". Service '" + service.name() + "' was called by its own euid with a desired name, so, as"
+                    + " upstream gssproxy does, it initiates with the keys of its keytab, which stands in for its"
+                    + " client_keytab; the name is not in that keytab. Fix: acquire without a name (the client_keytab's"
+                    + " first principal), call from another uid (then the client_keytab is used), or name a principal"
+                    + " of the keytab");
         }
     }
 

@@ -81,6 +81,24 @@ class AcquireCredTest {
     }
 
     @Test
+    void aNamedInitiatorFromTheServiceEuidUsesTheKeytabNotTheClientKeytabAndTheErrorSaysSo() throws Exception {
+        ServiceConfig both = ServiceConfig.builder("keytab-and-client-keytab").euid(KdcFixture.SERVICE_UID)
+                .mech(dev.gssproxy4j.server.config.Mech.KRB5).credStore("keytab", kdc.serviceKeytab.toString())
+                .credStore("client_keytab", kdc.aliceKeytab.toString()).build();
+        ResAcquireCred named = run(args(Optional.empty(), Optional.of(alice()), List.of(), CredUsage.INITIATE,
+                List.of()), kdc.call(both, KdcFixture.SERVICE_UID));
+        assertEquals(MajorStatus.GSS_S_NO_CRED.value(), named.status().majorStatus());
+        String text = named.status().minorStatusString().toText();
+        assertTrue(text.contains("stands in for its client_keytab") && text.contains("acquire without a name"), text);
+
+        ResAcquireCred unnamed = run(args(Optional.empty(), Optional.empty(), List.of(), CredUsage.INITIATE,
+                List.of()), kdc.call(both, KdcFixture.SERVICE_UID));
+        assertEquals(0, unnamed.status().majorStatus(), () -> unnamed.status().minorStatusString().toText());
+        assertEquals(kdc.realm.principal("alice"), unnamed.outputCredHandle().orElseThrow().desiredName()
+                .displayText(), "without a name the client_keytab's principal initiates");
+    }
+
+    @Test
     void theServiceInitiatesWithItsKeytabAndTheHandleCarriesTheTickets() throws Exception {
         CallContext call = kdc.call(aliceService(), KdcFixture.SERVICE_UID);
         long destroyedBefore = SegregatedCcache.destroyed();
