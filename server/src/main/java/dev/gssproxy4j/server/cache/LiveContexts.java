@@ -22,7 +22,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Safety and state:
  * <ul>
- *   <li>Keys are the tag of the sealed copy ({@link HandleCacheKey#ofTag}) plus the {@link Binding} it opened
+ *   <li>Keys are the tag of the sealed copy ({@link HandleCacheKey}) plus the {@link Binding} it opened
  *       for, and a hit needs the whole copy byte for byte as it was opened or sealed here, before its expiry: so an
  *       entry is reached only by a caller the copy opens for, without opening it again (no AES, no import). A
  *       copy that misses is opened (which checks it) before anything is cached for it.</li>

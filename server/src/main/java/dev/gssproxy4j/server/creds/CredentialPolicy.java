@@ -160,7 +160,7 @@ public final class CredentialPolicy implements AutoCloseable {
             }
             // only now, with the handle opened for this caller's binding, may the cache be consulted
             CredCache.Key key = forAccept && !CredOptions.changeCred(handle)
-                    ? new CredCache.Key(HandleCacheKey.of(sealed), binding) : null;
+                    ? new CredCache.Key(HandleCacheKey.of(sealed).orElseThrow(), binding) : null;
             if (key != null) {
                 Optional<CredCache.Lease> cached = resources.credCache().lease(key);
                 if (cached.isPresent()) {

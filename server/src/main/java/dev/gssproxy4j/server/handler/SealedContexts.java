@@ -104,7 +104,7 @@ final class SealedContexts {
         byte[] sealed = handle.state().toByteArray();
         LiveContexts cache = call.resources().liveContexts();
         Instant now = call.resources().clock().instant();
-        Optional<LiveContexts.Key> key = HandleCacheKey.ofTag(sealed).map(tag -> new LiveContexts.Key(tag,
+        Optional<LiveContexts.Key> key = HandleCacheKey.of(sealed).map(tag -> new LiveContexts.Key(tag,
                 binding(call)));
         Optional<LiveContexts.Lease> cached = key.flatMap(k -> cache.lease(k, sealed, now));
         if (cached.isPresent()) {
@@ -130,7 +130,7 @@ final class SealedContexts {
         } catch (GssException e) {
             return; // not a context this caller may name: nothing of it is cached for this caller
         }
-        HandleCacheKey.ofTag(sealed).ifPresent(tag -> call.resources().liveContexts().remove(
+        HandleCacheKey.of(sealed).ifPresent(tag -> call.resources().liveContexts().remove(
                 new LiveContexts.Key(tag, binding(call))));
     }
 
@@ -141,7 +141,7 @@ final class SealedContexts {
     static FreshCopy sealFresh(CallContext call, byte[] exported, long lifetimeSeconds) {
         Instant expiry = expiryAfter(call, lifetimeSeconds);
         byte[] sealed = seal(call, HandleKind.CONTEXT, exported.clone(), expiry).toByteArray();
-        return new FreshCopy(Opaque.of(sealed), sealed, new LiveContexts.Key(HandleCacheKey.ofTag(sealed)
+        return new FreshCopy(Opaque.of(sealed), sealed, new LiveContexts.Key(HandleCacheKey.of(sealed)
                 .orElseThrow(), binding(call)), expiry);
     }
 

@@ -43,7 +43,7 @@ class CredCacheTest {
     }
 
     static CredCache.Key key(int n) {
-        return new CredCache.Key(HandleCacheKey.of(new byte[] {(byte) n}), BINDING);
+        return new CredCache.Key(key16((byte) n), BINDING);
     }
 
     @Test
@@ -70,7 +70,7 @@ class CredCacheTest {
                 assertSame(cred, again.cred());
             }
             assertTrue(cache.lease(key(2)).isEmpty());
-            assertTrue(cache.lease(new CredCache.Key(HandleCacheKey.of(new byte[] {1}),
+            assertTrue(cache.lease(new CredCache.Key(key16((byte) 1),
                     Binding.of("http", KdcFixture.OTHER_UID))).isEmpty(), "another caller's binding never hits");
             assertFalse(cred.isClosed());
             assertEquals(1, cache.size());
@@ -153,5 +153,12 @@ class CredCacheTest {
             }
             assertTrue(cred.isClosed());
         }
+    }
+
+    /** A cache key whose 16 bytes are all {@code b}. */
+    private static HandleCacheKey key16(byte b) {
+        byte[] bytes = new byte[HandleCacheKey.BYTES];
+        java.util.Arrays.fill(bytes, b);
+        return new HandleCacheKey(bytes);
     }
 }
