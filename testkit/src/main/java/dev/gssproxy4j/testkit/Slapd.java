@@ -9,11 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -38,6 +40,7 @@ final class Slapd implements AutoCloseable {
     private static final Path KERBEROS_SCHEMA_DOC = Path.of("/usr/share/doc/krb5-kdc-ldap/kerberos.schema.gz");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
     private static final String READY_LINE = "slapd starting";
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
     private final String uri;
     private final String adminPassword;
@@ -67,14 +70,16 @@ final class Slapd implements AutoCloseable {
         return missing;
     }
 
-    /** Starts one in {@code dir} (created), with a fresh random administrator password. */
+    /** Starts one in {@code dir} (created, mode 0700), with a fresh random administrator password. */
     static Slapd start(Path dir) {
         List<String> missing = missing();
         if (!missing.isEmpty()) {
             throw new RealmException("cannot run a private slapd, missing: " + String.join(", ", missing));
         }
         try {
-            Files.createDirectories(dir.resolve("data"));
+            // only this uid reaches the socket and the files (the realm directory itself is world-readable)
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR));
+            Files.createDirectory(dir.resolve("data"));
             Path schema = dir.resolve("kerberos.schema");
             copySchema(kerberosSchema().orElseThrow(), schema);
             String password = MitKdb.randomSecret();
@@ -125,7 +130,8 @@ final class Slapd implements AutoCloseable {
     }
 
     private static String config(Path dir, Path kerberosSchema, String password) {
-        // MIT's kerberos.schema uses attribute types of core.schema (cn, ...); mdb is a module on Debian.
+        // MIT's kerberos.schema uses attribute types of core.schema (cn, ...); mdb is a module on Debian. Only the
+        // rootdn (whom no ACL restricts) may read the keys: slapd's default without "access" lines is read for all.
         return """
                 include %1$s
                 include %2$s
@@ -138,6 +144,7 @@ final class Slapd implements AutoCloseable {
                 rootpw %7$s
                 directory %3$s/data
                 index krbPrincipalName eq
+                access to * by * none
                 """.formatted(CORE_SCHEMA, kerberosSchema, dir, MODULE_DIR, BASE_DN, ADMIN_DN, password);
     }
 

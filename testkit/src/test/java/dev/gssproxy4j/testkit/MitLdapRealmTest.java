@@ -1,5 +1,6 @@
 package dev.gssproxy4j.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +58,7 @@ class MitLdapRealmTest {
         assertTrue(allowed.contains("HTTP/localhost@" + realm.name() + ": kvno = "), allowed);
 
         ChildProcess.Result refused = Krb5Tools.start(realm, service, "kvno", "-k", keytab.toString(), "-U", "alice",
-                "-P", "ldap/localhost").run(java.time.Duration.ofSeconds(20));
+                "-P", "ldap/localhost").run(Duration.ofSeconds(20));
         assertFalse(refused.succeeded(), refused.toString());
         assertTrue(refused.stderr().contains("KDC can't fulfill requested option"), refused.stderr());
 
@@ -63,6 +66,19 @@ class MitLdapRealmTest {
         String nowAllowed = Krb5Tools.run(realm, service, "kvno", "-k", keytab.toString(), "-U", "alice", "-P",
                 "ldap/localhost");
         assertTrue(nowAllowed.contains("ldap/localhost@" + realm.name() + ": kvno = "), nowAllowed);
+    }
+
+    @Test
+    void onlyTheAdministratorReadsTheDirectory() throws Exception {
+        String uri = Files.readString(realm.dir().resolve("kdc.conf")).lines()
+                .filter(line -> line.strip().startsWith("ldap_servers = "))
+                .map(line -> line.strip().substring("ldap_servers = ".length())).findFirst().orElseThrow();
+        ChildProcess.Result anonymous = ChildProcess.command("ldapsearch", "-x", "-LLL", "-H", uri, "-b", "cn=krb5",
+                "(krbPrincipalName=alice@" + realm.name() + ")", "krbPrincipalKey").run(Duration.ofSeconds(20));
+        assertFalse(anonymous.stdout().contains("krbPrincipalKey"), anonymous.toString());
+        assertFalse(anonymous.stdout().contains("dn:"), anonymous.toString());
+        assertEquals("rwx------", PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(realm.dir().resolve("ldap"))));
     }
 
     @Test
