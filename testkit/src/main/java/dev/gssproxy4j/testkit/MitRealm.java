@@ -52,7 +52,7 @@ final class MitRealm implements Realm {
         return Stream.of("krb5kdc", "kdb5_util", "kadmin.local").allMatch(tool -> Programs.find(tool).isPresent());
     }
 
-    /** A realm on {@code kdb}, a function of the realm directory: {@code Db2Kdb::new} or {@code LdapKdb::start}. */
+    /** A realm on the database that {@code kdbIn} sets up in the realm directory: {@link Db2Kdb} or {@link LdapKdb}. */
     static MitRealm start(String name, List<String> enctypes, Function<Path, MitKdb> kdbIn) {
         if (!available()) {
             throw new RealmException("the MIT KDC is not installed (need krb5kdc, kdb5_util and kadmin.local on PATH "

@@ -49,7 +49,7 @@ public final class Realms {
      * Like {@link #mit()}, but the KDC reads its principals through MIT's LDAP KDB module from a private
      * {@code slapd} (a child process on a socket in the realm directory, never the system's), the one MIT database
      * that stores constrained-delegation ACLs: {@link Realm#allowDelegation} makes S4U2Proxy succeed. Starts in
-     * about a second here.
+     * about half a second here (slapd included).
      *
      * @throws RealmException if something is missing ({@link #mitLdapMissing()}) or does not start
      */
