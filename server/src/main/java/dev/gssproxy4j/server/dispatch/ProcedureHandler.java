@@ -1,5 +1,6 @@
 package dev.gssproxy4j.server.dispatch;
 
+import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.proc.GssxArg;
 import dev.gssproxy4j.protocol.proc.GssxRes;
@@ -16,6 +17,15 @@ import dev.gssproxy4j.server.call.CallContext;
 public interface ProcedureHandler<A extends GssxArg, R extends GssxRes> {
 
     R handle(A args, CallContext call) throws InterruptedException;
+
+    /**
+     * The {@code call_ctx} whose client environment ({@code gssproxy4j.env.*} options, docs/PROTOCOL.md) this
+     * procedure honours: {@link CallCtx#EMPTY} unless the procedure reads it. The dispatcher builds the call's
+     * credential policy ({@link CallContext#credentials()}) with it.
+     */
+    default CallCtx clientEnvironment(A args) {
+        return CallCtx.EMPTY;
+    }
 
     /** A result that carries only {@code status}, every other field empty or absent. */
     R failure(GssxStatus status);

@@ -14,11 +14,11 @@ import dev.gssproxy4j.rpc.RpcCall;
 import dev.gssproxy4j.rpc.RpcMessage;
 import dev.gssproxy4j.rpc.RpcReply;
 import dev.gssproxy4j.server.call.CallContext;
-import dev.gssproxy4j.server.call.GssCalls;
-import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.fair.GssCalls;
 import dev.gssproxy4j.server.log.DaemonLog;
+import dev.gssproxy4j.server.shared.ServerResources;
 import dev.gssproxy4j.server.stats.CallStats;
 import dev.gssproxy4j.server.transport.Transport;
 import dev.gssproxy4j.xdr.XdrDecodeException;
@@ -122,7 +122,8 @@ public final class RpcDispatcher implements Transport.RecordHandler {
             DaemonLog.debug(2, cid, "Executing request " + procedure.wire() + " (GSSX_" + procedure
                     + ") for service \"" + service.get().name() + "\"");
         }
-        CallContext context = new CallContext(caller, service.get(), current.config(), cid, resources);
+        CallContext context = new CallContext(caller, service.get(), current.config(), cid, resources,
+                handlers.clientEnvironment(procedure, args));
         return execute(xid, procedure, args, context);
     }
 
@@ -133,7 +134,11 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         try {
             GssCalls.Share share = new GssCalls.Share(context.caller().uid(),
                     context.caller().uid() == 0 || context.service().trusted());
-            result = resources.gssCalls().runRequest(share, () -> handlers.handle(procedure, args, context));
+            result = resources.gssCalls().runRequest(share, () -> {
+                try (context) { // the call's credentials end with its handler, still under the permit
+                    return handlers.handle(procedure, args, context);
+                }
+            });
         } catch (GssException e) {
             DaemonLog.debug(1, cid, "GSSX_" + procedure + " failed: " + e.status());
             result = handlers.failure(procedure, Statuses.of(e.status()));

@@ -4,6 +4,7 @@ import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.GssStatus;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
+import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Oids;
@@ -49,7 +50,8 @@ public final class AcquireCred implements ProcedureHandler<ArgAcquireCred, ResAc
             throw CredErrors.of(gss, MajorStatus.GSS_S_BAD_MECH, 0, null, "service '" + call.service().name()
                     + "' offers only krb5 (" + Mech.KRB5.oid() + "), which desired_mechs does not list");
         }
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call, args.callCtx())) {
+        try {
+            CredentialPolicy creds = call.credentials();
             Optional<OpenedCred> input = args.inputCredHandle().isPresent()
                     ? creds.openAcquireInput(args.inputCredHandle().get()) : Optional.empty();
             try {
@@ -74,6 +76,12 @@ public final class AcquireCred implements ProcedureHandler<ArgAcquireCred, ResAc
             return failure(Statuses.of(s.mech() != null ? s
                     : new GssStatus(s.major(), s.minor(), Oid.KRB5, s.majorMessage(), s.minorMessage())));
         }
+    }
+
+    /** The request's own: this procedure honours the client environment. */
+    @Override
+    public CallCtx clientEnvironment(ArgAcquireCred args) {
+        return args.callCtx();
     }
 
     @Override

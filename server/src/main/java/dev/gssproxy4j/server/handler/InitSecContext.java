@@ -10,6 +10,7 @@ import dev.gssproxy4j.mech.InitResult;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.SecContext;
+import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxOption;
 import dev.gssproxy4j.protocol.GssxStatus;
@@ -56,8 +57,8 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
         int timeReq = (int) (args.timeReq() < 0 ? 0xffffffffL : Math.min(args.timeReq(), 0xffffffffL));
         ChannelBindings bindings = args.inputCb().map(Requests::bindings).orElse(null);
         byte[] input = args.inputToken().map(Opaque::toByteArray).orElse(new byte[0]);
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call, args.callCtx());
-             SecContext partial = args.contextHandle()
+        CredentialPolicy creds = call.credentials();
+        try (SecContext partial = args.contextHandle()
                      .map(h -> SealedContexts.openPartial(call, h.exportedContextToken(), mech.orElse(Oid.KRB5)))
                      .orElse(null);
              OpenedCred cred = credential(creds, args, mech)) {
@@ -80,6 +81,12 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
                         options);
             }
         }
+    }
+
+    /** The request's own: this procedure honours the client environment. */
+    @Override
+    public CallCtx clientEnvironment(ArgInitSecContext args) {
+        return args.callCtx();
     }
 
     @Override
@@ -105,7 +112,7 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
             }
         }
         if (!mech.equals(Optional.of(Oid.KRB5))) {
-            throw CredErrors.of(creds.call().resources().gss(), MajorStatus.GSS_S_NO_CRED, 0, mech.orElse(null),
+            throw CredErrors.of(creds.gss(), MajorStatus.GSS_S_NO_CRED, 0, mech.orElse(null),
                     "without a cred_handle a default credential is acquired for krb5 only; ask for mech_type krb5"
                             + " or acquire a credential first (ACQUIRE_CRED)");
         }

@@ -12,7 +12,6 @@ import dev.gssproxy4j.protocol.proc.ResStoreCred;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.creds.CredErrors;
 import dev.gssproxy4j.server.creds.CredUsages;
-import dev.gssproxy4j.server.creds.CredentialPolicy;
 import dev.gssproxy4j.server.creds.OpenedCred;
 import dev.gssproxy4j.server.creds.OwnedCcacheFile;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
@@ -50,8 +49,7 @@ public final class StoreCred implements ProcedureHandler<ArgStoreCred, ResStoreC
         String ccache = Options.valueText(args.options(), CCACHE_OPTION).orElseThrow(() -> CredErrors.of(gss,
                 MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, Oid.KRB5, "STORE_CRED needs option ccache ="
                         + " FILE:/path of a ccache file the caller owns"));
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call);
-             OpenedCred cred = creds.open(args.inputCredHandle()).orElseThrow(() -> CredErrors.of(gss,
+        try (OpenedCred cred = call.credentials().open(args.inputCredHandle()).orElseThrow(() -> CredErrors.of(gss,
                      MajorStatus.GSS_S_NO_CRED, CredErrors.EINVAL, Oid.KRB5, "the credential handle to store"
                              + " does not open (expired or from an earlier key); acquire or accept anew"));
              OwnedCcacheFile file = OwnedCcacheFile.open(gss, ccache, call.caller().uid())) {

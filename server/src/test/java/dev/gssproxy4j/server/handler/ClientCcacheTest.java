@@ -82,13 +82,13 @@ class ClientCcacheTest {
     }
 
     ResInitSecContext init(CallCtx callCtx, Optional<GssxCred> cred, ServiceConfig service) throws Exception {
-        return KdcFixture.run(new InitSecContext(), new ArgInitSecContext(callCtx, Optional.empty(), cred,
+        return DispatchedCall.run(new InitSecContext(), new ArgInitSecContext(callCtx, Optional.empty(), cred,
                 Optional.of(GssxName.of(KdcFixture.TARGET, Oids.NT_HOSTBASED_SERVICE)), Oids.KRB5, 0, 0,
                 Optional.empty(), Optional.empty(), List.of()), kdc.call(service, CALLER));
     }
 
     ResAcquireCred acquire(CallCtx callCtx, ServiceConfig service) throws Exception {
-        return KdcFixture.run(new AcquireCred(), new ArgAcquireCred(callCtx, Optional.empty(), false,
+        return DispatchedCall.run(new AcquireCred(), new ArgAcquireCred(callCtx, Optional.empty(), false,
                 Optional.empty(), 0, List.of(), CredUsage.INITIATE, 0, 0, List.of()), kdc.call(service, CALLER));
     }
 

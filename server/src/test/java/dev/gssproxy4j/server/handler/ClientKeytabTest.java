@@ -102,19 +102,19 @@ class ClientKeytabTest {
     }
 
     ResInitSecContext init(CallCtx callCtx, Optional<GssxCred> cred, ServiceConfig service) throws Exception {
-        return KdcFixture.run(new InitSecContext(), new ArgInitSecContext(callCtx, Optional.empty(), cred,
+        return DispatchedCall.run(new InitSecContext(), new ArgInitSecContext(callCtx, Optional.empty(), cred,
                 Optional.of(GssxName.of(KdcFixture.TARGET, Oids.NT_HOSTBASED_SERVICE)), Oids.KRB5, 0, 0,
                 Optional.empty(), Optional.empty(), List.of()), kdc.call(service, CALLER));
     }
 
     ResAcquireCred acquire(CallCtx callCtx, CredUsage usage, ServiceConfig service) throws Exception {
-        return KdcFixture.run(new AcquireCred(), new ArgAcquireCred(callCtx, Optional.empty(), false,
+        return DispatchedCall.run(new AcquireCred(), new ArgAcquireCred(callCtx, Optional.empty(), false,
                 Optional.empty(), 0, List.of(), usage, 0, 0, List.of()), kdc.call(service, CALLER));
     }
 
     ResAcceptSecContext accept(CallCtx callCtx, Optional<GssxCred> cred, byte[] token, ServiceConfig service)
             throws Exception {
-        return KdcFixture.run(new AcceptSecContext(), new ArgAcceptSecContext(callCtx, Optional.empty(), cred,
+        return DispatchedCall.run(new AcceptSecContext(), new ArgAcceptSecContext(callCtx, Optional.empty(), cred,
                 Opaque.of(token), Optional.empty(), false, List.of()), kdc.call(service, CALLER));
     }
 
@@ -188,7 +188,7 @@ class ClientKeytabTest {
         assertEquals(0, res.status().majorStatus(), () -> text(res.status()));
         assertEquals(kdc.realm.principal("alice"), res.contextHandle().orElseThrow().srcName().displayText());
         // a caller keytab without keys for its principal gets nothing from the service's: bob is not alice's
-        ResAcquireCred asBob = KdcFixture.run(new AcquireCred(), new ArgAcquireCred(
+        ResAcquireCred asBob = DispatchedCall.run(new AcquireCred(), new ArgAcquireCred(
                 env(ClientEnvVar.KRB5_CLIENT_KTNAME, file.toString()), Optional.empty(), false,
                 Optional.of(GssxName.of(kdc.realm.principal("bob"), Oids.KRB5_NT_PRINCIPAL_NAME)), 0, List.of(),
                 CredUsage.INITIATE, 0, 0, List.of()), kdc.call(service, CALLER));
