@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
  * The daemon's package structure, checked on every build (the allowed edges are drawn in the README's Layout
  * section): no package cycle, and the layers point one way — the root package composes, {@code dispatch} runs one
  * request, {@code handler} implements the procedures, {@code call} holds what one call carries (with its
- * credential policy), {@code creds} the credential policy, and the packages below ({@code shared}, {@code transport},
- * {@code seal}, {@code cache}, {@code config}, {@code log}, {@code fair}) know nothing of calls.
+ * credential policy), {@code creds} the credential policy, and the packages below ({@code shared}, {@code error},
+ * {@code transport}, {@code seal}, {@code cache}, {@code config}, {@code log}, {@code fair}) know nothing of calls.
  */
 class ArchitectureTest {
 
@@ -52,7 +52,7 @@ class ArchitectureTest {
     void thePackagesBelowACallKnowNothingOfCalls() {
         noClasses().that().resideInAnyPackage(ROOT + ".transport..", ROOT + ".seal..", ROOT + ".cache..",
                         ROOT + ".config..", ROOT + ".log..", ROOT + ".fair..", ROOT + ".stats..", ROOT + ".os..",
-                        ROOT + ".shared..")
+                        ROOT + ".shared..", ROOT + ".error..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".call..", ROOT + ".dispatch..",
                         ROOT + ".handler..", ROOT + ".creds..")
                 .check(DAEMON);

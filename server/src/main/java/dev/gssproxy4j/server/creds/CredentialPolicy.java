@@ -10,8 +10,11 @@ import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.server.cache.CredCache;
 import dev.gssproxy4j.server.cache.KeytabMirrors;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import dev.gssproxy4j.server.log.DaemonLog;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleCacheKey;
@@ -69,7 +72,7 @@ public final class CredentialPolicy implements AutoCloseable {
     public static CredentialPolicy open(ServerResources resources, Caller caller, ServiceConfig service,
                                         long connectionId, CallCtx callCtx) {
         return new CredentialPolicy(resources, caller, service, connectionId,
-                ClientEnvironment.of(resources.gss(), service, callCtx.options()));
+                ClientEnvironment.of(service, callCtx.options()));
     }
 
     /** The service the call matched. */
@@ -146,7 +149,7 @@ public final class CredentialPolicy implements AutoCloseable {
             if (e.reason() == HandleException.Reason.FORGED && !anyFailureIsAbsent) {
                 DaemonLog.errorFrom(caller.uid(), "Refused a credential handle", connectionId,
                         "Refused a credential handle for " + caller.describeFor(service) + ": " + e.getMessage());
-                throw CredErrors.of(gss, MajorStatus.GSS_S_DEFECTIVE_CREDENTIAL, CredErrors.EACCES, null,
+                throw GssErrors.of(MajorStatus.GSS_S_DEFECTIVE_CREDENTIAL, Errno.EACCES, null,
                         "the credential handle was not issued to " + caller.describeFor(service) + " (it belongs to"
                                 + " another uid or service, or was altered); acquire a credential of your own");
             }

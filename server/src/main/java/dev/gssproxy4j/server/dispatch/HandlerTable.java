@@ -1,5 +1,7 @@
 package dev.gssproxy4j.server.dispatch;
 
+import dev.gssproxy4j.mech.Gss;
+import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Procedure;
@@ -33,6 +35,11 @@ public final class HandlerTable {
     /** The {@code call_ctx} whose client environment {@code procedure}'s handler honours for {@code args}. */
     public CallCtx clientEnvironment(Procedure procedure, GssxArg args) {
         return clientEnvironment(handler(procedure), args);
+    }
+
+    /** The result of {@code procedure} for an error its handler (or the dispatcher) threw: {@link Statuses#failure}. */
+    public GssxRes failure(Procedure procedure, GssException error, Gss gss) {
+        return Statuses.failure(handler(procedure), error, gss);
     }
 
     /** A result of {@code procedure} that carries only {@code status}. */

@@ -8,8 +8,10 @@ import dev.gssproxy4j.server.call.CallContext;
 
 /**
  * One procedure of the protocol (STYLE rule 1: one class each). Every handler has the same shape: validate, open
- * handles, call the mechanism, seal handles, fill the status. A handler may throw
- * {@link dev.gssproxy4j.mech.GssException}: the dispatcher turns it into {@link #failure} with that status.
+ * handles, call the mechanism, seal handles, fill the status. A handler reports an error
+ * by throwing a {@link dev.gssproxy4j.mech.GssException} (the library's, or one of
+ * {@link dev.gssproxy4j.server.error.GssErrors}): the dispatcher turns it into {@link #failure} with that status,
+ * filling in the major text ({@link Statuses#failure}).
  *
  * @param <A> the procedure's {@code gssx_arg_*}
  * @param <R> the procedure's {@code gssx_res_*}

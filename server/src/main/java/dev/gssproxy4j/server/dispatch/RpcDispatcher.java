@@ -16,6 +16,8 @@ import dev.gssproxy4j.rpc.RpcReply;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import dev.gssproxy4j.server.fair.GssCalls;
 import dev.gssproxy4j.server.log.DaemonLog;
 import dev.gssproxy4j.server.shared.ServerResources;
@@ -41,9 +43,10 @@ import java.util.function.Supplier;
  *       program and socket, but no service, then the connection is closed (upstream drops it silently); the log
  *       line, limited per uid, says why each service refused it;</li>
  *   <li>arguments that do not decode: GARBAGE_ARGS; a {@link GssException}: the procedure's result carrying that
- *       status; GSS calls saturated: GSS_S_UNAVAILABLE; a result over the maximum record size or a defect of
- *       gssproxy4j (any other exception): GSS_S_FAILURE saying so. SYSTEM_ERR is left for an interrupted call
- *       (the daemon is stopping).</li>
+ *       status, its major text filled in from the library when it has none ({@link Statuses#failure}); GSS
+ *       calls saturated: GSS_S_UNAVAILABLE; a result over the maximum record size or a defect of gssproxy4j (any
+ *       other exception): GSS_S_FAILURE saying so. SYSTEM_ERR is left for an interrupted call (the daemon is
+ *       stopping).</li>
  * </ul>
  * The connection stays open after every RPC-level error reply, as upstream keeps it.
  */
@@ -100,8 +103,9 @@ public final class RpcDispatcher implements Transport.RecordHandler {
             DaemonLog.errorFrom(caller.uid(), "No matching service found", cid, () -> "No matching service found on "
                     + "socket " + caller.socket() + ": " + current.matcher().match(caller).summary(caller));
             stats.record(procedure.name(), CallStats.UNAUTHORIZED, MajorStatus.GSS_S_UNAUTHORIZED.name(), 0);
+            // "Operation unauthorized" is gssproxy4j's own major text for this reply (MIT's is about local policy)
             return answerOnceAndClose(reply(xid, procedure, handlers.failure(procedure, Statuses.of(
-                    MajorStatus.GSS_S_UNAUTHORIZED, Statuses.EACCES, "Operation unauthorized", refusal(caller)))));
+                    MajorStatus.GSS_S_UNAUTHORIZED, Errno.EACCES, "Operation unauthorized", refusal(caller)))));
         }
         if (DaemonLog.enabled(2)) { // the messages are built only when printed: this runs for every request
             DaemonLog.debug(2, cid, "Connection matched service " + service.get().name());
@@ -141,21 +145,21 @@ public final class RpcDispatcher implements Transport.RecordHandler {
             });
         } catch (GssException e) {
             DaemonLog.debug(1, cid, "GSSX_" + procedure + " failed: " + e.status());
-            result = handlers.failure(procedure, Statuses.of(e.status()));
+            result = handlers.failure(procedure, e, resources.gss());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return rpcError(cid, RpcReply.accepted(xid, AcceptStat.SYSTEM_ERR), "interrupted during " + procedure);
         } catch (RejectedExecutionException e) {
             DaemonLog.debug(1, cid, "GSSX_" + procedure + " refused: " + e.getMessage());
-            result = handlers.failure(procedure, Statuses.of(MajorStatus.GSS_S_UNAVAILABLE, Statuses.EAGAIN,
-                    "The operation or option is not available or unsupported", "gssproxy4j: " + e.getMessage()));
+            result = handlers.failure(procedure, GssErrors.withText(MajorStatus.GSS_S_UNAVAILABLE, Errno.EAGAIN,
+                    "gssproxy4j: " + e.getMessage()), resources.gss());
         } catch (RuntimeException e) {
             // A defect of ours, not of the request: the caller gets a GSS error and the connection stays usable.
             DaemonLog.errorFrom(context.caller().uid(), "call failed inside gssproxy4j", cid, "GSSX_" + procedure
                     + " failed inside gssproxy4j: " + e.getClass().getName());
-            result = handlers.failure(procedure, Statuses.failure(Statuses.EINVAL, "gssproxy4j could not serve"
-                    + " GSSX_" + procedure + " (internal " + e.getClass().getSimpleName() + "); the daemon logged it."
-                    + " Please report it with the daemon's log"));
+            result = handlers.failure(procedure, GssErrors.withText(MajorStatus.GSS_S_FAILURE, Errno.EINVAL,
+                    "gssproxy4j could not serve GSSX_" + procedure + " (internal " + e.getClass().getSimpleName()
+                            + "); the daemon logged it. Please report it with the daemon's log"), resources.gss());
         }
         if (!result.status().isComplete()) {
             DaemonLog.debug(2, cid, "GSSX_" + procedure + " status: " + describe(result.status()));
@@ -201,8 +205,9 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         } catch (XdrSizeException e) {
             DaemonLog.debug(1, "reply to GSSX_" + procedure + " exceeds the maximum record size: " + e.getMessage());
             return new Transport.Reply(GssProxyMessages.encodeReply(xid, procedure, handlers.failure(procedure,
-                    Statuses.failure(Statuses.EMSGSIZE, "the result of GSSX_" + procedure + " would exceed the "
-                            + maxRecord + "-byte record limit; send smaller messages")), maxRecord));
+                    GssErrors.withText(MajorStatus.GSS_S_FAILURE, Errno.EMSGSIZE, "the result of GSSX_" + procedure
+                            + " would exceed the " + maxRecord + "-byte record limit; send smaller messages"),
+                    resources.gss()), maxRecord));
         }
     }
 

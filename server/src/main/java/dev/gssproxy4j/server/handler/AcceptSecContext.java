@@ -22,7 +22,6 @@ import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.convert.Contexts;
 import dev.gssproxy4j.server.convert.Names;
 import dev.gssproxy4j.server.creds.CcacheSync;
-import dev.gssproxy4j.server.creds.CredErrors;
 import dev.gssproxy4j.server.creds.CredentialPolicy;
 import dev.gssproxy4j.server.creds.OpenedCred;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
@@ -51,9 +50,7 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
 
     @Override
     public ResAcceptSecContext handle(ArgAcceptSecContext args, CallContext call) throws InterruptedException {
-        Gss gss = call.resources().gss();
-        ExportTypes types = ExportTypes.of(args.callCtx()).orElseThrow(() -> CredErrors.of(gss,
-                MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, null, ExportTypes.problem(args.callCtx())));
+        ExportTypes types = ExportTypes.required(args.callCtx());
         CredentialPolicy creds = call.credentials();
         try (OpenedCred cred = creds.openOrAcquire(args.credHandle(), CredUsage.ACCEPT);
              SecContext partial = args.contextHandle()

@@ -100,7 +100,7 @@ public final class KdcFixture implements AutoCloseable {
         try {
             return handler.handle(args, call);
         } catch (GssException e) {
-            return handler.failure(Statuses.of(e.status()));
+            return Statuses.failure(handler, e, call.resources().gss());
         }
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import dev.gssproxy4j.server.error.Errno;
 
 import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.MajorStatus;
@@ -15,7 +16,6 @@ import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgImportAndCanonName;
 import dev.gssproxy4j.protocol.proc.ResImportAndCanonName;
 import dev.gssproxy4j.server.call.CallContext;
-import dev.gssproxy4j.server.dispatch.Statuses;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -96,9 +96,10 @@ class ImportAndCanonNameTest {
 
     @Test
     void anEmptyNameIsRefusedWithEinval() throws InterruptedException {
-        ResImportAndCanonName result = handler.handle(request(GssxName.EMPTY, Opaque.EMPTY, LOCALNAME), call);
+        ResImportAndCanonName result = DispatchedCall.run(handler, request(GssxName.EMPTY, Opaque.EMPTY, LOCALNAME),
+                call);
         assertEquals(MajorStatus.GSS_S_FAILURE.value(), result.status().majorStatus());
-        assertEquals(Statuses.EINVAL, result.status().minorStatus());
+        assertEquals(Errno.EINVAL.code(), result.status().minorStatus());
         assertTrue(result.outputName().isEmpty());
         assertTrue(result.options().isEmpty());
     }
