@@ -1,6 +1,5 @@
 package dev.gssproxy4j.server.error;
 
-import dev.gssproxy4j.server.dispatch.Statuses;
 import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.GssStatus;
 import dev.gssproxy4j.mech.MajorStatus;

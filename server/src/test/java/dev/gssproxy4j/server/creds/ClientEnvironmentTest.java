@@ -3,7 +3,6 @@ package dev.gssproxy4j.server.creds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.gssproxy4j.server.error.Errno;
 
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssException;
@@ -14,6 +13,7 @@ import dev.gssproxy4j.protocol.GssxOption;
 import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.error.Errno;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.List;
 import java.util.Optional;

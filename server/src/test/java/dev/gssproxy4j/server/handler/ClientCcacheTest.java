@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import dev.gssproxy4j.server.error.Errno;
 
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.protocol.CallCtx;
@@ -22,6 +21,7 @@ import dev.gssproxy4j.protocol.proc.ResInitSecContext;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.creds.KdcFixture;
+import dev.gssproxy4j.server.error.Errno;
 import dev.gssproxy4j.xdr.Opaque;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

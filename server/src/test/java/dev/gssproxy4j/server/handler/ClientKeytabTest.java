@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import dev.gssproxy4j.server.error.Errno;
 
 import dev.gssproxy4j.mech.GssCred;
 import dev.gssproxy4j.mech.GssName;
@@ -32,6 +31,7 @@ import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.creds.KdcFixture;
 import dev.gssproxy4j.server.creds.StoreScope;
+import dev.gssproxy4j.server.error.Errno;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleKind;
 import dev.gssproxy4j.xdr.Opaque;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.gssproxy4j.server.error.Errno;
 
 import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.MajorStatus;
@@ -16,6 +15,7 @@ import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgImportAndCanonName;
 import dev.gssproxy4j.protocol.proc.ResImportAndCanonName;
 import dev.gssproxy4j.server.call.CallContext;
+import dev.gssproxy4j.server.error.Errno;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;

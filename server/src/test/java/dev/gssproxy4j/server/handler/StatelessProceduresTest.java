@@ -2,7 +2,6 @@ package dev.gssproxy4j.server.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import dev.gssproxy4j.server.error.Errno;
 
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.posix.Posix;
@@ -27,6 +26,7 @@ import dev.gssproxy4j.protocol.proc.ResImportCred;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.dispatch.HandlerTable;
+import dev.gssproxy4j.server.error.Errno;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.Arrays;
 import java.util.List;
