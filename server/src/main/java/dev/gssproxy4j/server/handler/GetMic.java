@@ -21,8 +21,8 @@ public final class GetMic implements ProcedureHandler<ArgGetMic, ResGetMic> {
 
     @Override
     public ResGetMic handle(ArgGetMic args, CallContext call) throws InterruptedException {
-        int qop = Requests.qop(call.resources().gss(), args.qopReq());
-        boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
+        int qop = Requests.qop(args.qopReq());
+        boolean sealedOnly = Requests.sealedOnly(args.callCtx());
         try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
             byte[] mic = ctx.getMic(qop, args.messageBuffer().toByteArray());
             GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);

@@ -7,7 +7,7 @@ import dev.gssproxy4j.protocol.proc.ArgReleaseHandle;
 import dev.gssproxy4j.protocol.proc.ResReleaseHandle;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
-import dev.gssproxy4j.server.dispatch.Statuses;
+import dev.gssproxy4j.server.error.GssErrors;
 
 /**
  * GSSX_RELEASE_HANDLE (procedure 10). The daemon is stateless: credentials and contexts live only in the sealed
@@ -21,15 +21,12 @@ import dev.gssproxy4j.server.dispatch.Statuses;
  */
 public final class ReleaseHandle implements ProcedureHandler<ArgReleaseHandle, ResReleaseHandle> {
 
-    private static final MajorStatus BAD_STRUCTURE = MajorStatus.GSS_S_CALL_BAD_STRUCTURE;
-
     @Override
     public ResReleaseHandle handle(ArgReleaseHandle args, CallContext call) {
         return switch (args.credHandle()) {
             case GssxHandle.Cred cred -> new ResReleaseHandle(GssxStatus.COMPLETE);
             case GssxHandle.SecCtx ctx -> new ResReleaseHandle(GssxStatus.COMPLETE);
-            case GssxHandle.Other other -> new ResReleaseHandle(Statuses.of(BAD_STRUCTURE, 0,
-                    call.resources().gss().displayStatus(BAD_STRUCTURE.value(), 0, null).majorMessage(), ""));
+            case GssxHandle.Other other -> throw GssErrors.bare(MajorStatus.GSS_S_CALL_BAD_STRUCTURE);
         };
     }
 

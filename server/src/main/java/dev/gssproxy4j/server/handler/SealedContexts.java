@@ -1,13 +1,13 @@
 package dev.gssproxy4j.server.handler;
 
 import dev.gssproxy4j.mech.GssException;
-import dev.gssproxy4j.mech.GssStatus;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.creds.StoreScope;
+import dev.gssproxy4j.server.error.GssErrors;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleException;
 import dev.gssproxy4j.server.seal.HandleKind;
@@ -117,7 +117,7 @@ final class SealedContexts {
                     call.resources().clock().instant());
         } catch (HandleException e) {
             if (e.reason() == HandleException.Reason.EXPIRED && kind == HandleKind.CONTEXT) {
-                throw status(MajorStatus.GSS_S_CONTEXT_EXPIRED, "The referenced context has expired",
+                throw GssErrors.withText(MajorStatus.GSS_S_CONTEXT_EXPIRED, null,
                         what + " has reached its end time. Fix: establish a new context");
             }
             throw noContext(what + " cannot be used: " + e.getMessage() + ". Fix: " + fix);
@@ -125,7 +125,7 @@ final class SealedContexts {
         byte[] token = opened.payload();
         try {
             if (requiredMech != null && !mechOf(token).equals(Optional.of(requiredMech))) {
-                throw status(MajorStatus.GSS_S_BAD_MECH, "An unsupported mechanism was requested", what + " is of"
+                throw GssErrors.withText(MajorStatus.GSS_S_BAD_MECH, null, what + " is of"
                         + " mechanism " + mechOf(token).map(Oid::toString).orElse("(unknown)") + ", not " + requiredMech
                         + ". Fix: send the same mech_type on every leg of a context");
             }
@@ -155,13 +155,8 @@ final class SealedContexts {
         return Binding.of(StoreScope.of(call.service()), call.caller().uid());
     }
 
-    /** GSS_S_NO_CONTEXT with MIT's major text and {@code explanation} (problem and fix) as minor text. */
+    /** GSS_S_NO_CONTEXT with {@code explanation} (problem and fix) as minor text. */
     private static GssException noContext(String explanation) {
-        return status(MajorStatus.GSS_S_NO_CONTEXT, "No context has been established", explanation);
-    }
-
-    private static GssException status(MajorStatus major, String majorText, String explanation) {
-        return new GssException("gssproxy4j sealed context", new GssStatus(major.value(), 0, null, majorText,
-                explanation));
+        return GssErrors.withText(MajorStatus.GSS_S_NO_CONTEXT, null, explanation);
     }
 }

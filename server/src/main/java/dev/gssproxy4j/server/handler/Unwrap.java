@@ -27,7 +27,7 @@ public final class Unwrap implements ProcedureHandler<ArgUnwrap, ResUnwrap> {
     public ResUnwrap handle(ArgUnwrap args, CallContext call) throws InterruptedException {
         Gss gss = call.resources().gss();
         Opaque token = args.tokenBuffer().isEmpty() ? Opaque.EMPTY : args.tokenBuffer().getFirst();
-        boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
+        boolean sealedOnly = Requests.sealedOnly(args.callCtx());
         try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
             UnwrapResult unwrapped = ctx.unwrap(token.toByteArray());
             GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);

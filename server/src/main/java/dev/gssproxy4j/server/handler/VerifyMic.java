@@ -23,7 +23,7 @@ public final class VerifyMic implements ProcedureHandler<ArgVerifyMic, ResVerify
     @Override
     public ResVerifyMic handle(ArgVerifyMic args, CallContext call) throws InterruptedException {
         Gss gss = call.resources().gss();
-        boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
+        boolean sealedOnly = Requests.sealedOnly(args.callCtx());
         try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
             VerifyResult verified = ctx.verifyMic(args.messageBuffer().toByteArray(),
                     args.tokenBuffer().toByteArray());

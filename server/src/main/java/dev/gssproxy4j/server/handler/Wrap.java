@@ -22,9 +22,9 @@ public final class Wrap implements ProcedureHandler<ArgWrap, ResWrap> {
 
     @Override
     public ResWrap handle(ArgWrap args, CallContext call) throws InterruptedException {
-        int qop = Requests.qop(call.resources().gss(), args.qopState());
+        int qop = Requests.qop(args.qopState());
         Opaque message = args.messageBuffer().isEmpty() ? Opaque.EMPTY : args.messageBuffer().getFirst();
-        boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
+        boolean sealedOnly = Requests.sealedOnly(args.callCtx());
         try (SecContext ctx = SealedContexts.openComplete(call, args.contextHandle())) {
             WrapResult wrapped = ctx.wrap(args.confReq(), qop, message.toByteArray());
             GssxCtx updated = ContextTokens.export(call, ctx, sealedOnly);

@@ -1,10 +1,11 @@
-package dev.gssproxy4j.server.call;
+package dev.gssproxy4j.server.shared;
 
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.server.cache.AcceptorNames;
 import dev.gssproxy4j.server.cache.CredCache;
 import dev.gssproxy4j.server.cache.KeytabMirrors;
 import dev.gssproxy4j.server.config.UserDirectory;
+import dev.gssproxy4j.server.fair.GssCalls;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import java.time.Clock;
 
