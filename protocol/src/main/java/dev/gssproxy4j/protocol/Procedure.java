@@ -1,6 +1,7 @@
 package dev.gssproxy4j.protocol;
 
 import dev.gssproxy4j.protocol.proc.*;
+import dev.gssproxy4j.rpc.ProgramDescriptor;
 import dev.gssproxy4j.xdr.XdrDecoder;
 import dev.gssproxy4j.xdr.XdrReader;
 import dev.gssproxy4j.xdr.XdrWriter;
@@ -45,6 +46,12 @@ public enum Procedure {
     /** ONC RPC program number assigned by IANA to gss-proxy. */
     public static final int PROGRAM = 400112;
     public static final int VERSION = 1;
+
+    /**
+     * The program as the daemon serves it: version 1, procedures 1 to 15 (NULLPROC is not one, as upstream has it),
+     * AUTH_NONE only. Checks a request's header in upstream's order.
+     */
+    public static final ProgramDescriptor DESCRIPTOR = new ProgramDescriptor(PROGRAM, VERSION, 1, 15);
 
     private static final Procedure[] BY_WIRE = new Procedure[16];
 

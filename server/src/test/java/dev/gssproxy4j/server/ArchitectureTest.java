@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The daemon's package structure, checked on every build (the allowed edges are drawn in the README's Layout
  * section): no package cycle, and the layers point one way — the root package composes, {@code dispatch} runs one
- * request, {@code handler} implements the procedures, {@code creds} the credential policy, {@code call} holds what
- * one call carries, and the packages below ({@code transport}, {@code seal}, {@code cache}, {@code config},
- * {@code log}, {@code fair}) know nothing of calls.
+ * request, {@code handler} implements the procedures, {@code call} holds what one call carries (with its
+ * credential policy), {@code creds} the credential policy, and the packages below ({@code shared}, {@code error},
+ * {@code transport}, {@code seal}, {@code cache}, {@code config}, {@code log}, {@code fair}) know nothing of calls.
  */
 class ArchitectureTest {
 
@@ -51,7 +51,8 @@ class ArchitectureTest {
     @Test
     void thePackagesBelowACallKnowNothingOfCalls() {
         noClasses().that().resideInAnyPackage(ROOT + ".transport..", ROOT + ".seal..", ROOT + ".cache..",
-                        ROOT + ".config..", ROOT + ".log..", ROOT + ".fair..", ROOT + ".stats..", ROOT + ".os..")
+                        ROOT + ".config..", ROOT + ".log..", ROOT + ".fair..", ROOT + ".stats..", ROOT + ".os..",
+                        ROOT + ".shared..", ROOT + ".error..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".call..", ROOT + ".dispatch..",
                         ROOT + ".handler..", ROOT + ".creds..")
                 .check(DAEMON);

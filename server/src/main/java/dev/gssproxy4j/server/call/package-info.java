@@ -1,7 +1,5 @@
 /**
- * What one call carries from the dispatcher to the handlers: who called and which service matched
- * ({@link dev.gssproxy4j.server.call.CallContext}), the daemon's shared resources
- * ({@link dev.gssproxy4j.server.call.ServerResources}), and the fair permits a request runs under
- * ({@link dev.gssproxy4j.server.call.GssCalls}).
+ * What one call carries from the dispatcher to its handler: {@link dev.gssproxy4j.server.call.CallContext} (who
+ * called, which service matched, the configuration snapshot, and the call's credential policy, opened on first use).
  */
 package dev.gssproxy4j.server.call;

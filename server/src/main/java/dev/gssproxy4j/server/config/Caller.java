@@ -41,4 +41,9 @@ public record Caller(int uid, int gid, int pid, Optional<Path> program, Optional
         return "uid " + Integer.toUnsignedString(uid) + program.map(p -> " (program " + p + ")")
                 .orElse(" (no program: kernel thread)");
     }
+
+    /** For logs and refusals: {@code service 'http', uid 48 (program /usr/sbin/httpd)}. */
+    public String describeFor(ServiceConfig service) {
+        return "service '" + service.name() + "', " + describe();
+    }
 }

@@ -20,7 +20,7 @@ final class CallerCcacheFile {
      * refuses with GSS_S_FAILURE and a minor text that names the problem and mentions only {@code name}.
      */
     static void copyInto(Gss gss, String name, int uid, String target) {
-        byte[] bytes = CallerFile.read(gss, ClientEnvVar.KRB5CCNAME, name, uid);
+        byte[] bytes = CallerFile.read(ClientEnvVar.KRB5CCNAME, name, uid);
         try (CallerSnapshot snapshot = CallerSnapshot.of(bytes, "ccache")) {
             gss.copyCcache(snapshot.name(), target);
         } finally {

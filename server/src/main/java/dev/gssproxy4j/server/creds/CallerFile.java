@@ -1,12 +1,13 @@
 package dev.gssproxy4j.server.creds;
 
-import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.posix.FileOwner;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.mech.posix.PosixException;
 import dev.gssproxy4j.protocol.ClientEnvVar;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,22 +42,22 @@ final class CallerFile {
      * a refusal with GSS_S_FAILURE and a minor text that names the problem and mentions only {@code name}. The
      * caller of this method zeroes the bytes.
      */
-    static byte[] read(Gss gss, ClientEnvVar variable, String name, int uid) {
-        String path = path(gss, variable, name);
+    static byte[] read(ClientEnvVar variable, String name, int uid) {
+        String path = path(variable, name);
         int fd;
         try {
             fd = Posix.openExistingForReading(path);
         } catch (PosixException e) {
-            throw notUsable(gss, variable, path, uid);
+            throw notUsable(variable, path, uid);
         }
         try {
             FileOwner owner = Posix.owner(fd);
             if (!owner.regular() || owner.uid() != uid) {
-                throw notUsable(gss, variable, path, uid);
+                throw notUsable(variable, path, uid);
             }
             byte[] bytes = owner.size() > MAX_SIZE ? null : read(fd);
             if (bytes == null) {
-                throw refused(gss, CredErrors.EINVAL, "the " + variable + " " + kind(variable) + " " + path
+                throw refused(Errno.EINVAL, "the " + variable + " " + kind(variable) + " " + path
                         + " is larger than " + MAX_SIZE + " bytes");
             }
             return bytes;
@@ -87,20 +88,20 @@ final class CallerFile {
         }
     }
 
-    private static String path(Gss gss, ClientEnvVar variable, String name) {
+    private static String path(ClientEnvVar variable, String name) {
         int colon = name.indexOf(':');
         boolean typed = colon > 0 && !name.startsWith("/");
         String kind = kind(variable);
         if (typed && !name.regionMatches(true, 0, FILE_PREFIX, 0, FILE_PREFIX.length())) {
             String type = name.substring(0, Math.min(colon, 16)).toUpperCase(Locale.ROOT);
-            throw refused(gss, CredErrors.EINVAL, variable + " names a " + type + " " + kind + "; gssproxy4j takes"
+            throw refused(Errno.EINVAL, variable + " names a " + type + " " + kind + "; gssproxy4j takes"
                     + " only FILE " + kind + "s from callers, since it cannot check who owns " + otherTypes(variable)
                     + " on an object it holds. Use a FILE " + kind + " (e.g. " + variable + "=FILE:"
                     + example(variable) + ")");
         }
         String path = typed ? name.substring(FILE_PREFIX.length()) : name;
         if (!path.startsWith("/")) {
-            throw refused(gss, CredErrors.EINVAL, "the " + variable + " " + kind + " must be named by an absolute"
+            throw refused(Errno.EINVAL, "the " + variable + " " + kind + " must be named by an absolute"
                     + " path, got a relative one (the daemon's working directory is not the caller's)");
         }
         return path;
@@ -123,13 +124,13 @@ final class CallerFile {
      * One text for a file that does not open and one the caller does not own: the daemon opens as root, so telling
      * them apart would tell the caller whether a file exists where it cannot look.
      */
-    private static RuntimeException notUsable(Gss gss, ClientEnvVar variable, String path, int uid) {
-        return refused(gss, CredErrors.EACCES, "the " + variable + " " + kind(variable) + " " + path + " cannot be"
+    private static RuntimeException notUsable(ClientEnvVar variable, String path, int uid) {
+        return refused(Errno.EACCES, "the " + variable + " " + kind(variable) + " " + path + " cannot be"
                 + " used: the daemon takes only an existing regular file owned by the caller (uid "
                 + Integer.toUnsignedString(uid) + "), not reached through a symbolic link");
     }
 
-    private static RuntimeException refused(Gss gss, long errno, String explanation) {
-        return CredErrors.of(gss, MajorStatus.GSS_S_FAILURE, errno, Oid.KRB5, explanation);
+    private static RuntimeException refused(Errno errno, String explanation) {
+        return GssErrors.of(MajorStatus.GSS_S_FAILURE, errno, Oid.KRB5, explanation);
     }
 }

@@ -59,7 +59,7 @@ final class CallerKeytabs implements AutoCloseable {
         }
         CallerSnapshot snapshot = snapshots.get(variable);
         if (snapshot == null) {
-            byte[] bytes = CallerFile.read(gss, variable, value.get(), callerUid);
+            byte[] bytes = CallerFile.read(variable, value.get(), callerUid);
             try {
                 snapshot = CallerSnapshot.of(bytes, variable == ClientEnvVar.KRB5_KTNAME ? "keytab" : "client.keytab");
             } finally {

@@ -44,7 +44,7 @@ public final class CcacheSync {
     /** A baseline for {@code cred} if sync applies to this call and request, else empty. */
     public static Optional<CcacheSync> begin(CredentialPolicy policy, OpenedCred cred,
                                              List<GssxOption> requestOptions) throws InterruptedException {
-        ServiceConfig service = policy.call().service();
+        ServiceConfig service = policy.service();
         boolean requested = Options.valueText(requestOptions, Options.SYNC_MODIFIED_CREDS)
                 .filter("default"::equals).isPresent();
         if (!service.allowClientCcacheSync() || !requested || service.credStoreValue("ccache").isPresent()) {
@@ -65,14 +65,14 @@ public final class CcacheSync {
             sealed.encode(writer);
             return Optional.of(GssxOption.of(Options.SYNC_CREDS, Opaque.of(writer.toByteArray())));
         } catch (GssException | XdrSizeException e) {
-            DaemonLog.debug(1, policy.call().connectionId(), "Failed to export sync creds: " + e.getMessage());
+            DaemonLog.debug(1, policy.connectionId(), "Failed to export sync creds: " + e.getMessage());
             return Optional.empty();
         }
     }
 
     private static Optional<byte[]> digest(CredentialPolicy policy, OpenedCred cred) throws InterruptedException {
         try {
-            byte[] exported = policy.call().resources().gss().exportCred(cred.cred());
+            byte[] exported = policy.gss().exportCred(cred.cred());
             try {
                 return Optional.of(MessageDigest.getInstance("SHA-256").digest(exported));
             } finally {

@@ -1,11 +1,12 @@
 package dev.gssproxy4j.server.creds;
 
-import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.protocol.ClientEnvVar;
 import dev.gssproxy4j.protocol.GssxOption;
 import dev.gssproxy4j.server.config.ConfigOption;
 import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public record ClientEnvironment(Map<ClientEnvVar, String> values) {
      * allow (minor EACCES, naming the variable and the key that allows it), a variable sent twice or an empty,
      * over-long or NUL-containing value (minor EINVAL). Other options are not looked at.
      */
-    public static ClientEnvironment of(Gss gss, ServiceConfig service, List<GssxOption> options) {
+    public static ClientEnvironment of(ServiceConfig service, List<GssxOption> options) {
         Map<ClientEnvVar, String> values = new EnumMap<>(ClientEnvVar.class);
         for (GssxOption option : options) {
             String name = option.name();
@@ -47,7 +48,7 @@ public record ClientEnvironment(Map<ClientEnvVar, String> values) {
             String variable = name.substring(ClientEnvVar.OPTION_PREFIX.length());
             Optional<ClientEnvVar> known = ClientEnvVar.byName(variable);
             if (known.isEmpty() || !service.allowClientEnv().contains(known.get())) {
-                throw CredErrors.of(gss, MajorStatus.GSS_S_FAILURE, CredErrors.EACCES, null, "service '"
+                throw GssErrors.of(MajorStatus.GSS_S_FAILURE, Errno.EACCES, null, "service '"
                         + service.name() + "' does not take the client environment variable " + printable(variable)
                         + " (call_ctx option " + printable(name) + "); allowing it takes "
                         + ConfigOption.ALLOW_CLIENT_ENV.key() + " = " + printable(variable) + " in [service/"
@@ -55,11 +56,11 @@ public record ClientEnvironment(Map<ClientEnvVar, String> values) {
             }
             String value = option.valueText();
             if (value.isEmpty() || value.length() > MAX_VALUE || value.indexOf('\0') >= 0) {
-                throw invalid(gss, name + " must be a non-empty text of at most " + MAX_VALUE
+                throw invalid(name + " must be a non-empty text of at most " + MAX_VALUE
                         + " characters without NUL (a C string with its trailing NUL, or without it)");
             }
             if (values.putIfAbsent(known.get(), value) != null) {
-                throw invalid(gss, name + " was sent twice; send each variable once");
+                throw invalid(name + " was sent twice; send each variable once");
             }
         }
         return new ClientEnvironment(values);
@@ -86,7 +87,7 @@ public record ClientEnvironment(Map<ClientEnvVar, String> values) {
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
-    private static RuntimeException invalid(Gss gss, String explanation) {
-        return CredErrors.of(gss, MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, null, explanation);
+    private static RuntimeException invalid(String explanation) {
+        return GssErrors.of(MajorStatus.GSS_S_FAILURE, Errno.EINVAL, null, explanation);
     }
 }

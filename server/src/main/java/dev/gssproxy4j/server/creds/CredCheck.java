@@ -10,6 +10,7 @@ import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.server.convert.Names;
+import dev.gssproxy4j.server.error.GssErrors;
 import java.util.Optional;
 
 /**
@@ -35,11 +36,11 @@ final class CredCheck {
                          int minLifetime) {
         try (CredInfo info = gss.inquireCred(cred)) {
             if (!info.mechs().contains(Oid.KRB5)) {
-                throw CredErrors.of(gss, CredErrors.CRED_UNAVAIL, 0, Oid.KRB5,
+                throw GssErrors.of(GssErrors.CRED_UNAVAIL, Oid.KRB5,
                         "the input credential has no krb5 element");
             }
             if (desiredName.isPresent() && !sameName(gss, info.name(), desiredName.get())) {
-                throw CredErrors.of(gss, CredErrors.CRED_UNAVAIL, 0, Oid.KRB5, "the input credential is for "
+                throw GssErrors.of(GssErrors.CRED_UNAVAIL, Oid.KRB5, "the input credential is for "
                         + "another name than desired_name; pass no input credential to acquire one for that name");
             }
             if (!usageAllows(info.usage(), usage)) {

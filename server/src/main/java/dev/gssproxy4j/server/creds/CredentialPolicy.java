@@ -10,15 +10,17 @@ import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.server.cache.CredCache;
 import dev.gssproxy4j.server.cache.KeytabMirrors;
-import dev.gssproxy4j.server.call.CallContext;
-import dev.gssproxy4j.server.call.ServerResources;
+import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import dev.gssproxy4j.server.log.DaemonLog;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleCacheKey;
 import dev.gssproxy4j.server.seal.HandleException;
 import dev.gssproxy4j.server.seal.HandleKind;
 import dev.gssproxy4j.server.seal.HandleSealer;
+import dev.gssproxy4j.server.shared.ServerResources;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,52 +31,62 @@ import java.util.OptionalInt;
  * What one call may do with credentials, built per call from the caller and its service (STYLE rule 5, like
  * nfs4j's per-call {@code PseudoFs}): the credential environment ({@code gp_get_cred_environment}), acquisition
  * ({@code gp_add_krb5_creds}), and the sealing and opening of {@code gssx_cred} handles
- * ({@code gp_export_gssx_cred}, {@code gp_import_gssx_cred}). Handlers use it in a try-with-resources block:
- * closing it ends the call's private MEMORY ccaches ({@link SegregatedCcache}), as upstream's per-call destroy
- * callback does, so close it only after the last use of a credential acquired through it.
+ * ({@code gp_export_gssx_cred}, {@code gp_import_gssx_cred}). A handler gets it from its call
+ * ({@code CallContext.credentials()}), which opens it on first use; the dispatcher closes the call when the handler
+ * has returned, and closing ends the call's private MEMORY ccaches ({@link SegregatedCcache}) as upstream's
+ * per-call destroy callback does, so nothing acquired through it outlives the call.
  *
  * <p>Methods may block (KDC, keytab, ccache): they run under the request's permit
- * ({@link dev.gssproxy4j.server.call.GssCalls}).
- * Not thread-safe: one call, one thread.
+ * ({@link dev.gssproxy4j.server.fair.GssCalls}). Not thread-safe: one call, one thread.
  */
 public final class CredentialPolicy implements AutoCloseable {
 
-    private final CallContext call;
-    private final Gss gss;
     private final ServerResources resources;
+    private final Gss gss;
+    private final Caller caller;
     private final ServiceConfig service;
+    private final long connectionId;
     private final EnvironmentResolver resolver;
     private final CallerKeytabs keytabs;
     private final List<SegregatedCcache> ccaches = new ArrayList<>();
 
-    private CredentialPolicy(CallContext call, ClientEnvironment clientEnv) {
-        this.call = call;
-        this.resources = call.resources();
+    private CredentialPolicy(ServerResources resources, Caller caller, ServiceConfig service, long connectionId,
+                             ClientEnvironment clientEnv) {
+        this.resources = resources;
         this.gss = resources.gss();
-        this.service = call.service();
-        this.keytabs = new CallerKeytabs(gss, clientEnv, call.caller().uid());
-        this.resolver = new EnvironmentResolver(gss, service, call.caller().uid(), resources.users(), clientEnv,
-                keytabs);
-    }
-
-    /** The policy of a call that takes no client environment (STORE_CRED, and callers of the daemon's own). */
-    public static CredentialPolicy forCall(CallContext call) {
-        return new CredentialPolicy(call, ClientEnvironment.NONE);
+        this.caller = caller;
+        this.service = service;
+        this.connectionId = connectionId;
+        this.keytabs = new CallerKeytabs(gss, clientEnv, caller.uid());
+        this.resolver = new EnvironmentResolver(gss, service, caller.uid(), resources.users(), clientEnv, keytabs);
     }
 
     /**
-     * The policy of a call that honours the client environment ({@code gssproxy4j.env.*} options of its
-     * {@code call_ctx}): ACQUIRE_CRED, INIT_SEC_CONTEXT, ACCEPT_SEC_CONTEXT.
+     * The policy of one call of {@code caller}, matched to {@code service}, that honours the client environment
+     * ({@code gssproxy4j.env.*} options) of {@code callCtx}; {@link CallCtx#EMPTY} for a call that takes none. Cheap:
+     * nothing is read, acquired or snapshotted until a method asks for it.
      *
      * @throws dev.gssproxy4j.mech.GssException GSS_S_FAILURE for an option the service does not allow or a bad value
      */
-    public static CredentialPolicy forCall(CallContext call, CallCtx callCtx) {
-        return new CredentialPolicy(call, ClientEnvironment.of(call.resources().gss(), call.service(),
-                callCtx.options()));
+    public static CredentialPolicy open(ServerResources resources, Caller caller, ServiceConfig service,
+                                        long connectionId, CallCtx callCtx) {
+        return new CredentialPolicy(resources, caller, service, connectionId,
+                ClientEnvironment.of(service, callCtx.options()));
     }
 
-    public CallContext call() {
-        return call;
+    /** The service the call matched. */
+    public ServiceConfig service() {
+        return service;
+    }
+
+    /** The connection the call came on, for log lines. */
+    public long connectionId() {
+        return connectionId;
+    }
+
+    /** The mechanism library. */
+    public Gss gss() {
+        return gss;
     }
 
     /** The binding of handles sealed for this caller acting for itself. */
@@ -84,7 +96,7 @@ public final class CredentialPolicy implements AutoCloseable {
 
     /** The binding of handles sealed for this caller acting for {@code targetUid} (or itself: NO_TARGET). */
     public Binding binding(int targetUid) {
-        return new Binding(StoreScope.of(service), call.caller().uid(), targetUid);
+        return new Binding(StoreScope.of(service), caller.uid(), targetUid);
     }
 
     /** {@code gp_get_cred_environment} for a requested name and usage; the caller closes the result. */
@@ -134,13 +146,13 @@ public final class CredentialPolicy implements AutoCloseable {
             opened = resources.sealer().open(HandleKind.CREDENTIAL, binding, sealed, resources.clock().instant());
         } catch (HandleException e) {
             if (e.reason() == HandleException.Reason.FORGED && !anyFailureIsAbsent) {
-                DaemonLog.errorFrom(call.caller().uid(), "Refused a credential handle", call.connectionId(),
-                        "Refused a credential handle for " + call.describe() + ": " + e.getMessage());
-                throw CredErrors.of(gss, MajorStatus.GSS_S_DEFECTIVE_CREDENTIAL, CredErrors.EACCES, null,
-                        "the credential handle was not issued to " + call.describe() + " (it belongs to another"
-                                + " uid or service, or was altered); acquire a credential of your own");
+                DaemonLog.errorFrom(caller.uid(), "Refused a credential handle", connectionId,
+                        "Refused a credential handle for " + caller.describeFor(service) + ": " + e.getMessage());
+                throw GssErrors.of(MajorStatus.GSS_S_DEFECTIVE_CREDENTIAL, Errno.EACCES, null,
+                        "the credential handle was not issued to " + caller.describeFor(service) + " (it belongs to"
+                                + " another uid or service, or was altered); acquire a credential of your own");
             }
-            DaemonLog.debug(1, call.connectionId(), "Credential handle does not open, treating it as"
+            DaemonLog.debug(1, connectionId, "Credential handle does not open, treating it as"
                     + " GSS_C_NO_CREDENTIAL: " + e.getMessage());
             return Optional.empty();
         }
@@ -174,7 +186,7 @@ public final class CredentialPolicy implements AutoCloseable {
             }
             return Optional.of(importApplied(handle, token, binding));
         } catch (GssException e) {
-            DaemonLog.debug(1, call.connectionId(), "Sealed credential does not import, treating it as"
+            DaemonLog.debug(1, connectionId, "Sealed credential does not import, treating it as"
                     + " GSS_C_NO_CREDENTIAL: " + e.status());
             return Optional.empty();
         } finally {
@@ -186,7 +198,7 @@ public final class CredentialPolicy implements AutoCloseable {
     private OpenedCred importApplied(GssxCred handle, byte[] token, Binding binding) {
         try {
             GssCred cred = gss.importCred(token);
-            CredOptions.apply(gss, handle, cred, call.connectionId());
+            CredOptions.apply(gss, handle, cred, connectionId);
             return new OpenedCred(cred, binding.targetUid(), true);
         } finally {
             Arrays.fill(token, (byte) 0);
@@ -242,7 +254,7 @@ public final class CredentialPolicy implements AutoCloseable {
     private int hintedTarget(GssxCred handle) {
         OptionalInt hint = CredOptions.targetUid(handle);
         boolean trustedCaller = service.trusted() && service.euid().isPresent()
-                && service.euid().getAsInt() == call.caller().uid();
+                && service.euid().getAsInt() == caller.uid();
         return hint.isPresent() && trustedCaller ? hint.getAsInt() : Binding.NO_TARGET;
     }
 

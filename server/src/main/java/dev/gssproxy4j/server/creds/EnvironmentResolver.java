@@ -12,6 +12,8 @@ import dev.gssproxy4j.server.config.CredStoreTemplate;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.config.UserDirectory;
 import dev.gssproxy4j.server.convert.Names;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.LinkedHashMap;
@@ -105,7 +107,7 @@ final class EnvironmentResolver {
             Map<String, String> store = store(targetUid, useServiceKeytab);
             boolean fromCaller = fromCaller(usage);
             if (fromCaller && uidName) {
-                throw CredErrors.of(gss, CredErrors.CRED_UNAVAIL, CredErrors.EINVAL, Oid.KRB5, "the client"
+                throw GssErrors.of(GssErrors.CRED_UNAVAIL, Errno.EINVAL, Oid.KRB5, "the client"
                         + " environment names the caller's own ccache or keytabs; they cannot stand for the uid a"
                         + " trusted service names");
             }
@@ -175,7 +177,7 @@ final class EnvironmentResolver {
         if (requested == CredUsage.BOTH || requested == allowed) {
             return allowed;
         }
-        throw CredErrors.refused(gss, "service '" + service.name() + "' has cred_usage = "
+        throw GssErrors.refused("service '" + service.name() + "' has cred_usage = "
                 + service.credUsage() + ", so it cannot acquire credentials to " + requested.name().toLowerCase()
                 + "; use a service section with cred_usage = " + requested.name().toLowerCase() + " or both");
     }
@@ -185,7 +187,7 @@ final class EnvironmentResolver {
         try {
             entries = CredStoreTemplate.expandAll(service.credStore(), targetUid, users);
         } catch (CredStoreTemplate.UnknownUserException e) {
-            throw CredErrors.of(gss, CredErrors.CRED_UNAVAIL, CredErrors.ENOENT, Oid.KRB5, "service '"
+            throw GssErrors.of(GssErrors.CRED_UNAVAIL, Errno.ENOENT, Oid.KRB5, "service '"
                     + service.name() + "': " + e.getMessage() + "; add the user or use %U instead of %u");
         }
         Map<String, String> store = new LinkedHashMap<>();
@@ -195,7 +197,7 @@ final class EnvironmentResolver {
             if (keytab != null) {
                 store.put("client_keytab", keytab);
             } else if (!store.containsKey("client_keytab")) {
-                throw CredErrors.of(gss, CredErrors.CRED_UNAVAIL, CredErrors.EINVAL, Oid.KRB5, "service '"
+                throw GssErrors.of(GssErrors.CRED_UNAVAIL, Errno.EINVAL, Oid.KRB5, "service '"
                         + service.name() + "' acts with its own keys but its cred_store has neither keytab nor"
                         + " client_keytab; add cred_store = keytab:<path>");
             }
@@ -204,8 +206,8 @@ final class EnvironmentResolver {
     }
 
     private String userName(int uid) {
-        return users.byUid(uid).map(UserDirectory.User::name).orElseThrow(() -> CredErrors.of(gss,
-                CredErrors.CRED_UNAVAIL, CredErrors.ENOENT, Oid.KRB5, "service '" + service.name()
+        return users.byUid(uid).map(UserDirectory.User::name).orElseThrow(() -> GssErrors.of(
+                GssErrors.CRED_UNAVAIL, Errno.ENOENT, Oid.KRB5, "service '" + service.name()
                         + "' impersonates users, but uid " + Integer.toUnsignedString(uid)
                         + " has no user name to impersonate"));
     }
@@ -231,7 +233,7 @@ final class EnvironmentResolver {
         if (type.equals(Oid.NT_MACHINE_UID_NAME) && raw.length == Integer.BYTES) {
             return ByteBuffer.wrap(raw).order(ByteOrder.nativeOrder()).getInt();
         }
-        throw CredErrors.of(gss, MajorStatus.GSS_S_BAD_NAME, CredErrors.EINVAL, Oid.KRB5, "service '"
+        throw GssErrors.of(MajorStatus.GSS_S_BAD_NAME, Errno.EINVAL, Oid.KRB5, "service '"
                 + service.name() + "' named a uid that is not a decimal number (" + raw.length + " bytes)");
     }
 }

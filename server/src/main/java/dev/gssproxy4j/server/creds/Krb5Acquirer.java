@@ -14,6 +14,8 @@ import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.convert.Names;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import dev.gssproxy4j.server.seal.Binding;
 import java.util.List;
 import java.util.Optional;
@@ -84,8 +86,7 @@ final class Krb5Acquirer {
                     || service.credStoreValue("keytab").isEmpty()) {
                 throw e;
             }
-            throw CredErrors.of(gss, MajorStatus.GSS_S_NO_CRED, e.minor(), Oid.KRB5, e.status().minorMessage()
-                    + ". Service '" + service.name() + "' was called by its own euid with a desired name, so, as"
+            throw GssErrors.explained(e, "Service '" + service.name() + "' was called by its own euid with a desired name, so, as"
                     + " upstream gssproxy does, it initiates with the keys of its keytab, which stands in for its"
                     + " client_keytab; the name is not in that keytab. Fix: acquire without a name (the client_keytab's"
                     + " first principal), call from another uid (then the client_keytab is used), or name a principal"
@@ -96,16 +97,16 @@ final class Krb5Acquirer {
     /** {@code acquire_type=impersonate_name}: S4U2Self with the client's credential, if the service allows it. */
     private GssCred impersonateName(GssCred impersonator, AcquireRequest request) {
         if (!service.allowProtocolTransition() && !service.trusted()) {
-            throw CredErrors.of(gss, MajorStatus.GSS_S_UNAUTHORIZED, CredErrors.EACCES, Oid.KRB5, "service '"
+            throw GssErrors.of(MajorStatus.GSS_S_UNAUTHORIZED, Errno.EACCES, Oid.KRB5, "service '"
                     + service.name() + "' does not allow acquire_type=impersonate_name (S4U2Self); set"
                     + " allow_protocol_transition = yes in its section");
         }
         if (impersonator == null) {
-            throw CredErrors.of(gss, MajorStatus.GSS_S_NO_CRED, CredErrors.EINVAL, Oid.KRB5,
+            throw GssErrors.of(MajorStatus.GSS_S_NO_CRED, Errno.EINVAL, Oid.KRB5,
                     "acquire_type=impersonate_name needs the impersonator's credential as input_cred_handle");
         }
         GssName user = request.desiredName().flatMap(n -> Names.importName(gss, n)).orElseThrow(() ->
-                CredErrors.of(gss, MajorStatus.GSS_S_BAD_NAME, CredErrors.EINVAL, Oid.KRB5,
+                GssErrors.of(MajorStatus.GSS_S_BAD_NAME, Errno.EINVAL, Oid.KRB5,
                         "acquire_type=impersonate_name needs the user to impersonate as desired_name"));
         try (user) {
             return gss.acquireCredImpersonateName(impersonator, user, Gss.LIFETIME_INDEFINITE, KRB5,
@@ -150,7 +151,7 @@ final class Krb5Acquirer {
             AcceptResult accepted = gss.acceptSecContext(null, impersonator, init.outputToken(), null);
             try (SecContext acceptor = accepted.context(); GssName ignored = accepted.srcName()) {
                 if (accepted.delegatedCred() == null) {
-                    throw CredErrors.of(gss, CredErrors.CRED_UNAVAIL, 0, Oid.KRB5, "S4U2Self for service '"
+                    throw GssErrors.of(GssErrors.CRED_UNAVAIL, Oid.KRB5, "S4U2Self for service '"
                             + service.name() + "' gave no evidence credential; the KDC must issue forwardable"
                             + " S4U2Self tickets (ok_to_auth_as_delegate)");
                 }

@@ -1,11 +1,12 @@
 package dev.gssproxy4j.server.creds;
 
-import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.posix.FileOwner;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.mech.posix.PosixException;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -41,23 +42,24 @@ public final class OwnedCcacheFile implements AutoCloseable {
      * Opens the ccache {@code name} ({@code FILE:/abs/path} or {@code /abs/path}) for {@code uid}, or refuses with
      * GSS_S_FAILURE and a line naming the problem.
      */
-    public static OwnedCcacheFile open(Gss gss, String name, int uid) {
+    public static OwnedCcacheFile open(String name, int uid) {
         String path = name.startsWith("FILE:") ? name.substring("FILE:".length()) : name;
         if (!path.startsWith("/") || path.length() > MAX_PATH || path.indexOf('\0') >= 0) {
-            throw refused(gss, CredErrors.EINVAL, "STORE_CRED stores only into a FILE ccache named by an absolute"
+            throw refused(Errno.EINVAL, "STORE_CRED stores only into a FILE ccache named by an absolute"
                     + " path (option ccache = FILE:/path); other ccache types are not supported");
         }
         int fd;
         try {
             fd = Posix.openExistingForWriting(path);
         } catch (PosixException e) {
-            throw refused(gss, e.errno(), "cannot open the ccache " + path + " (" + e.getMessage() + "): create it"
+            throw GssErrors.ofSystemErrno(MajorStatus.GSS_S_FAILURE, e.errno(), Oid.KRB5, "cannot open the ccache "
+                    + path + " (" + e.getMessage() + "): create it"
                     + " first as the calling user (e.g. touch it), not through a symbolic link");
         }
         try {
             FileOwner owner = Posix.owner(fd);
             if (!owner.regular() || owner.uid() != uid || owner.links() != 1) {
-                throw refused(gss, CredErrors.EACCES, "the ccache " + path + " must be a regular file with one link"
+                throw refused(Errno.EACCES, "the ccache " + path + " must be a regular file with one link"
                         + " owned by the caller (uid " + Integer.toUnsignedString(uid) + ")");
             }
             return new OwnedCcacheFile(fd);
@@ -107,7 +109,7 @@ public final class OwnedCcacheFile implements AutoCloseable {
         Posix.close(fd);
     }
 
-    private static RuntimeException refused(Gss gss, long errno, String explanation) {
-        return CredErrors.of(gss, MajorStatus.GSS_S_FAILURE, errno, Oid.KRB5, explanation);
+    private static RuntimeException refused(Errno errno, String explanation) {
+        return GssErrors.of(MajorStatus.GSS_S_FAILURE, errno, Oid.KRB5, explanation);
     }
 }

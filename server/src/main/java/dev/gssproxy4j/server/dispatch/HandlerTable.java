@@ -1,5 +1,8 @@
 package dev.gssproxy4j.server.dispatch;
 
+import dev.gssproxy4j.mech.Gss;
+import dev.gssproxy4j.mech.GssException;
+import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.GssxArg;
@@ -29,6 +32,16 @@ public final class HandlerTable {
         return handle(handler(procedure), args, call);
     }
 
+    /** The {@code call_ctx} whose client environment {@code procedure}'s handler honours for {@code args}. */
+    public CallCtx clientEnvironment(Procedure procedure, GssxArg args) {
+        return clientEnvironment(handler(procedure), args);
+    }
+
+    /** The result of {@code procedure} for an error its handler (or the dispatcher) threw: {@link Statuses#failure}. */
+    public GssxRes failure(Procedure procedure, GssException error, Gss gss) {
+        return Statuses.failure(handler(procedure), error, gss);
+    }
+
     /** A result of {@code procedure} that carries only {@code status}. */
     public GssxRes failure(Procedure procedure, GssxStatus status) {
         return handler(procedure).failure(status);
@@ -56,6 +69,11 @@ public final class HandlerTable {
             throws InterruptedException {
         // The protocol's decoder for the procedure produced args, so they have the handler's argument type.
         return handler.handle((A) args, call);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <A extends GssxArg> CallCtx clientEnvironment(ProcedureHandler<A, ?> handler, GssxArg args) {
+        return handler.clientEnvironment((A) args); // args come from the procedure's decoder, as in handle
     }
 
     /** Collects one handler per procedure. */

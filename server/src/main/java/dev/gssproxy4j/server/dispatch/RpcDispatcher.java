@@ -8,17 +8,17 @@ import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.GssxArg;
 import dev.gssproxy4j.protocol.proc.GssxRes;
 import dev.gssproxy4j.rpc.AcceptStat;
-import dev.gssproxy4j.rpc.AuthStat;
-import dev.gssproxy4j.rpc.OpaqueAuth;
 import dev.gssproxy4j.rpc.RpcCall;
+import dev.gssproxy4j.rpc.RpcException;
 import dev.gssproxy4j.rpc.RpcMessage;
-import dev.gssproxy4j.rpc.RpcReply;
 import dev.gssproxy4j.server.call.CallContext;
-import dev.gssproxy4j.server.call.GssCalls;
-import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
+import dev.gssproxy4j.server.fair.GssCalls;
 import dev.gssproxy4j.server.log.DaemonLog;
+import dev.gssproxy4j.server.shared.ServerResources;
 import dev.gssproxy4j.server.stats.CallStats;
 import dev.gssproxy4j.server.transport.Transport;
 import dev.gssproxy4j.xdr.XdrDecodeException;
@@ -33,17 +33,16 @@ import java.util.function.Supplier;
  * Turns one request record into a reply, and is the one place where failures become wire replies:
  * <ul>
  *   <li>a header that does not decode: the connection is dropped without a reply (upstream does the same);</li>
- *   <li>header faults, checked in upstream's order ({@code gp_rpc_decode_call_header}): a REPLY message gets
- *       GARBAGE_ARGS, rpcvers other than 2 RPC_MISMATCH(2,2), another program PROG_UNAVAIL, another version
- *       PROG_MISMATCH(1,1), a procedure outside 1..15 (NULLPROC included) PROC_UNAVAIL, a credential other than
- *       AUTH_NONE AUTH_ERROR/AUTH_FAILED;</li>
+ *   <li>header faults: the reply of the {@link RpcException} that the program's descriptor
+ *       ({@link Procedure#DESCRIPTOR}, checked in upstream's order) throws;</li>
  *   <li>a caller that matches no service: a GSS_S_UNAUTHORIZED result whose minor text names the caller's uid,
  *       program and socket, but no service, then the connection is closed (upstream drops it silently); the log
  *       line, limited per uid, says why each service refused it;</li>
  *   <li>arguments that do not decode: GARBAGE_ARGS; a {@link GssException}: the procedure's result carrying that
- *       status; GSS calls saturated: GSS_S_UNAVAILABLE; a result over the maximum record size or a defect of
- *       gssproxy4j (any other exception): GSS_S_FAILURE saying so. SYSTEM_ERR is left for an interrupted call
- *       (the daemon is stopping).</li>
+ *       status, its major text filled in from the library when it has none ({@link Statuses#failure}); GSS
+ *       calls saturated: GSS_S_UNAVAILABLE; a result over the maximum record size or a defect of gssproxy4j (any
+ *       other exception): GSS_S_FAILURE saying so. SYSTEM_ERR is left for an interrupted call (the daemon is
+ *       stopping).</li>
  * </ul>
  * The connection stays open after every RPC-level error reply, as upstream keeps it.
  */
@@ -82,15 +81,13 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         } catch (XdrDecodeException e) {
             return new Transport.Drop("RPC header does not decode: " + e.getMessage());
         }
-        int xid = message.xid();
-        if (!(message instanceof RpcCall call)) {
-            return rpcError(cid, new RpcReply(xid, new RpcReply.AcceptedError(OpaqueAuth.NONE,
-                    AcceptStat.GARBAGE_ARGS)), "a REPLY message where a CALL was expected");
+        RpcCall call;
+        try {
+            call = Procedure.DESCRIPTOR.admit(message);
+        } catch (RpcException e) {
+            return rpcError(cid, e);
         }
-        Optional<Transport.Outcome> headerFault = headerFault(call, cid);
-        if (headerFault.isPresent()) {
-            return headerFault.get();
-        }
+        int xid = call.xid();
         Procedure procedure = Procedure.fromWire(call.procedure()).orElseThrow();
         Policy current = policy.get();
         Caller caller = origin.caller();
@@ -100,8 +97,9 @@ public final class RpcDispatcher implements Transport.RecordHandler {
             DaemonLog.errorFrom(caller.uid(), "No matching service found", cid, () -> "No matching service found on "
                     + "socket " + caller.socket() + ": " + current.matcher().match(caller).summary(caller));
             stats.record(procedure.name(), CallStats.UNAUTHORIZED, MajorStatus.GSS_S_UNAUTHORIZED.name(), 0);
+            // "Operation unauthorized" is gssproxy4j's own major text for this reply (MIT's is about local policy)
             return answerOnceAndClose(reply(xid, procedure, handlers.failure(procedure, Statuses.of(
-                    MajorStatus.GSS_S_UNAUTHORIZED, Statuses.EACCES, "Operation unauthorized", refusal(caller)))));
+                    MajorStatus.GSS_S_UNAUTHORIZED, Errno.EACCES, "Operation unauthorized", refusal(caller)))));
         }
         if (DaemonLog.enabled(2)) { // the messages are built only when printed: this runs for every request
             DaemonLog.debug(2, cid, "Connection matched service " + service.get().name());
@@ -110,19 +108,20 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         try {
             args = GssProxyMessages.decodeCallArgs(procedure, reader);
         } catch (XdrDecodeException e) {
-            return rpcError(cid, RpcReply.accepted(xid, AcceptStat.GARBAGE_ARGS),
-                    "arguments of " + procedure + " do not decode: " + e.getMessage());
+            return rpcError(cid, RpcException.accepted(xid, AcceptStat.GARBAGE_ARGS,
+                    "arguments of " + procedure + " do not decode: " + e.getMessage()));
         } catch (RuntimeException e) { // a decoder defect: the arguments are still garbage to us
             DaemonLog.errorFrom(caller.uid(), "decoding failed inside gssproxy4j", cid, "decoding GSSX_" + procedure
                     + " failed inside gssproxy4j: " + e.getClass().getName());
-            return rpcError(cid, RpcReply.accepted(xid, AcceptStat.GARBAGE_ARGS),
-                    "arguments of " + procedure + " do not decode");
+            return rpcError(cid, RpcException.accepted(xid, AcceptStat.GARBAGE_ARGS,
+                    "arguments of " + procedure + " do not decode"));
         }
         if (DaemonLog.enabled(2)) {
             DaemonLog.debug(2, cid, "Executing request " + procedure.wire() + " (GSSX_" + procedure
                     + ") for service \"" + service.get().name() + "\"");
         }
-        CallContext context = new CallContext(caller, service.get(), current.config(), cid, resources);
+        CallContext context = new CallContext(caller, service.get(), current.config(), cid, resources,
+                handlers.clientEnvironment(procedure, args));
         return execute(xid, procedure, args, context);
     }
 
@@ -133,24 +132,29 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         try {
             GssCalls.Share share = new GssCalls.Share(context.caller().uid(),
                     context.caller().uid() == 0 || context.service().trusted());
-            result = resources.gssCalls().runRequest(share, () -> handlers.handle(procedure, args, context));
+            result = resources.gssCalls().runRequest(share, () -> {
+                try (context) { // the call's credentials end with its handler, still under the permit
+                    return handlers.handle(procedure, args, context);
+                }
+            });
         } catch (GssException e) {
             DaemonLog.debug(1, cid, "GSSX_" + procedure + " failed: " + e.status());
-            result = handlers.failure(procedure, Statuses.of(e.status()));
+            result = handlers.failure(procedure, e, resources.gss());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return rpcError(cid, RpcReply.accepted(xid, AcceptStat.SYSTEM_ERR), "interrupted during " + procedure);
+            return rpcError(cid, RpcException.accepted(xid, AcceptStat.SYSTEM_ERR, "interrupted during "
+                    + procedure));
         } catch (RejectedExecutionException e) {
             DaemonLog.debug(1, cid, "GSSX_" + procedure + " refused: " + e.getMessage());
-            result = handlers.failure(procedure, Statuses.of(MajorStatus.GSS_S_UNAVAILABLE, Statuses.EAGAIN,
-                    "The operation or option is not available or unsupported", "gssproxy4j: " + e.getMessage()));
+            result = handlers.failure(procedure, GssErrors.withText(MajorStatus.GSS_S_UNAVAILABLE, Errno.EAGAIN,
+                    "gssproxy4j: " + e.getMessage()), resources.gss());
         } catch (RuntimeException e) {
             // A defect of ours, not of the request: the caller gets a GSS error and the connection stays usable.
             DaemonLog.errorFrom(context.caller().uid(), "call failed inside gssproxy4j", cid, "GSSX_" + procedure
                     + " failed inside gssproxy4j: " + e.getClass().getName());
-            result = handlers.failure(procedure, Statuses.failure(Statuses.EINVAL, "gssproxy4j could not serve"
-                    + " GSSX_" + procedure + " (internal " + e.getClass().getSimpleName() + "); the daemon logged it."
-                    + " Please report it with the daemon's log"));
+            result = handlers.failure(procedure, GssErrors.withText(MajorStatus.GSS_S_FAILURE, Errno.EINVAL,
+                    "gssproxy4j could not serve GSSX_" + procedure + " (internal " + e.getClass().getSimpleName()
+                            + "); the daemon logged it. Please report it with the daemon's log"), resources.gss());
         }
         if (!result.status().isComplete()) {
             DaemonLog.debug(2, cid, "GSSX_" + procedure + " status: " + describe(result.status()));
@@ -159,31 +163,6 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         stats.record(procedure.name(), context.service().name(), majorName(result.status()),
                 System.nanoTime() - started);
         return outcome;
-    }
-
-    private Optional<Transport.Outcome> headerFault(RpcCall call, long cid) {
-        int xid = call.xid();
-        if (call.rpcVersion() != RpcCall.RPC_VERSION) {
-            return Optional.of(rpcError(cid, new RpcReply(xid, new RpcReply.RpcMismatch(2, 2)),
-                    "RPC version " + Integer.toUnsignedString(call.rpcVersion())));
-        }
-        if (call.program() != Procedure.PROGRAM) {
-            return Optional.of(rpcError(cid, RpcReply.accepted(xid, AcceptStat.PROG_UNAVAIL),
-                    "program " + Integer.toUnsignedString(call.program())));
-        }
-        if (call.version() != Procedure.VERSION) {
-            return Optional.of(rpcError(cid, new RpcReply(xid, new RpcReply.ProgMismatch(OpaqueAuth.NONE,
-                    Procedure.VERSION, Procedure.VERSION)), "version " + Integer.toUnsignedString(call.version())));
-        }
-        if (Procedure.fromWire(call.procedure()).isEmpty()) {
-            return Optional.of(rpcError(cid, RpcReply.accepted(xid, AcceptStat.PROC_UNAVAIL),
-                    "procedure " + Integer.toUnsignedString(call.procedure())));
-        }
-        if (!call.credential().isNone()) {
-            return Optional.of(rpcError(cid, new RpcReply(xid, new RpcReply.AuthError(AuthStat.AUTH_FAILED)),
-                    call.credential().flavorName() + " credential (only AUTH_NONE is accepted)"));
-        }
-        return Optional.empty();
     }
 
     /**
@@ -196,8 +175,9 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         } catch (XdrSizeException e) {
             DaemonLog.debug(1, "reply to GSSX_" + procedure + " exceeds the maximum record size: " + e.getMessage());
             return new Transport.Reply(GssProxyMessages.encodeReply(xid, procedure, handlers.failure(procedure,
-                    Statuses.failure(Statuses.EMSGSIZE, "the result of GSSX_" + procedure + " would exceed the "
-                            + maxRecord + "-byte record limit; send smaller messages")), maxRecord));
+                    GssErrors.withText(MajorStatus.GSS_S_FAILURE, Errno.EMSGSIZE, "the result of GSSX_" + procedure
+                            + " would exceed the " + maxRecord + "-byte record limit; send smaller messages"),
+                    resources.gss()), maxRecord));
         }
     }
 
@@ -207,9 +187,10 @@ public final class RpcDispatcher implements Transport.RecordHandler {
                 ? new Transport.ReplyAndClose(reply.record(), "the caller matches no service") : outcome;
     }
 
-    private static Transport.Outcome rpcError(long cid, RpcReply reply, String why) {
-        DaemonLog.debug(1, cid, "replying " + reply.statusName() + ": " + why);
-        return new Transport.Reply(GssProxyMessages.encodeRpcError(reply));
+    /** An RPC-level error: its own reply, sent as it is; the connection stays open. */
+    private static Transport.Outcome rpcError(long cid, RpcException fault) {
+        DaemonLog.debug(1, cid, "replying " + fault.reply().statusName() + ": " + fault.getMessage());
+        return new Transport.Reply(GssProxyMessages.encodeRpcError(fault.reply()));
     }
 
     /**

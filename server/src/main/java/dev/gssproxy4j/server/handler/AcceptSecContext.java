@@ -11,6 +11,7 @@ import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.mech.mit.TicketServer;
+import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxOption;
@@ -21,7 +22,6 @@ import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.convert.Contexts;
 import dev.gssproxy4j.server.convert.Names;
 import dev.gssproxy4j.server.creds.CcacheSync;
-import dev.gssproxy4j.server.creds.CredErrors;
 import dev.gssproxy4j.server.creds.CredentialPolicy;
 import dev.gssproxy4j.server.creds.OpenedCred;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
@@ -50,18 +50,16 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
 
     @Override
     public ResAcceptSecContext handle(ArgAcceptSecContext args, CallContext call) throws InterruptedException {
-        Gss gss = call.resources().gss();
-        ExportTypes types = ExportTypes.of(args.callCtx()).orElseThrow(() -> CredErrors.of(gss,
-                MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, null, ExportTypes.problem(args.callCtx())));
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call, args.callCtx());
-             OpenedCred cred = creds.openOrAcquire(args.credHandle(), CredUsage.ACCEPT);
+        ExportTypes types = ExportTypes.required(args.callCtx());
+        CredentialPolicy creds = call.credentials();
+        try (OpenedCred cred = creds.openOrAcquire(args.credHandle(), CredUsage.ACCEPT);
              SecContext partial = args.contextHandle()
                      .map(h -> SealedContexts.openPartial(call, h.exportedContextToken())).orElse(null)) {
             Optional<CcacheSync> sync = cred.fromHandle()
                     ? CcacheSync.begin(creds, cred, args.options()) : Optional.empty();
             byte[] token = args.inputToken().toByteArray();
             ChannelBindings bindings = args.inputCb().map(Requests::bindings).orElse(null);
-            Accepted accepted = accept(creds, cred.cred(), partial, token, bindings, types,
+            Accepted accepted = accept(call, cred.cred(), partial, token, bindings, types,
                     args.retDelegCred());
             List<GssxOption> options = new ArrayList<>();
             accepted.linuxCreds().ifPresent(options::add);
@@ -71,6 +69,12 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
             return new ResAcceptSecContext(accepted.status(), Optional.of(accepted.handle()),
                     Optional.of(Opaque.of(accepted.outputToken())), accepted.delegated(), options);
         }
+    }
+
+    /** The request's own: this procedure honours the client environment. */
+    @Override
+    public CallCtx clientEnvironment(ArgAcceptSecContext args) {
+        return args.callCtx();
     }
 
     @Override
@@ -92,17 +96,16 @@ public final class AcceptSecContext implements ProcedureHandler<ArgAcceptSecCont
      * {@link ContextTokens}). The initiator's name is asked of the accept only for {@code linux_creds_v1}; the
      * export inquires the names it describes.
      */
-    private static Accepted accept(CredentialPolicy creds, GssCred cred, SecContext partial, byte[] token,
+    private static Accepted accept(CallContext call, GssCred cred, SecContext partial, byte[] token,
                                    ChannelBindings bindings, ExportTypes types, boolean retDelegCred)
             throws InterruptedException {
-        CallContext call = creds.call();
         Gss gss = call.resources().gss();
         AcceptResult result = types.linuxCreds() ? gss.acceptSecContext(partial, cred, token, bindings)
                 : gss.acceptSecContextNoName(partial, cred, token, bindings);
         try (SecContext ctx = result.context(); GssName source = result.srcName();
              GssCred delegated = result.delegatedCred()) {
             Optional<GssxCred> delegatedHandle = ContextFlag.DELEG.in(result.retFlags()) && retDelegCred
-                    && delegated != null ? Optional.of(creds.seal(delegated)) : Optional.empty();
+                    && delegated != null ? Optional.of(call.credentials().seal(delegated)) : Optional.empty();
             Optional<GssxOption> linuxCreds = types.linuxCreds() && source != null
                     ? Optional.of(LinuxCredsV1.option(gss, source, result.mech())) : Optional.empty();
             if (source != null) {

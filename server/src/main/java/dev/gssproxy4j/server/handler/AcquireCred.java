@@ -1,9 +1,9 @@
 package dev.gssproxy4j.server.handler;
 
 import dev.gssproxy4j.mech.GssException;
-import dev.gssproxy4j.mech.GssStatus;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
+import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Oids;
@@ -14,12 +14,12 @@ import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.creds.AcquireRequest;
 import dev.gssproxy4j.server.creds.AcquireType;
 import dev.gssproxy4j.server.creds.Acquired;
-import dev.gssproxy4j.server.creds.CredErrors;
 import dev.gssproxy4j.server.creds.CredUsages;
 import dev.gssproxy4j.server.creds.CredentialPolicy;
 import dev.gssproxy4j.server.creds.OpenedCred;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
-import dev.gssproxy4j.server.dispatch.Statuses;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,15 +41,15 @@ public final class AcquireCred implements ProcedureHandler<ArgAcquireCred, ResAc
 
     @Override
     public ResAcquireCred handle(ArgAcquireCred args, CallContext call) throws InterruptedException {
-        var gss = call.resources().gss();
-        AcquireType type = AcquireType.fromOptions(args.options()).orElseThrow(() -> CredErrors.of(gss,
-                MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, Oid.KRB5, "unknown acquire_type option value; the"
+        AcquireType type = AcquireType.fromOptions(args.options()).orElseThrow(() -> GssErrors.of(
+                MajorStatus.GSS_S_FAILURE, Errno.EINVAL, Oid.KRB5, "unknown acquire_type option value; the"
                         + " only one is impersonate_name"));
         if (!args.desiredMechs().isEmpty() && !wantsKrb5(args, call)) {
-            throw CredErrors.of(gss, MajorStatus.GSS_S_BAD_MECH, 0, null, "service '" + call.service().name()
+            throw GssErrors.of(MajorStatus.GSS_S_BAD_MECH, null, "service '" + call.service().name()
                     + "' offers only krb5 (" + Mech.KRB5.oid() + "), which desired_mechs does not list");
         }
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call, args.callCtx())) {
+        try {
+            CredentialPolicy creds = call.credentials();
             Optional<OpenedCred> input = args.inputCredHandle().isPresent()
                     ? creds.openAcquireInput(args.inputCredHandle().get()) : Optional.empty();
             try {
@@ -70,10 +70,14 @@ public final class AcquireCred implements ProcedureHandler<ArgAcquireCred, ResAc
             }
         } catch (GssException e) {
             // upstream reports the mechanism it was acquiring for (krb5) in every status of this call
-            GssStatus s = e.status();
-            return failure(Statuses.of(s.mech() != null ? s
-                    : new GssStatus(s.major(), s.minor(), Oid.KRB5, s.majorMessage(), s.minorMessage())));
+            throw GssErrors.withMech(e, Oid.KRB5);
         }
+    }
+
+    /** The request's own: this procedure honours the client environment. */
+    @Override
+    public CallCtx clientEnvironment(ArgAcquireCred args) {
+        return args.callCtx();
     }
 
     @Override

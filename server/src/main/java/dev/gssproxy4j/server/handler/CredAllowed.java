@@ -1,12 +1,12 @@
 package dev.gssproxy4j.server.handler;
 
-import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssCred;
 import dev.gssproxy4j.mech.GssName;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.creds.CredErrors;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import java.util.Optional;
 
 /**
@@ -22,22 +22,22 @@ final class CredAllowed {
     private CredAllowed() {}
 
     /** Asks the mechanism about the credential. */
-    static void check(Gss gss, ServiceConfig service, GssCred cred, GssName target) {
+    static void check(ServiceConfig service, GssCred cred, GssName target) {
         if (service.trusted() || service.impersonate() || service.allowConstrainedDelegation()) {
             return;
         }
         Optional<String> impersonator = cred.impersonator();
-        if (impersonator.isEmpty() || targets(gss, target, impersonator.get())) {
+        if (impersonator.isEmpty() || targets(target, impersonator.get())) {
             return;
         }
-        throw CredErrors.of(gss, MajorStatus.GSS_S_UNAUTHORIZED, CredErrors.EACCES, Oid.KRB5, "service '"
+        throw GssErrors.of(MajorStatus.GSS_S_UNAUTHORIZED, Errno.EACCES, Oid.KRB5, "service '"
                 + service.name() + "' may use an impersonated (S4U2Self) credential only towards its impersonator"
                 + " itself; other targets need constrained delegation: set allow_constrained_delegation = yes in"
                 + " [service/" + service.name() + "]");
     }
 
     /** Upstream's {@code check_impersonator_name}: the target, canonicalized for krb5, displays as the principal. */
-    private static boolean targets(Gss gss, GssName target, String impersonator) {
+    private static boolean targets(GssName target, String impersonator) {
         if (target == null) {
             return false;
         }

@@ -6,6 +6,7 @@ import dev.gssproxy4j.protocol.proc.ArgExportCred;
 import dev.gssproxy4j.protocol.proc.ResExportCred;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
+import dev.gssproxy4j.server.dispatch.Statuses;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,10 +22,14 @@ public final class ExportCred implements ProcedureHandler<ArgExportCred, ResExpo
     static final String NOT_SUPPORTED = "GSSX_EXPORT_CRED is not supported by gssproxy4j (nor upstream gssproxy);"
             + " keep the gssx_cred from ACQUIRE_CRED and send it back instead";
 
+    /**
+     * Returns its refusal rather than throwing it, the one handler that does: the result echoes the requested
+     * {@code cred_usage}, which {@link #failure} (all a thrown error gets) cannot know.
+     */
     @Override
     public ResExportCred handle(ArgExportCred args, CallContext call) {
-        return new ResExportCred(Requests.unavailable(call.resources().gss(), NOT_SUPPORTED), args.credUsage(),
-                Optional.empty(), List.of());
+        return new ResExportCred(Statuses.of(Requests.unavailable(NOT_SUPPORTED).status(), call.resources().gss()),
+                args.credUsage(), Optional.empty(), List.of());
     }
 
     @Override

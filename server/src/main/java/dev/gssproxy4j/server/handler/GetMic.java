@@ -20,8 +20,8 @@ public final class GetMic implements ProcedureHandler<ArgGetMic, ResGetMic> {
 
     @Override
     public ResGetMic handle(ArgGetMic args, CallContext call) throws InterruptedException {
-        int qop = Requests.qop(call.resources().gss(), args.qopReq());
-        boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
+        int qop = Requests.qop(args.qopReq());
+        boolean sealedOnly = Requests.sealedOnly(args.callCtx());
         try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
             byte[] mic = live.context().getMic(qop, args.messageBuffer().toByteArray());
             Optional<GssxCtx> updated = live.copyIfDue(sealedOnly);

@@ -2,6 +2,7 @@ package dev.gssproxy4j.server.handler;
 
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssName;
+import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.protocol.GssxOption;
@@ -12,7 +13,8 @@ import dev.gssproxy4j.protocol.proc.ResImportAndCanonName;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.convert.Names;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
-import dev.gssproxy4j.server.dispatch.Statuses;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +40,8 @@ public final class ImportAndCanonName implements ProcedureHandler<ArgImportAndCa
     public ResImportAndCanonName handle(ArgImportAndCanonName args, CallContext call) throws InterruptedException {
         GssxName input = args.inputName();
         if (input.displayName().isEmpty() && input.exportedName().isEmpty()) {
-            return failure(Statuses.failure(Statuses.EINVAL, "input_name has neither a display_name nor an"
-                    + " exported_name; send the name to import"));
+            throw GssErrors.withText(MajorStatus.GSS_S_FAILURE, Errno.EINVAL, "input_name has neither a"
+                    + " display_name nor an exported_name; send the name to import");
         }
         Optional<Oid> mech = Requests.mech(args.mech(), "mech");
         Gss gss = call.resources().gss();

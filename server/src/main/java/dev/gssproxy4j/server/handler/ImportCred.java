@@ -19,7 +19,7 @@ public final class ImportCred implements ProcedureHandler<ArgImportCred, ResImpo
 
     @Override
     public ResImportCred handle(ArgImportCred args, CallContext call) {
-        return failure(Requests.unavailable(call.resources().gss(), NOT_SUPPORTED));
+        throw Requests.unavailable(NOT_SUPPORTED);
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.gssproxy4j.mech.InitResult;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.SecContext;
+import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxOption;
 import dev.gssproxy4j.protocol.GssxStatus;
@@ -22,10 +23,10 @@ import dev.gssproxy4j.server.convert.Names;
 import dev.gssproxy4j.server.creds.AcquireRequest;
 import dev.gssproxy4j.server.creds.Acquired;
 import dev.gssproxy4j.server.creds.CcacheSync;
-import dev.gssproxy4j.server.creds.CredErrors;
 import dev.gssproxy4j.server.creds.CredentialPolicy;
 import dev.gssproxy4j.server.creds.OpenedCred;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
+import dev.gssproxy4j.server.error.GssErrors;
 import dev.gssproxy4j.server.handler.accept.ExportTypes;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.List;
@@ -49,15 +50,14 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
     @Override
     public ResInitSecContext handle(ArgInitSecContext args, CallContext call) throws InterruptedException {
         Gss gss = call.resources().gss();
-        ExportTypes types = ExportTypes.of(args.callCtx()).orElseThrow(() -> CredErrors.of(gss,
-                MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, null, ExportTypes.problem(args.callCtx())));
+        ExportTypes types = ExportTypes.required(args.callCtx());
         Optional<Oid> mech = Requests.mech(args.mechType(), "mech_type");
         int flags = flags(call.service(), args.reqFlags());
         int timeReq = (int) (args.timeReq() < 0 ? 0xffffffffL : Math.min(args.timeReq(), 0xffffffffL));
         ChannelBindings bindings = args.inputCb().map(Requests::bindings).orElse(null);
         byte[] input = args.inputToken().map(Opaque::toByteArray).orElse(new byte[0]);
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call, args.callCtx());
-             SecContext partial = args.contextHandle()
+        CredentialPolicy creds = call.credentials();
+        try (SecContext partial = args.contextHandle()
                      .map(h -> SealedContexts.openPartial(call, h.exportedContextToken(), mech.orElse(Oid.KRB5)))
                      .orElse(null);
              OpenedCred cred = credential(creds, args, mech)) {
@@ -65,7 +65,7 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
                     ? CcacheSync.begin(creds, cred, args.options()) : Optional.empty();
             InitResult result;
             try (GssName target = args.targetName().flatMap(n -> Names.importName(gss, n)).orElse(null)) {
-                CredAllowed.check(gss, call.service(), cred.cred(), target);
+                CredAllowed.check(call.service(), cred.cred(), target);
                 result = gss.initSecContext(cred.cred(), partial, target, mech.orElse(null), flags, timeReq,
                         bindings, input);
             }
@@ -80,6 +80,12 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
                         options);
             }
         }
+    }
+
+    /** The request's own: this procedure honours the client environment. */
+    @Override
+    public CallCtx clientEnvironment(ArgInitSecContext args) {
+        return args.callCtx();
     }
 
     @Override
@@ -105,7 +111,7 @@ public final class InitSecContext implements ProcedureHandler<ArgInitSecContext,
             }
         }
         if (!mech.equals(Optional.of(Oid.KRB5))) {
-            throw CredErrors.of(creds.call().resources().gss(), MajorStatus.GSS_S_NO_CRED, 0, mech.orElse(null),
+            throw GssErrors.of(MajorStatus.GSS_S_NO_CRED, mech.orElse(null),
                     "without a cred_handle a default credential is acquired for krb5 only; ask for mech_type krb5"
                             + " or acquire a credential first (ACQUIRE_CRED)");
         }

@@ -7,7 +7,7 @@ import dev.gssproxy4j.protocol.proc.ArgReleaseHandle;
 import dev.gssproxy4j.protocol.proc.ResReleaseHandle;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
-import dev.gssproxy4j.server.dispatch.Statuses;
+import dev.gssproxy4j.server.error.GssErrors;
 
 /**
  * GSSX_RELEASE_HANDLE (procedure 10). Credentials and contexts live in the sealed handles and tokens the client
@@ -21,8 +21,6 @@ import dev.gssproxy4j.server.dispatch.Statuses;
  */
 public final class ReleaseHandle implements ProcedureHandler<ArgReleaseHandle, ResReleaseHandle> {
 
-    private static final MajorStatus BAD_STRUCTURE = MajorStatus.GSS_S_CALL_BAD_STRUCTURE;
-
     @Override
     public ResReleaseHandle handle(ArgReleaseHandle args, CallContext call) {
         return switch (args.credHandle()) {
@@ -31,8 +29,7 @@ public final class ReleaseHandle implements ProcedureHandler<ArgReleaseHandle, R
                 SealedContexts.forget(call, ctx.secCtxInfo());
                 yield new ResReleaseHandle(GssxStatus.COMPLETE);
             }
-            case GssxHandle.Other other -> new ResReleaseHandle(Statuses.of(BAD_STRUCTURE, 0,
-                    call.resources().gss().displayStatus(BAD_STRUCTURE.value(), 0, null).majorMessage(), ""));
+            case GssxHandle.Other other -> throw GssErrors.bare(MajorStatus.GSS_S_CALL_BAD_STRUCTURE);
         };
     }
 

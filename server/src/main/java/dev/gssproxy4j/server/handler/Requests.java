@@ -3,15 +3,14 @@ package dev.gssproxy4j.server.handler;
 import dev.gssproxy4j.mech.ChannelBindings;
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.GssException;
-import dev.gssproxy4j.mech.GssStatus;
 import dev.gssproxy4j.mech.InputChecks;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.GssxCb;
 import dev.gssproxy4j.protocol.GssxStatus;
-import dev.gssproxy4j.server.creds.CredErrors;
-import dev.gssproxy4j.server.dispatch.Statuses;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import dev.gssproxy4j.server.handler.accept.ExportTypes;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.Optional;
@@ -19,9 +18,6 @@ import java.util.Set;
 
 /** Small request checks and statuses the handlers of this package share. */
 final class Requests {
-
-    /** errno EOPNOTSUPP (Linux), the minor code for procedures gssproxy4j does not implement. */
-    static final long EOPNOTSUPP = 95;
 
     private Requests() {}
 
@@ -41,31 +37,29 @@ final class Requests {
      *
      * @throws GssException GSS_S_FAILURE with minor EINVAL for another value, as for upstream's call_ctx options
      */
-    static boolean sealedOnly(Gss gss, CallCtx callCtx) {
-        return ExportTypes.sealedOnly(callCtx).orElseThrow(() -> CredErrors.of(gss, MajorStatus.GSS_S_FAILURE,
-                CredErrors.EINVAL, null, ExportTypes.problem(callCtx)));
+    static boolean sealedOnly(CallCtx callCtx) {
+        return ExportTypes.sealedOnly(callCtx).orElseThrow(() -> GssErrors.of(MajorStatus.GSS_S_FAILURE, Errno.EINVAL,
+                null, ExportTypes.problem(callCtx)));
     }
 
     /**
      * GSS_S_UNAVAILABLE with minor EOPNOTSUPP and {@code explanation} as the minor text, for procedures that
      * neither gssproxy4j nor upstream gssproxy implement.
      */
-    static GssxStatus unavailable(Gss gss, String explanation) {
-        String majorText = gss.displayStatus(MajorStatus.GSS_S_UNAVAILABLE.value(), 0, null).majorMessage();
-        return Statuses.of(MajorStatus.GSS_S_UNAVAILABLE, EOPNOTSUPP, majorText, explanation);
+    static GssException unavailable(String explanation) {
+        return GssErrors.withText(MajorStatus.GSS_S_UNAVAILABLE, Errno.EOPNOTSUPP, explanation);
     }
 
     /**
      * A client's 64-bit {@code gssx_qop} as the library's 32-bit {@code gss_qop_t}.
      *
-     * @throws GssException GSS_S_BAD_QOP for a value that does not fit in 32 bits (it cannot name a QOP)
+     * @throws GssException GSS_S_BAD_QOP with minor EINVAL for a value that does not fit in 32 bits (it cannot name
+     *                      a QOP)
      */
-    static int qop(Gss gss, long qop) {
+    static int qop(long qop) {
         if (qop < 0 || qop > 0xffffffffL) {
-            long major = MajorStatus.GSS_S_BAD_QOP.value();
-            throw new GssException("gss_qop_t", new GssStatus(major, Statuses.EINVAL, null,
-                    gss.displayStatus(major, 0, null).majorMessage(), "qop " + Long.toUnsignedString(qop)
-                    + " does not fit in 32 bits; send 0 (GSS_C_QOP_DEFAULT)"));
+            throw GssErrors.withText(MajorStatus.GSS_S_BAD_QOP, Errno.EINVAL, "qop " + Long.toUnsignedString(qop)
+                    + " does not fit in 32 bits; send 0 (GSS_C_QOP_DEFAULT)");
         }
         return (int) qop;
     }

@@ -1,7 +1,6 @@
 package dev.gssproxy4j.server.handler;
 
 import dev.gssproxy4j.mech.GssException;
-import dev.gssproxy4j.mech.GssStatus;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.SecContext;
@@ -9,6 +8,7 @@ import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.creds.StoreScope;
 import dev.gssproxy4j.server.cache.LiveContexts;
+import dev.gssproxy4j.server.error.GssErrors;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleCacheKey;
 import dev.gssproxy4j.server.seal.HandleException;
@@ -161,7 +161,7 @@ final class SealedContexts {
         byte[] token = opened(call, kind, sealed.toByteArray(), what, fix).payload();
         try {
             if (requiredMech != null && !mechOf(token).equals(Optional.of(requiredMech))) {
-                throw status(MajorStatus.GSS_S_BAD_MECH, "An unsupported mechanism was requested", what + " is of"
+                throw GssErrors.withText(MajorStatus.GSS_S_BAD_MECH, null, what + " is of"
                         + " mechanism " + mechOf(token).map(Oid::toString).orElse("(unknown)") + ", not " + requiredMech
                         + ". Fix: send the same mech_type on every leg of a context");
             }
@@ -178,7 +178,7 @@ final class SealedContexts {
             return call.resources().sealer().open(kind, binding(call), sealed, call.resources().clock().instant());
         } catch (HandleException e) {
             if (e.reason() == HandleException.Reason.EXPIRED && kind == HandleKind.CONTEXT) {
-                throw status(MajorStatus.GSS_S_CONTEXT_EXPIRED, "The referenced context has expired",
+                throw GssErrors.withText(MajorStatus.GSS_S_CONTEXT_EXPIRED, null,
                         what + " has reached its end time. Fix: establish a new context");
             }
             throw noContext(what + " cannot be used: " + e.getMessage() + ". Fix: " + fix);
@@ -211,13 +211,8 @@ final class SealedContexts {
         return Binding.of(StoreScope.of(call.service()), call.caller().uid());
     }
 
-    /** GSS_S_NO_CONTEXT with MIT's major text and {@code explanation} (problem and fix) as minor text. */
+    /** GSS_S_NO_CONTEXT with {@code explanation} (problem and fix) as minor text. */
     private static GssException noContext(String explanation) {
-        return status(MajorStatus.GSS_S_NO_CONTEXT, "No context has been established", explanation);
-    }
-
-    private static GssException status(MajorStatus major, String majorText, String explanation) {
-        return new GssException("gssproxy4j sealed context", new GssStatus(major.value(), 0, null, majorText,
-                explanation));
+        return GssErrors.withText(MajorStatus.GSS_S_NO_CONTEXT, null, explanation);
     }
 }

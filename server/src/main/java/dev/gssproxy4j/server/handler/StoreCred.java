@@ -10,13 +10,13 @@ import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgStoreCred;
 import dev.gssproxy4j.protocol.proc.ResStoreCred;
 import dev.gssproxy4j.server.call.CallContext;
-import dev.gssproxy4j.server.creds.CredErrors;
 import dev.gssproxy4j.server.creds.CredUsages;
-import dev.gssproxy4j.server.creds.CredentialPolicy;
 import dev.gssproxy4j.server.creds.OpenedCred;
 import dev.gssproxy4j.server.creds.OwnedCcacheFile;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.server.dispatch.Statuses;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -39,22 +39,21 @@ public final class StoreCred implements ProcedureHandler<ArgStoreCred, ResStoreC
     public ResStoreCred handle(ArgStoreCred args, CallContext call) throws InterruptedException {
         Gss gss = call.resources().gss();
         if (args.credUsage() == dev.gssproxy4j.protocol.CredUsage.ACCEPT) {
-            throw CredErrors.of(gss, MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, Oid.KRB5,
+            throw GssErrors.of(MajorStatus.GSS_S_FAILURE, Errno.EINVAL, Oid.KRB5,
                     "STORE_CRED stores initiator credentials into a ccache; use cred_usage INITIATE or BOTH");
         }
         if (!args.desiredMech().isEmpty() && !Requests.mech(args.desiredMech(), "desired_mech")
                 .filter(Oid.KRB5::equals).isPresent()) {
-            throw CredErrors.of(gss, MajorStatus.GSS_S_BAD_MECH, CredErrors.EINVAL, null,
+            throw GssErrors.of(MajorStatus.GSS_S_BAD_MECH, Errno.EINVAL, null,
                     "STORE_CRED stores only krb5 credentials; leave desired_mech empty or give krb5");
         }
-        String ccache = Options.valueText(args.options(), CCACHE_OPTION).orElseThrow(() -> CredErrors.of(gss,
-                MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, Oid.KRB5, "STORE_CRED needs option ccache ="
+        String ccache = Options.valueText(args.options(), CCACHE_OPTION).orElseThrow(() -> GssErrors.of(
+                MajorStatus.GSS_S_FAILURE, Errno.EINVAL, Oid.KRB5, "STORE_CRED needs option ccache ="
                         + " FILE:/path of a ccache file the caller owns"));
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call);
-             OpenedCred cred = creds.open(args.inputCredHandle()).orElseThrow(() -> CredErrors.of(gss,
-                     MajorStatus.GSS_S_NO_CRED, CredErrors.EINVAL, Oid.KRB5, "the credential handle to store"
+        try (OpenedCred cred = call.credentials().open(args.inputCredHandle()).orElseThrow(() -> GssErrors.of(
+                     MajorStatus.GSS_S_NO_CRED, Errno.EINVAL, Oid.KRB5, "the credential handle to store"
                              + " does not open (expired or from an earlier key); acquire or accept anew"));
-             OwnedCcacheFile file = OwnedCcacheFile.open(gss, ccache, call.caller().uid())) {
+             OwnedCcacheFile file = OwnedCcacheFile.open(ccache, call.caller().uid())) {
             StoreResult stored = store(gss, cred, file, args.overwriteCred());
             return new ResStoreCred(GssxStatus.of(0, Statuses.oid(Oid.KRB5), 0, "", ""),
                     stored.elementsStored().stream().map(Statuses::oid).toList(),
@@ -66,13 +65,13 @@ public final class StoreCred implements ProcedureHandler<ArgStoreCred, ResStoreC
     private static StoreResult store(Gss gss, OpenedCred cred, OwnedCcacheFile file, boolean overwrite) {
         try {
             if (!overwrite && !file.isEmpty()) {
-                throw CredErrors.of(gss, MajorStatus.GSS_S_DUPLICATE_ELEMENT, CredErrors.EINVAL, Oid.KRB5,
+                throw GssErrors.of(MajorStatus.GSS_S_DUPLICATE_ELEMENT, Errno.EINVAL, Oid.KRB5,
                         "the ccache is not empty; set overwrite_cred to replace it");
             }
             return file.store(name -> gss.storeCredInto(cred.cred(), CredUsage.INITIATE, Oid.KRB5, true, false,
                     Map.of("ccache", name)));
         } catch (IOException e) {
-            throw CredErrors.of(gss, MajorStatus.GSS_S_FAILURE, CredErrors.EINVAL, Oid.KRB5,
+            throw GssErrors.of(MajorStatus.GSS_S_FAILURE, Errno.EINVAL, Oid.KRB5,
                     "cannot write the ccache: " + e.getMessage());
         }
     }

@@ -26,7 +26,7 @@ public final class Unwrap implements ProcedureHandler<ArgUnwrap, ResUnwrap> {
     public ResUnwrap handle(ArgUnwrap args, CallContext call) throws InterruptedException {
         Gss gss = call.resources().gss();
         Opaque token = args.tokenBuffer().isEmpty() ? Opaque.EMPTY : args.tokenBuffer().getFirst();
-        boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
+        boolean sealedOnly = Requests.sealedOnly(args.callCtx());
         try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
             UnwrapResult unwrapped = live.context().unwrap(token.toByteArray());
             Optional<GssxCtx> updated = live.copyIfDue(sealedOnly);

@@ -22,7 +22,7 @@ public final class VerifyMic implements ProcedureHandler<ArgVerifyMic, ResVerify
     @Override
     public ResVerifyMic handle(ArgVerifyMic args, CallContext call) throws InterruptedException {
         Gss gss = call.resources().gss();
-        boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
+        boolean sealedOnly = Requests.sealedOnly(args.callCtx());
         try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
             VerifyResult verified = live.context().verifyMic(args.messageBuffer().toByteArray(),
                     args.tokenBuffer().toByteArray());

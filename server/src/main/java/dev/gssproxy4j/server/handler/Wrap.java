@@ -21,9 +21,9 @@ public final class Wrap implements ProcedureHandler<ArgWrap, ResWrap> {
 
     @Override
     public ResWrap handle(ArgWrap args, CallContext call) throws InterruptedException {
-        int qop = Requests.qop(call.resources().gss(), args.qopState());
+        int qop = Requests.qop(args.qopState());
         Opaque message = args.messageBuffer().isEmpty() ? Opaque.EMPTY : args.messageBuffer().getFirst();
-        boolean sealedOnly = Requests.sealedOnly(call.resources().gss(), args.callCtx());
+        boolean sealedOnly = Requests.sealedOnly(args.callCtx());
         try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
             WrapResult wrapped = live.context().wrap(args.confReq(), qop, message.toByteArray());
             Optional<GssxCtx> updated = live.copyIfDue(sealedOnly);

@@ -18,7 +18,7 @@ public final class WrapSizeLimit implements ProcedureHandler<ArgWrapSizeLimit, R
 
     @Override
     public ResWrapSizeLimit handle(ArgWrapSizeLimit args, CallContext call) throws InterruptedException {
-        int qop = Requests.qop(call.resources().gss(), args.qopState());
+        int qop = Requests.qop(args.qopState());
         long requested = args.reqOutputSize() < 0 ? UINT32_MAX : Math.min(args.reqOutputSize(), UINT32_MAX);
         try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
             return new ResWrapSizeLimit(GssxStatus.COMPLETE,

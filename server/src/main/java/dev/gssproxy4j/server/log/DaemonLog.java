@@ -55,12 +55,6 @@ public final class DaemonLog {
         return level;
     }
 
-    /** Sends lines to {@code stream} from now on (the limiter's state is kept). */
-    public static void redirect(PrintStream stream) {
-        Output o = output;
-        output = new Output(Objects.requireNonNull(stream, "stream"), o.wallClock(), o.nanos(), o.limiter());
-    }
-
     /**
      * For tests: lines go to {@code out}, stamped with {@code wallClock} and limited on {@code nanos} (monotonic
      * nanoseconds) with a fresh limiter of {@code limits}, until the returned handle is closed.

@@ -17,8 +17,8 @@ import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxOption;
 import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.server.cache.CredCache;
-import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.ServiceConfig;
+import dev.gssproxy4j.server.shared.ServerResources;
 import dev.gssproxy4j.xdr.Opaque;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -66,7 +66,7 @@ class AcceptorCredCachingTest {
     }
 
     CredentialPolicy policy(int callerUid) {
-        return CredentialPolicy.forCall(KdcFixture.call(service, callerUid, resources));
+        return KdcFixture.call(service, callerUid, resources).credentials();
     }
 
     GssCred openForAccept(GssxCred cred) throws InterruptedException {

@@ -44,7 +44,7 @@ class CcacheSyncTest {
     }
 
     GssxCred initiatorHandle(CallContext call) throws InterruptedException {
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call)) {
+        try (CredentialPolicy creds = call.credentials()) {
             Acquired acquired = creds.acquire(AcquireRequest.normal(Optional.of(GssxName.of(
                     kdc.realm.principal("alice"), Oids.KRB5_NT_PRINCIPAL_NAME)), CredUsage.INITIATE));
             try (var cred = acquired.cred()) {
@@ -55,7 +55,7 @@ class CcacheSyncTest {
 
     Optional<GssxOption> initWithSync(CallContext call, GssxCred handle, List<GssxOption> request)
             throws InterruptedException {
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call);
+        try (CredentialPolicy creds = call.credentials();
              OpenedCred cred = creds.openOrAcquire(Optional.of(handle), CredUsage.INITIATE)) {
             Optional<CcacheSync> sync = CcacheSync.begin(creds, cred, request);
             InitResult init = kdc.initiate(cred.cred(), ContextFlag.CONF.bit());
@@ -75,7 +75,7 @@ class CcacheSyncTest {
         assertEquals(kdc.realm.principal("alice"), synced.desiredName().displayText());
         assertTrue(synced.credHandleReference().length() > handle.credHandleReference().length(),
                 "the synced handle also holds the service ticket");
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call);
+        try (CredentialPolicy creds = call.credentials();
              OpenedCred reopened = creds.open(synced).orElseThrow()) {
             assertTrue(reopened.fromHandle());
         }

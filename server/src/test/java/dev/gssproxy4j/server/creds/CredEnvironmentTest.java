@@ -13,13 +13,13 @@ import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.server.call.CallContext;
-import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.config.UserDirectory;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
+import dev.gssproxy4j.server.shared.ServerResources;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +75,7 @@ class CredEnvironmentTest {
     static CredentialPolicy policy(ServiceConfig service, int callerUid) {
         ServerResources resources = new ServerResources(gss, new HandleSealer(Keyring.ephemeral()), USERS,
                 Clock.systemUTC());
-        return CredentialPolicy.forCall(KdcFixture.call(service, callerUid, resources));
+        return KdcFixture.call(service, callerUid, resources).credentials();
     }
 
     @Test

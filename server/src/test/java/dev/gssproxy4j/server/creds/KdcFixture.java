@@ -11,7 +11,6 @@ import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.proc.GssxArg;
 import dev.gssproxy4j.protocol.proc.GssxRes;
 import dev.gssproxy4j.server.call.CallContext;
-import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.Mech;
@@ -21,6 +20,7 @@ import dev.gssproxy4j.server.dispatch.ProcedureHandler;
 import dev.gssproxy4j.server.dispatch.Statuses;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
+import dev.gssproxy4j.server.shared.ServerResources;
 import dev.gssproxy4j.testkit.Realm;
 import dev.gssproxy4j.testkit.Realms;
 import java.nio.file.Path;
@@ -100,7 +100,7 @@ public final class KdcFixture implements AutoCloseable {
         try {
             return handler.handle(args, call);
         } catch (GssException e) {
-            return handler.failure(Statuses.of(e.status()));
+            return Statuses.failure(handler, e, call.resources().gss());
         }
     }
 

@@ -16,9 +16,9 @@ import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.mit.ExportedCredKeytab;
 import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.server.cache.KeytabMirrors;
-import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.seal.HandleKind;
+import dev.gssproxy4j.server.shared.ServerResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,7 +82,7 @@ class KeytabMirrorsTest {
     }
 
     static CredentialPolicy policy(ServerResources resources) {
-        return CredentialPolicy.forCall(KdcFixture.call(service, KdcFixture.SERVICE_UID, resources));
+        return KdcFixture.call(service, KdcFixture.SERVICE_UID, resources).credentials();
     }
 
     /** One ACCEPT as the handler makes it: the handle's credential (cached or imported), a fresh AP-REQ. */

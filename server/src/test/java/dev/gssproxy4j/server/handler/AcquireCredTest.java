@@ -70,7 +70,7 @@ class AcquireCredTest {
     }
 
     ResAcquireCred run(ArgAcquireCred args, CallContext call) throws InterruptedException {
-        return KdcFixture.run(acquire, args, call);
+        return DispatchedCall.run(acquire, args, call);
     }
 
     /** A service whose own keytab holds alice's keys: its euid initiates as alice. */
@@ -123,7 +123,7 @@ class AcquireCredTest {
                         .order(ByteOrder.nativeOrder()).putInt(aes128[0]).array())),
                         GssxOption.of(Options.KRB5_SET_NO_CI_FLAGS, Opaque.EMPTY)))),
                 handle.credHandleReference(), false);
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call);
+        try (CredentialPolicy creds = call.credentials();
              OpenedCred cred = creds.open(restricted).orElseThrow()) {
             assertTrue(cred.fromHandle());
             InitResult init = kdc.initiate(cred.cred(), ContextFlag.MUTUAL.bit() | ContextFlag.CONF.bit());

@@ -18,11 +18,10 @@ import dev.gssproxy4j.protocol.proc.ArgAcquireCred;
 import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
-import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.creds.CredErrors;
 import dev.gssproxy4j.server.creds.KdcFixture;
+import dev.gssproxy4j.server.error.Errno;
 import dev.gssproxy4j.xdr.Opaque;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -82,13 +81,13 @@ class ClientCcacheTest {
     }
 
     ResInitSecContext init(CallCtx callCtx, Optional<GssxCred> cred, ServiceConfig service) throws Exception {
-        return KdcFixture.run(new InitSecContext(), new ArgInitSecContext(callCtx, Optional.empty(), cred,
+        return DispatchedCall.run(new InitSecContext(), new ArgInitSecContext(callCtx, Optional.empty(), cred,
                 Optional.of(GssxName.of(KdcFixture.TARGET, Oids.NT_HOSTBASED_SERVICE)), Oids.KRB5, 0, 0,
                 Optional.empty(), Optional.empty(), List.of()), kdc.call(service, CALLER));
     }
 
     ResAcquireCred acquire(CallCtx callCtx, ServiceConfig service) throws Exception {
-        return KdcFixture.run(new AcquireCred(), new ArgAcquireCred(callCtx, Optional.empty(), false,
+        return DispatchedCall.run(new AcquireCred(), new ArgAcquireCred(callCtx, Optional.empty(), false,
                 Optional.empty(), 0, List.of(), CredUsage.INITIATE, 0, 0, List.of()), kdc.call(service, CALLER));
     }
 
@@ -125,7 +124,7 @@ class ClientCcacheTest {
         Path file = aliceCcacheOwnedBy(KdcFixture.SERVICE_UID);
         ResInitSecContext res = init(env("FILE:" + file), Optional.empty(), service(true));
         assertEquals(MajorStatus.GSS_S_FAILURE.value(), res.status().majorStatus());
-        assertEquals(CredErrors.EACCES, res.status().minorStatus());
+        assertEquals(Errno.EACCES.code(), res.status().minorStatus());
         String owned = text(res.status());
         assertTrue(owned.contains(file.toString()) && owned.contains("owned by the caller (uid " + CALLER + ")"),
                 owned);
@@ -139,22 +138,22 @@ class ClientCcacheTest {
         Path file = aliceCcacheOwnedBy(CALLER);
         Path link = Files.createSymbolicLink(dir.resolve("link"), file);
         Files.setAttribute(link, "unix:uid", CALLER, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-        assertEquals(CredErrors.EACCES, init(env(link.toString()), Optional.empty(), service(true)).status()
+        assertEquals(Errno.EACCES.code(), init(env(link.toString()), Optional.empty(), service(true)).status()
                 .minorStatus());
         Path fifo = dir.resolve("fifo");
         new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor();
         Files.setAttribute(fifo, "unix:uid", CALLER);
-        assertEquals(CredErrors.EACCES, init(env(fifo.toString()), Optional.empty(), service(true)).status()
+        assertEquals(Errno.EACCES.code(), init(env(fifo.toString()), Optional.empty(), service(true)).status()
                 .minorStatus(), "a FIFO is refused without waiting for a writer");
         Path huge = dir.resolve("huge");
         Files.write(huge, new byte[(1 << 20) + 1]);
         Files.setAttribute(huge, "unix:uid", CALLER);
-        assertEquals(CredErrors.EINVAL, init(env(huge.toString()), Optional.empty(), service(true)).status()
+        assertEquals(Errno.EINVAL.code(), init(env(huge.toString()), Optional.empty(), service(true)).status()
                 .minorStatus(), "over 1 MiB");
         for (String other : List.of("KEYRING:persistent:" + CALLER, "KCM:" + CALLER, "MEMORY:gssproxy4j_x",
                 "DIR:" + dir, "krb5cc_relative")) {
             ResInitSecContext res = init(env(other), Optional.empty(), service(true));
-            assertEquals(CredErrors.EINVAL, res.status().minorStatus(), other + ": " + text(res.status()));
+            assertEquals(Errno.EINVAL.code(), res.status().minorStatus(), other + ": " + text(res.status()));
         }
         assertTrue(text(init(env("KEYRING:persistent:1"), Optional.empty(), service(true)).status())
                 .contains("KEYRING"));
@@ -189,7 +188,7 @@ class ClientCcacheTest {
         Path file = aliceCcacheOwnedBy(CALLER);
         ResAcquireCred res = acquire(env(file.toString()), service(false));
         assertEquals(MajorStatus.GSS_S_FAILURE.value(), res.status().majorStatus());
-        assertEquals(CredErrors.EACCES, res.status().minorStatus());
+        assertEquals(Errno.EACCES.code(), res.status().minorStatus());
         assertTrue(text(res.status()).contains("allow_client_env = KRB5CCNAME in [service/user-env]"),
                 text(res.status()));
     }

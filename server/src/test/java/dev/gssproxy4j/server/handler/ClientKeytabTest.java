@@ -29,9 +29,9 @@ import dev.gssproxy4j.protocol.proc.ResAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.creds.CredErrors;
 import dev.gssproxy4j.server.creds.KdcFixture;
 import dev.gssproxy4j.server.creds.StoreScope;
+import dev.gssproxy4j.server.error.Errno;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleKind;
 import dev.gssproxy4j.xdr.Opaque;
@@ -102,19 +102,19 @@ class ClientKeytabTest {
     }
 
     ResInitSecContext init(CallCtx callCtx, Optional<GssxCred> cred, ServiceConfig service) throws Exception {
-        return KdcFixture.run(new InitSecContext(), new ArgInitSecContext(callCtx, Optional.empty(), cred,
+        return DispatchedCall.run(new InitSecContext(), new ArgInitSecContext(callCtx, Optional.empty(), cred,
                 Optional.of(GssxName.of(KdcFixture.TARGET, Oids.NT_HOSTBASED_SERVICE)), Oids.KRB5, 0, 0,
                 Optional.empty(), Optional.empty(), List.of()), kdc.call(service, CALLER));
     }
 
     ResAcquireCred acquire(CallCtx callCtx, CredUsage usage, ServiceConfig service) throws Exception {
-        return KdcFixture.run(new AcquireCred(), new ArgAcquireCred(callCtx, Optional.empty(), false,
+        return DispatchedCall.run(new AcquireCred(), new ArgAcquireCred(callCtx, Optional.empty(), false,
                 Optional.empty(), 0, List.of(), usage, 0, 0, List.of()), kdc.call(service, CALLER));
     }
 
     ResAcceptSecContext accept(CallCtx callCtx, Optional<GssxCred> cred, byte[] token, ServiceConfig service)
             throws Exception {
-        return KdcFixture.run(new AcceptSecContext(), new ArgAcceptSecContext(callCtx, Optional.empty(), cred,
+        return DispatchedCall.run(new AcceptSecContext(), new ArgAcceptSecContext(callCtx, Optional.empty(), cred,
                 Opaque.of(token), Optional.empty(), false, List.of()), kdc.call(service, CALLER));
     }
 
@@ -188,7 +188,7 @@ class ClientKeytabTest {
         assertEquals(0, res.status().majorStatus(), () -> text(res.status()));
         assertEquals(kdc.realm.principal("alice"), res.contextHandle().orElseThrow().srcName().displayText());
         // a caller keytab without keys for its principal gets nothing from the service's: bob is not alice's
-        ResAcquireCred asBob = KdcFixture.run(new AcquireCred(), new ArgAcquireCred(
+        ResAcquireCred asBob = DispatchedCall.run(new AcquireCred(), new ArgAcquireCred(
                 env(ClientEnvVar.KRB5_CLIENT_KTNAME, file.toString()), Optional.empty(), false,
                 Optional.of(GssxName.of(kdc.realm.principal("bob"), Oids.KRB5_NT_PRINCIPAL_NAME)), 0, List.of(),
                 CredUsage.INITIATE, 0, 0, List.of()), kdc.call(service, CALLER));
@@ -201,7 +201,7 @@ class ClientKeytabTest {
         ResInitSecContext res = init(env(ClientEnvVar.KRB5_CLIENT_KTNAME, other.toString()), Optional.empty(),
                 initiator(true));
         assertEquals(MajorStatus.GSS_S_FAILURE.value(), res.status().majorStatus());
-        assertEquals(CredErrors.EACCES, res.status().minorStatus());
+        assertEquals(Errno.EACCES.code(), res.status().minorStatus());
         String owned = text(res.status());
         assertTrue(owned.contains("KRB5_CLIENT_KTNAME keytab " + other) && owned.contains("owned by the caller (uid "
                 + CALLER + ")"), owned);
@@ -212,12 +212,12 @@ class ClientKeytabTest {
         Path file = keytabOwnedBy(CALLER, "alice.keytab", "alice");
         Path link = Files.createSymbolicLink(dir.resolve("link"), file);
         Files.setAttribute(link, "unix:uid", CALLER, LinkOption.NOFOLLOW_LINKS);
-        assertEquals(CredErrors.EACCES, init(env(ClientEnvVar.KRB5_CLIENT_KTNAME, link.toString()), Optional.empty(),
+        assertEquals(Errno.EACCES.code(), init(env(ClientEnvVar.KRB5_CLIENT_KTNAME, link.toString()), Optional.empty(),
                 initiator(true)).status().minorStatus());
         for (String name : List.of("MEMORY:gssproxy4j-keytab-1", "WRFILE:" + file, "alice.keytab")) {
             ResInitSecContext bad = init(env(ClientEnvVar.KRB5_CLIENT_KTNAME, name), Optional.empty(),
                     initiator(true));
-            assertEquals(CredErrors.EINVAL, bad.status().minorStatus(), name + ": " + text(bad.status()));
+            assertEquals(Errno.EINVAL.code(), bad.status().minorStatus(), name + ": " + text(bad.status()));
         }
     }
 
@@ -227,12 +227,12 @@ class ClientKeytabTest {
         ResAcquireCred res = acquire(env(ClientEnvVar.KRB5_CLIENT_KTNAME, file.toString()), CredUsage.INITIATE,
                 initiator(false));
         assertEquals(MajorStatus.GSS_S_FAILURE.value(), res.status().majorStatus());
-        assertEquals(CredErrors.EACCES, res.status().minorStatus());
+        assertEquals(Errno.EACCES.code(), res.status().minorStatus());
         assertTrue(text(res.status()).contains("allow_client_env = KRB5_CLIENT_KTNAME in [service/user-env]"),
                 text(res.status()));
         ResAcceptSecContext accept = accept(env(ClientEnvVar.KRB5_KTNAME, file.toString()), Optional.empty(),
                 apReq(KdcFixture.TARGET), withServiceKeys(ClientEnvVar.KRB5_CLIENT_KTNAME));
-        assertEquals(CredErrors.EACCES, accept.status().minorStatus());
+        assertEquals(Errno.EACCES.code(), accept.status().minorStatus());
         assertTrue(text(accept.status()).contains("allow_client_env = KRB5_KTNAME in [service/own-keys]"),
                 text(accept.status()));
     }

@@ -15,7 +15,7 @@ import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgImportAndCanonName;
 import dev.gssproxy4j.protocol.proc.ResImportAndCanonName;
 import dev.gssproxy4j.server.call.CallContext;
-import dev.gssproxy4j.server.dispatch.Statuses;
+import dev.gssproxy4j.server.error.Errno;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -96,9 +96,10 @@ class ImportAndCanonNameTest {
 
     @Test
     void anEmptyNameIsRefusedWithEinval() throws InterruptedException {
-        ResImportAndCanonName result = handler.handle(request(GssxName.EMPTY, Opaque.EMPTY, LOCALNAME), call);
+        ResImportAndCanonName result = DispatchedCall.run(handler, request(GssxName.EMPTY, Opaque.EMPTY, LOCALNAME),
+                call);
         assertEquals(MajorStatus.GSS_S_FAILURE.value(), result.status().majorStatus());
-        assertEquals(Statuses.EINVAL, result.status().minorStatus());
+        assertEquals(Errno.EINVAL.code(), result.status().minorStatus());
         assertTrue(result.outputName().isEmpty());
         assertTrue(result.options().isEmpty());
     }

@@ -26,7 +26,6 @@ import dev.gssproxy4j.protocol.proc.ArgWrap;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResWrap;
 import dev.gssproxy4j.server.call.CallContext;
-import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.GssFlag;
 import dev.gssproxy4j.server.config.GssFlags;
 import dev.gssproxy4j.server.config.ServiceConfig;
@@ -38,6 +37,7 @@ import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleKind;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
+import dev.gssproxy4j.server.shared.ServerResources;
 import dev.gssproxy4j.xdr.Opaque;
 import dev.gssproxy4j.xdr.XdrLimits;
 import java.nio.charset.StandardCharsets;
@@ -203,7 +203,7 @@ class InitSecContextTest {
         assertEquals(MajorStatus.GSS_S_CONTINUE_NEEDED.value(), result.status().majorStatus());
         Opaque synced = Options.value(result.options(), Options.SYNC_CREDS).orElseThrow();
         GssxCred refreshed = GssxCred.fromXdr(synced, XdrLimits.DEFAULT);
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call)) {
+        try (CredentialPolicy creds = call.credentials()) {
             assertTrue(creds.open(refreshed).isPresent(), "the synced credential is a handle of this caller");
         }
 
@@ -311,7 +311,7 @@ class InitSecContextTest {
     }
 
     private static GssxCred handle(CallContext call) throws InterruptedException {
-        try (CredentialPolicy creds = CredentialPolicy.forCall(call)) {
+        try (CredentialPolicy creds = call.credentials()) {
             Acquired acquired = creds.acquire(AcquireRequest.normal(Optional.empty(), CredUsage.INITIATE));
             try (GssCred cred = acquired.cred()) {
                 return creds.seal(cred);

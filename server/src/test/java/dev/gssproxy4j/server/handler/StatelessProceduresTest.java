@@ -26,7 +26,7 @@ import dev.gssproxy4j.protocol.proc.ResImportCred;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.dispatch.HandlerTable;
-import dev.gssproxy4j.server.dispatch.Statuses;
+import dev.gssproxy4j.server.error.Errno;
 import dev.gssproxy4j.xdr.Opaque;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +40,10 @@ class StatelessProceduresTest {
     private static final GssxCred CRED = new GssxCred(GssxName.EMPTY, List.of(), Opaque.utf8("sealed"), false);
     private static final GssxCtx CTX = new GssxCtx(Opaque.utf8("token"), Opaque.EMPTY, false, Opaque.EMPTY,
             GssxName.EMPTY, GssxName.EMPTY, 0, 0, true, true, List.of());
+
+    /** A failure status as the dispatcher sends one. */
+    private static final GssxStatus FAILURE = GssxStatus.of(MajorStatus.GSS_S_FAILURE.value(), Opaque.EMPTY,
+            Errno.EINVAL.code(), "Unspecified GSS failure.  Minor code may provide more information", "test");
 
     private static CallContext call;
 
@@ -62,10 +66,14 @@ class StatelessProceduresTest {
     }
 
     @Test
-    void releasingAnotherHandleTypeIsCallBadStructure() {
-        GssxStatus status = new ReleaseHandle().handle(release(new GssxHandle.Other(7, Opaque.EMPTY)), call).status();
+    void releasingAnotherHandleTypeIsCallBadStructure() throws InterruptedException {
+        GssxStatus status = DispatchedCall.run(new ReleaseHandle(), release(new GssxHandle.Other(7, Opaque.EMPTY)),
+                call).status();
         assertEquals(MajorStatus.GSS_S_CALL_BAD_STRUCTURE.value(), status.majorStatus());
+        assertEquals("A parameter was malformed", status.majorStatusString().toText(), "the library's display text");
         assertTrue(status.majorStatusString().endsWithNul(), "display text as a C string, as upstream sends it");
+        assertEquals(0, status.minorStatus());
+        assertTrue(status.minorStatusString().isEmpty());
     }
 
     @Test
@@ -77,15 +85,15 @@ class StatelessProceduresTest {
     }
 
     @Test
-    void credentialProceduresAreUnavailableWithAnExplanation() {
+    void credentialProceduresAreUnavailableWithAnExplanation() throws InterruptedException {
         ResExportCred exported = new ExportCred().handle(new ArgExportCred(CallCtx.EMPTY, CRED, CredUsage.INITIATE,
                 List.of()), call);
         assertUnsupported(exported.status(), "GSSX_EXPORT_CRED");
         assertTrue(exported.exportedHandle().isEmpty());
         assertEquals(CredUsage.INITIATE, exported.usageExported());
 
-        ResImportCred imported = new ImportCred().handle(new ArgImportCred(CallCtx.EMPTY, Opaque.utf8("x"),
-                List.of()), call);
+        ResImportCred imported = DispatchedCall.run(new ImportCred(), new ArgImportCred(CallCtx.EMPTY,
+                Opaque.utf8("x"), List.of()), call);
         assertUnsupported(imported.status(), "GSSX_IMPORT_CRED");
         assertTrue(imported.outputCredHandle().isEmpty());
     }
@@ -100,14 +108,13 @@ class StatelessProceduresTest {
                 dev.gssproxy4j.mech.GssException.class, () -> new StoreCred().handle(new ArgStoreCred(
                         CallCtx.EMPTY, CRED, CredUsage.ACCEPT, Opaque.EMPTY, false, false, List.of()), call));
         assertTrue(acceptOnly.status().minorMessage().contains("cred_usage INITIATE"), acceptOnly.getMessage());
-        assertEquals(CredUsage.BOTH, new StoreCred().failure(Statuses.failure(Statuses.EINVAL, "x"))
-                .credUsageStored());
+        assertEquals(CredUsage.BOTH, new StoreCred().failure(FAILURE).credUsageStored());
     }
 
     @Test
     void theTableServesEveryProcedureAndEveryFailureResultEncodes() {
         HandlerTable table = Handlers.all();
-        GssxStatus status = Statuses.failure(Statuses.EINVAL, "test");
+        GssxStatus status = FAILURE;
         for (Procedure procedure : Procedure.values()) {
             byte[] reply = GssProxyMessages.encodeReply(1, procedure, table.failure(procedure, status),
                     GssProxyMessages.MAX_RECORD);
@@ -119,7 +126,7 @@ class StatelessProceduresTest {
 
     private static void assertUnsupported(GssxStatus status, String procedure) {
         assertEquals(MajorStatus.GSS_S_UNAVAILABLE.value(), status.majorStatus());
-        assertEquals(Requests.EOPNOTSUPP, status.minorStatus());
+        assertEquals(Errno.EOPNOTSUPP.code(), status.minorStatus());
         String text = status.minorStatusString().toText();
         assertTrue(text.startsWith(procedure + " is not supported by gssproxy4j (nor upstream gssproxy)"), text);
         assertTrue(status.majorStatusString().length() > 1);

@@ -1,7 +1,10 @@
 package dev.gssproxy4j.server.handler.accept;
 
+import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.Options;
+import dev.gssproxy4j.server.error.Errno;
+import dev.gssproxy4j.server.error.GssErrors;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,17 @@ public record ExportTypes(boolean lucid, boolean linuxCreds, boolean sealedOnly)
             return Optional.empty();
         }
         return Optional.of(new ExportTypes(context.isPresent(), creds.isPresent(), sealedOnly.get()));
+    }
+
+    /**
+     * The requested types, as ACCEPT and INIT read them.
+     *
+     * @throws dev.gssproxy4j.mech.GssException GSS_S_FAILURE with minor EINVAL naming the option, for a value this
+     *                                          daemon does not know
+     */
+    public static ExportTypes required(CallCtx callCtx) {
+        return of(callCtx).orElseThrow(() -> GssErrors.of(MajorStatus.GSS_S_FAILURE, Errno.EINVAL, null,
+                problem(callCtx)));
     }
 
     /**

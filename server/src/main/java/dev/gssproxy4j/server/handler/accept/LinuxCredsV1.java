@@ -10,7 +10,7 @@ import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.mech.posix.PosixException;
 import dev.gssproxy4j.protocol.GssxOption;
 import dev.gssproxy4j.protocol.Options;
-import dev.gssproxy4j.server.creds.CredErrors;
+import dev.gssproxy4j.server.error.GssErrors;
 import dev.gssproxy4j.xdr.Opaque;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -54,7 +54,7 @@ public final class LinuxCredsV1 {
             groups = Posix.getgrouplist(user.get().name(), user.get().gid());
         } catch (PosixException e) {
             // upstream: a lookup error other than "no such user" fails the call with the errno as minor
-            throw CredErrors.of(gss, MajorStatus.GSS_S_FAILURE, Integer.toUnsignedLong(e.errno()), null,
+            throw GssErrors.ofSystemErrno(MajorStatus.GSS_S_FAILURE, e.errno(), null,
                     "cannot look up the local account of the initiator: " + e.getMessage());
         }
         int count = Math.min(groups.length, MAX_GROUPS);

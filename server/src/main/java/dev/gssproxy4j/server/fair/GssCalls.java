@@ -1,6 +1,5 @@
-package dev.gssproxy4j.server.call;
+package dev.gssproxy4j.server.fair;
 
-import dev.gssproxy4j.server.fair.FairPermits;
 import java.util.concurrent.RejectedExecutionException;
 
 /**

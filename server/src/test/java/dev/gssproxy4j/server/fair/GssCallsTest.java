@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server.call;
+package dev.gssproxy4j.server.fair;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

@@ -1,4 +1,4 @@
-package dev.gssproxy4j.server.call;
+package dev.gssproxy4j.server.shared;
 
 import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.server.cache.AcceptorNames;
@@ -6,6 +6,7 @@ import dev.gssproxy4j.server.cache.CredCache;
 import dev.gssproxy4j.server.cache.KeytabMirrors;
 import dev.gssproxy4j.server.cache.LiveContexts;
 import dev.gssproxy4j.server.config.UserDirectory;
+import dev.gssproxy4j.server.fair.GssCalls;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import java.time.Clock;
 
