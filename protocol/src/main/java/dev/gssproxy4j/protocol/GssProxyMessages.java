@@ -58,7 +58,18 @@ public final class GssProxyMessages {
 
     /** A whole MSG_ACCEPTED/SUCCESS reply record (mark included) with the results; see {@link #encodeCall}. */
     public static byte[] encodeReply(int xid, Procedure procedure, Object result, int maxRecord) {
-        XdrWriter writer = RecordWriter.start(maxRecord);
+        return encodeReply(xid, procedure, result, RecordWriter.start(maxRecord));
+    }
+
+    /**
+     * As {@link #encodeReply(int, Procedure, Object, int)}, encoding in {@code scratch} first, for a server thread
+     * that encodes reply after reply: only the finished record is allocated.
+     */
+    public static byte[] encodeReply(int xid, Procedure procedure, Object result, int maxRecord, byte[] scratch) {
+        return encodeReply(xid, procedure, result, RecordWriter.start(maxRecord, scratch));
+    }
+
+    private static byte[] encodeReply(int xid, Procedure procedure, Object result, XdrWriter writer) {
         RpcReply.success(xid).encode(writer);
         procedure.encodeResult(writer, result);
         return RecordWriter.finish(writer);

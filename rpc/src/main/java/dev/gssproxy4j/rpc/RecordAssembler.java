@@ -115,7 +115,7 @@ public final class RecordAssembler {
                 continue;
             }
             int n = Math.min(fragmentRemaining, in.remaining());
-            ensureCapacity(length + n);
+            ensureCapacity(length + n, lastFragment && n == fragmentRemaining);
             in.get(record, length, n);
             length += n;
             fragmentRemaining -= n;
@@ -160,13 +160,16 @@ public final class RecordAssembler {
         }
     }
 
-    /** Grows by doubling as bytes arrive, up to the maximum record size, within the budget. */
-    private void ensureCapacity(int needed) throws RecordMarkingException {
+    /**
+     * Grows by doubling as bytes arrive, up to the maximum record size, within the budget. A record whose bytes
+     * are all here ({@code complete}) when its buffer is first made gets exactly its size: no growth, no copy.
+     */
+    private void ensureCapacity(int needed, boolean complete) throws RecordMarkingException {
         int current = record == null ? 0 : record.length;
         if (current >= needed) {
             return;
         }
-        int capacity = record == null ? Math.min(maxRecord, Math.max(needed, INITIAL_BYTES))
+        int capacity = record == null ? Math.min(maxRecord, complete ? needed : Math.max(needed, INITIAL_BYTES))
                 : (int) Math.min(maxRecord, Math.max(needed, 2L * current));
         if (!budget.reserve(capacity - current)) {
             throw new RecordMarkingException(Reason.TOO_LARGE, "a record of " + needed + " bytes so far does not fit"

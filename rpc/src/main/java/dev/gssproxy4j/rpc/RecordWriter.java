@@ -18,6 +18,13 @@ public final class RecordWriter {
         return writer;
     }
 
+    /** As {@link #start(int)}, encoding into {@code scratch} (see {@link XdrWriter#XdrWriter(byte[], int)}). */
+    public static XdrWriter start(int maxRecord, byte[] scratch) {
+        XdrWriter writer = new XdrWriter(scratch, 4 + maxRecord);
+        writer.writeInt(0);
+        return writer;
+    }
+
     /** The whole record: the mark for the bytes written after it, then those bytes. */
     public static byte[] finish(XdrWriter writer) {
         int length = writer.position() - 4;

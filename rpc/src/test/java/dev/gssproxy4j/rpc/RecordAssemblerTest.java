@@ -24,6 +24,26 @@ class RecordAssemblerTest {
     }
 
     @Test
+    void aRecordThatArrivesWholeReservesExactlyItsSize() throws Exception {
+        int[] reserved = {0};
+        RecordAssembler assembler = new RecordAssembler(MIB, new RecordAssembler.Budget() {
+            @Override
+            public boolean reserve(int bytes) {
+                reserved[0] += bytes;
+                return true;
+            }
+
+            @Override
+            public void release(int bytes) {
+                reserved[0] -= bytes;
+            }
+        });
+        ByteBuffer in = ByteBuffer.allocate(4 + 1400).putInt(0x8000_0000 | 1400).put(new byte[1400]).flip();
+        assertEquals(1400, assembler.feed(in).length);
+        assertEquals(1400, reserved[0], "one buffer of the record's size, not the 4 KiB a partial record starts with");
+    }
+
+    @Test
     void recordsArriveByteByByteAcrossFragmentsAndTheRestIsLeftForTheNext() throws Exception {
         RecordAssembler assembler = new RecordAssembler(1024);
         byte[] stream = {0, 0, 0, 2, 1, 2, (byte) 0x80, 0, 0, 1, 3, (byte) 0x80, 0, 0, 1, 9};

@@ -24,6 +24,17 @@ public final class XdrWriter {
         this.buffer = new byte[Math.max(16, Math.min(initialCapacity, maxSize))];
     }
 
+    /**
+     * A writer that writes into {@code scratch} first (moving to a larger array of its own if the output
+     * outgrows it) and hands out only copies ({@link #toByteArray()}): a thread that encodes message after message
+     * reuses one scratch array instead of growing a new buffer each time. {@code scratch} is the caller's to reuse
+     * once the writer is done; the writer never shares it.
+     */
+    public XdrWriter(byte[] scratch, int maxSize) {
+        this.maxSize = maxSize;
+        this.buffer = scratch;
+    }
+
     public int position() {
         return position;
     }

@@ -48,6 +48,12 @@ import java.util.function.Supplier;
  */
 public final class RpcDispatcher implements Transport.RecordHandler {
 
+    /**
+     * Where each worker thread encodes its replies (16 KiB holds any usual reply; a larger one moves to an array of
+     * its own): only the finished record is allocated per reply. Workers are a bounded set of platform threads.
+     */
+    private static final ThreadLocal<byte[]> ENCODE_SCRATCH = ThreadLocal.withInitial(() -> new byte[16 * 1024]);
+
     private final Supplier<Policy> policy;
     private final HandlerTable handlers;
     private final ServerResources resources;
@@ -171,7 +177,8 @@ public final class RpcDispatcher implements Transport.RecordHandler {
      */
     private Transport.Outcome reply(int xid, Procedure procedure, GssxRes result) {
         try {
-            return new Transport.Reply(GssProxyMessages.encodeReply(xid, procedure, result, maxRecord));
+            return new Transport.Reply(GssProxyMessages.encodeReply(xid, procedure, result, maxRecord,
+                    ENCODE_SCRATCH.get()));
         } catch (XdrSizeException e) {
             DaemonLog.debug(1, "reply to GSSX_" + procedure + " exceeds the maximum record size: " + e.getMessage());
             return new Transport.Reply(GssProxyMessages.encodeReply(xid, procedure, handlers.failure(procedure,

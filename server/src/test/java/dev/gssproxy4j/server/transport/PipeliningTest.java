@@ -269,10 +269,11 @@ class PipeliningTest {
 
     @Test
     void recordsInFlightStayCountedAgainstTheirUidsMemory() throws Exception {
-        // each record reserves 4 KiB at least: three in flight fill the 12 KiB budget, so a fourth does not fit.
-        // Were a record's memory given back when the next one completed, only 4 KiB would be held and it would.
+        // a record that arrives whole reserves its own size: three in flight fill a budget of three, so a fourth
+        // does not fit. Were a record's memory given back when the next one completed, only one would be held.
+        int record = call('S', 1).length;
         TransportLimits limits = TransportLimits.defaults(64 * 1024).withCallsPerConnection(8)
-                .withRequestMemory(3 * 4096, 3 * 4096);
+                .withRequestMemory(3 * record, 3 * record);
         try (SocketChannel c = connect(serve(limits))) {
             send(c, call('S', 1), call('S', 2), call('S', 3));
             calls.awaitEntered(1);
