@@ -15,9 +15,11 @@ import java.util.Optional;
 final class PerMessageContext implements AutoCloseable {
 
     /**
-     * State-changing calls between fresh copies: exporting, importing and sealing costs about as much as the
-     * daemon's whole per-message work, so a copy every call (upstream's way) would cost 10x; 32 keeps the renewal
-     * under a tenth of the work and what a restart can replay inside MIT's 64-message replay window.
+     * State-changing calls between fresh copies. Exporting, importing (MIT makes a krb5 context and reads its
+     * configuration for every import) and sealing cost more than the message itself: with a copy every call
+     * (upstream's way) a Java acceptor unwrapped 3,300 messages/s through the daemon, with this cache 7,500
+     * (bench/run jgss, 1 thread). Every 32nd call keeps the renewal's share small and what a restart can repeat
+     * inside MIT's replay window.
      */
     static final int CALLS_PER_COPY = 32;
 
