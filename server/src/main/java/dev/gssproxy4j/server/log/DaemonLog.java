@@ -27,6 +27,12 @@ import java.util.function.Supplier;
  *       configuration messages use {@link #error} and are never limited. Debug lines are not limited: the admin
  *       turned them on, each request writes a bounded number of them, and each is capped in length.</li>
  * </ul>
+ * <p>
+ * Static on purpose (issue #15 asked for an injected instance; kept, for this reason): a daemon process has one
+ * stderr and one debug level, as upstream's {@code gp_debug} has, and about 45 call sites in transport, seal,
+ * cache, os, creds and dispatch would otherwise carry a log through constructors that have nothing else to do with
+ * it. Tests that run two daemons in one JVM, or that read what was logged, use {@link #capture}, which swaps the
+ * output and level and restores them.
  */
 public final class DaemonLog {
 
