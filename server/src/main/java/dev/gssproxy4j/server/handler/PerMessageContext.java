@@ -16,10 +16,9 @@ final class PerMessageContext implements AutoCloseable {
 
     /**
      * State-changing calls between fresh copies. Exporting, importing (MIT makes a krb5 context and reads its
-     * configuration for every import) and sealing cost more than the message itself: with a copy every call
-     * (upstream's way) a Java acceptor unwrapped 3,300 messages/s through the daemon, with this cache 7,500
-     * (bench/run jgss, 1 thread). Every 32nd call keeps the renewal's share small and what a restart can repeat
-     * inside MIT's replay window.
+     * configuration for every import) and sealing cost more than the message itself (docs/BENCHMARKS.md, "Java
+     * applications through the provider"). Every 32nd call keeps the renewal's share small and what a restart can
+     * repeat inside MIT's 64-message replay window.
      */
     static final int CALLS_PER_COPY = 32;
 

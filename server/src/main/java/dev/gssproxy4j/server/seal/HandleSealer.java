@@ -31,10 +31,9 @@ import javax.crypto.spec.GCMParameterSpec;
  * from zero in every process, so also call {@link Keyring#rotateIfOlderThan} at start-up.
  *
  * <p><b>Speed.</b> One {@code Cipher} per thread, initialised per call: the daemon's calls run on a bounded set of
- * platform worker threads, so the ciphers are bounded too. A new {@code Cipher} per call cost a provider lookup,
- * the AES key schedule and a few kB of garbage every time (about 2.1 us against 0.8 us for the encryption step,
- * 50,000-iteration loop, JDK 25, 2 KiB payload), twice per accept (the credential handle opened, the context
- * sealed): visible in the accept path's profile.
+ * platform worker threads, so the ciphers are bounded too. A new {@code Cipher} per call costs a provider lookup,
+ * the AES key schedule and a few kB of garbage every time, twice per accept (the credential handle opened, the
+ * context sealed): visible in the accept path's profile (docs/BENCHMARKS.md).
  *
  * <p>Thread-safe.
  */
