@@ -41,8 +41,8 @@ import java.util.function.Supplier;
  *       program and socket, but no service, then the connection is closed (upstream drops it silently); the log
  *       line, limited per uid, says why each service refused it;</li>
  *   <li>arguments that do not decode: GARBAGE_ARGS; a {@link GssException}: the procedure's result carrying that
- *       status; GSS calls saturated: GSS_S_UNAVAILABLE; a result over the maximum record size or a defect of
- *       gssproxy4j (any other exception): GSS_S_FAILURE saying so. SYSTEM_ERR is left for an interrupted call
+ *       status ({@link HandlerTable#answer}); GSS calls saturated: GSS_S_UNAVAILABLE; a result over the maximum
+ *       record size or a defect of gssproxy4j (any other exception): GSS_S_FAILURE saying so. SYSTEM_ERR is left for an interrupted call
  *       (the daemon is stopping).</li>
  * </ul>
  * The connection stays open after every RPC-level error reply, as upstream keeps it.
@@ -134,9 +134,6 @@ public final class RpcDispatcher implements Transport.RecordHandler {
             GssCalls.Share share = new GssCalls.Share(context.caller().uid(),
                     context.caller().uid() == 0 || context.service().trusted());
             result = resources.gssCalls().runRequest(share, () -> handlers.handle(procedure, args, context));
-        } catch (GssException e) {
-            DaemonLog.debug(1, cid, "GSSX_" + procedure + " failed: " + e.status());
-            result = handlers.failure(procedure, Statuses.of(e.status()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return rpcError(cid, RpcReply.accepted(xid, AcceptStat.SYSTEM_ERR), "interrupted during " + procedure);

@@ -12,6 +12,7 @@ import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.protocol.Oids;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Mech;
@@ -75,7 +76,7 @@ class CredEnvironmentTest {
     static CredentialPolicy policy(ServiceConfig service, int callerUid) {
         ServerResources resources = new ServerResources(gss, new HandleSealer(Keyring.ephemeral()), USERS,
                 Clock.systemUTC());
-        return CredentialPolicy.forCall(KdcFixture.call(service, callerUid, resources));
+        return CredentialPolicy.forCall(ServerRealm.call(service, callerUid, resources));
     }
 
     @Test

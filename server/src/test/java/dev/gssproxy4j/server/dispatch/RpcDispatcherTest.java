@@ -12,6 +12,7 @@ import dev.gssproxy4j.protocol.DecodedMessage;
 import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.dump.WireDump;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.config.CredUsage;
@@ -19,7 +20,6 @@ import dev.gssproxy4j.server.config.Defaults;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.handler.HandlerRealm;
 import dev.gssproxy4j.server.handler.Handlers;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
@@ -74,7 +74,7 @@ class RpcDispatcherTest {
                                 .credStore("client_keytab", alice.toString()).build()),
                 List.of(), List.of());
         ServerResources resources = new ServerResources(Gss.get(), new HandleSealer(Keyring.ephemeral()),
-                HandlerRealm.NO_USERS, Clock.systemUTC());
+                ServerRealm.NO_USERS, Clock.systemUTC());
         dispatcher = new RpcDispatcher(() -> Policy.of(config), Handlers.all(), resources, XdrLimits.DEFAULT,
                 GssProxyMessages.MAX_RECORD);
     }

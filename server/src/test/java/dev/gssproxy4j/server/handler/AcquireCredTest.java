@@ -23,10 +23,10 @@ import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.creds.CredentialPolicy;
-import dev.gssproxy4j.server.creds.KdcFixture;
 import dev.gssproxy4j.server.creds.OpenedCred;
 import dev.gssproxy4j.server.creds.SegregatedCcache;
 import dev.gssproxy4j.xdr.Opaque;
@@ -47,12 +47,12 @@ import org.junit.jupiter.api.Test;
 class AcquireCredTest {
 
     static final int TARGET_UID = 4242;
-    static KdcFixture kdc;
+    static ServerRealm kdc;
     final AcquireCred acquire = new AcquireCred();
 
     @BeforeAll
     static void realm() {
-        kdc = new KdcFixture();
+        kdc = new ServerRealm();
     }
 
     @AfterAll
@@ -70,19 +70,19 @@ class AcquireCredTest {
     }
 
     ResAcquireCred run(ArgAcquireCred args, CallContext call) throws InterruptedException {
-        return KdcFixture.run(acquire, args, call);
+        return ServerRealm.run(acquire, args, call);
     }
 
     /** A service whose own keytab holds alice's keys: its euid initiates as alice. */
     ServiceConfig aliceService() {
-        return ServiceConfig.builder("as-alice").euid(KdcFixture.SERVICE_UID)
+        return ServiceConfig.builder("as-alice").euid(ServerRealm.SERVICE_UID)
                 .mech(dev.gssproxy4j.server.config.Mech.KRB5).credStore("keytab", kdc.aliceKeytab.toString())
                 .build();
     }
 
     @Test
     void theServiceInitiatesWithItsKeytabAndTheHandleCarriesTheTickets() throws Exception {
-        CallContext call = kdc.call(aliceService(), KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(aliceService(), ServerRealm.SERVICE_UID);
         long destroyedBefore = SegregatedCcache.destroyed();
         ResAcquireCred res = run(args(Optional.empty(), Optional.of(alice()), List.of(), CredUsage.INITIATE,
                 List.of()), call);
@@ -111,7 +111,7 @@ class AcquireCredTest {
             InitResult init = kdc.initiate(cred.cred(), ContextFlag.MUTUAL.bit() | ContextFlag.CONF.bit());
             try (SecContext ignored = init.context()) {
                 ServiceConfig acceptor = kdc.acceptor("acquire-test-acceptor").build();
-                ResAcceptSecContext accepted = KdcFixture.run(new AcceptSecContext(), new ArgAcceptSecContext(
+                ResAcceptSecContext accepted = ServerRealm.run(new AcceptSecContext(), new ArgAcceptSecContext(
                         AcceptSecContextTest.KERNEL, Optional.empty(), Optional.empty(),
                         Opaque.of(init.outputToken()), Optional.empty(), false, List.of()),
                         kdc.call(acceptor, 0));
@@ -128,7 +128,7 @@ class AcquireCredTest {
 
     @Test
     void aStillGoodInputHandleComesBackVerbatim() throws Exception {
-        CallContext call = kdc.call(kdc.acceptor("reuse").build(), KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(kdc.acceptor("reuse").build(), ServerRealm.SERVICE_UID);
         GssxCred first = run(args(Optional.empty(), Optional.empty(), List.of(Oids.KRB5), CredUsage.ACCEPT,
                 List.of()), call).outputCredHandle().orElseThrow();
         ResAcquireCred again = run(args(Optional.of(first), Optional.empty(), List.of(Oids.KRB5),
@@ -150,13 +150,13 @@ class AcquireCredTest {
 
         // asked to initiate with an acceptor handle: upstream's gp_check_cred says "acquire again"
         ResAcquireCred initiate = run(args(Optional.of(first), Optional.empty(), List.of(), CredUsage.INITIATE,
-                List.of()), kdc.call(aliceService(), KdcFixture.SERVICE_UID));
+                List.of()), kdc.call(aliceService(), ServerRealm.SERVICE_UID));
         assertFalse(initiate.status().majorStatus() == 0 && initiate.outputCredHandle().get() == first);
     }
 
     @Test
     void otherMechanismsAndOptionsAreRefused() throws Exception {
-        CallContext call = kdc.call(kdc.acceptor("mechs").build(), KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(kdc.acceptor("mechs").build(), ServerRealm.SERVICE_UID);
         ResAcquireCred spnego = run(args(Optional.empty(), Optional.empty(), List.of(Oids.SPNEGO),
                 CredUsage.ACCEPT, List.of()), call);
         assertEquals(MajorStatus.GSS_S_BAD_MECH.value(), spnego.status().majorStatus());
@@ -216,13 +216,13 @@ class AcquireCredTest {
     @Test
     void anInputHandleThatDoesNotOpenIsNoInputAndTheServicesOwnPolicyDecides() throws Exception {
         // the interposer sends the handle kept in the user's ccache to whichever socket it calls next
-        CallContext call = kdc.call(aliceService(), KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(aliceService(), ServerRealm.SERVICE_UID);
         GssxCred own = run(args(Optional.empty(), Optional.of(alice()), List.of(), CredUsage.INITIATE, List.of()),
                 call).outputCredHandle().orElseThrow();
-        ServiceConfig otherStore = ServiceConfig.builder("as-alice-elsewhere").euid(KdcFixture.SERVICE_UID)
+        ServiceConfig otherStore = ServiceConfig.builder("as-alice-elsewhere").euid(ServerRealm.SERVICE_UID)
                 .mech(dev.gssproxy4j.server.config.Mech.KRB5).credStore("keytab", kdc.aliceKeytab.toString())
                 .credStore("client_keytab", "/nonexistent/client.keytab").build();
-        CallContext elsewhere = kdc.call(otherStore, KdcFixture.SERVICE_UID);
+        CallContext elsewhere = kdc.call(otherStore, ServerRealm.SERVICE_UID);
         byte[] garbage = own.credHandleReference().toByteArray();
         garbage[garbage.length / 2] ^= 0x55;
 
@@ -239,17 +239,17 @@ class AcquireCredTest {
 
     @Test
     void otherProceduresStillRefuseAHandleOfAnotherStore() throws Exception {
-        CallContext call = kdc.call(aliceService(), KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(aliceService(), ServerRealm.SERVICE_UID);
         GssxCred own = run(args(Optional.empty(), Optional.of(alice()), List.of(), CredUsage.INITIATE, List.of()),
                 call).outputCredHandle().orElseThrow();
-        ServiceConfig otherStore = ServiceConfig.builder("as-alice-elsewhere").euid(KdcFixture.SERVICE_UID)
+        ServiceConfig otherStore = ServiceConfig.builder("as-alice-elsewhere").euid(ServerRealm.SERVICE_UID)
                 .mech(dev.gssproxy4j.server.config.Mech.KRB5).credStore("keytab", kdc.aliceKeytab.toString())
                 .credStore("client_keytab", "/nonexistent/client.keytab").build();
 
-        ResInitSecContext init = KdcFixture.run(new InitSecContext(), new ArgInitSecContext(CallCtx.EMPTY,
+        ResInitSecContext init = ServerRealm.run(new InitSecContext(), new ArgInitSecContext(CallCtx.EMPTY,
                 Optional.empty(), Optional.of(own), Optional.of(GssxName.of("host@localhost",
                 Oids.NT_HOSTBASED_SERVICE)), Oids.KRB5, 0, 0, Optional.empty(), Optional.empty(), List.of()),
-                kdc.call(otherStore, KdcFixture.SERVICE_UID));
+                kdc.call(otherStore, ServerRealm.SERVICE_UID));
         assertEquals(MajorStatus.GSS_S_DEFECTIVE_CREDENTIAL.value(), init.status().majorStatus(),
                 () -> init.status().minorStatusString().toText());
         assertTrue(init.status().minorStatusString().toText().contains("not issued to"));

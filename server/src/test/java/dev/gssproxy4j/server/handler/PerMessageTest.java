@@ -21,6 +21,7 @@ import dev.gssproxy4j.protocol.proc.ResGetMic;
 import dev.gssproxy4j.protocol.proc.ResUnwrap;
 import dev.gssproxy4j.protocol.proc.ResVerifyMic;
 import dev.gssproxy4j.protocol.proc.ResWrap;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.xdr.Opaque;
@@ -40,15 +41,15 @@ class PerMessageTest {
 
     private static final Opaque MESSAGE = Opaque.utf8("the quick brown fox jumps over the lazy dog");
 
-    private static HandlerRealm realm;
+    private static ServerRealm realm;
     private static CallContext call;
     private GssxCtx initiator;
     private GssxCtx acceptor;
 
     @BeforeAll
     static void start() {
-        realm = new HandlerRealm();
-        call = HandlerRealm.call(realm.initiatorService(), realm.resources());
+        realm = new ServerRealm();
+        call = ServerRealm.call(realm.initiatorService(), realm.resources());
     }
 
     @AfterAll
@@ -58,7 +59,7 @@ class PerMessageTest {
 
     @BeforeEach
     void establish() {
-        HandlerRealm.Exported exported = realm.establish();
+        ServerRealm.Exported exported = realm.establish();
         initiator = carried(exported.initiator());
         acceptor = carried(exported.acceptor());
     }
@@ -73,8 +74,8 @@ class PerMessageTest {
         GssxCtx described = wrapped.contextHandle().orElseThrow();
         assertTrue(described.open() && described.locallyInitiated());
         assertEquals(Oids.KRB5, described.mech());
-        assertEquals(realm.realm.principal(HandlerRealm.USER), described.srcName().displayText());
-        assertEquals(realm.realm.principal(HandlerRealm.SERVICE), described.targName().displayText());
+        assertEquals(realm.realm.principal(ServerRealm.USER), described.srcName().displayText());
+        assertEquals(realm.realm.principal(ServerRealm.SERVICE_PRINCIPAL), described.targName().displayText());
         assertTrue(described.lifetime() > 0);
         assertFalse(described.needsRelease());
 
@@ -158,7 +159,7 @@ class PerMessageTest {
                 withState(initiator, new byte[] {0, 0, 0, 9, 1, 2, 3}),
                 withState(initiator, Arrays.copyOf(state, state.length - 1)),
                 withState(initiator, flipped(state, state.length / 2)),
-                withState(initiator, sealedFor(HandlerRealm.CALLER_UID + 1, initiator)));
+                withState(initiator, sealedFor(ServerRealm.CALLER_UID + 1, initiator)));
         for (GssxCtx handle : bad) {
             for (PerMessageCall procedure : PerMessageCall.values()) {
                 assertEquals(MajorStatus.GSS_S_NO_CONTEXT, refusedWithoutImport(procedure, handle).majorStatus(),
