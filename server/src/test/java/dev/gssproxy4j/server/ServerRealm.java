@@ -96,7 +96,7 @@ public final class ServerRealm implements AutoCloseable {
     public ServiceConfig initiatorService() {
         return ServiceConfig.builder("test-init").euid(CALLER_UID).mech(Mech.KRB5)
                 .credStore("client_keytab", aliceKeytab.toString())
-                .credUsage(dev.gssproxy4j.server.config.CredUsage.INITIATE).build();
+                .credUsage(dev.gssproxy4j.mech.CredUsage.INITIATE).build();
     }
 
     public CallContext call(ServiceConfig service, int callerUid) {

@@ -11,7 +11,7 @@ import dev.gssproxy4j.protocol.proc.ArgStoreCred;
 import dev.gssproxy4j.protocol.proc.ResStoreCred;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.creds.CredErrors;
-import dev.gssproxy4j.server.creds.CredUsages;
+import dev.gssproxy4j.server.convert.CredUsages;
 import dev.gssproxy4j.server.creds.CredentialPolicy;
 import dev.gssproxy4j.server.creds.OpenedCred;
 import dev.gssproxy4j.server.creds.OwnedCcacheFile;

@@ -164,7 +164,7 @@ class CredEnvironmentTest {
 
     @Test
     void usageIsNarrowedToTheServicesAndConflictsAreRefused() {
-        ServiceConfig acceptOnly = service().credUsage(dev.gssproxy4j.server.config.CredUsage.ACCEPT).build();
+        ServiceConfig acceptOnly = service().credUsage(dev.gssproxy4j.mech.CredUsage.ACCEPT).build();
         try (CredentialPolicy creds = policy(acceptOnly, USER_UID);
              CredEnvironment env = creds.environment(Optional.empty(), CredUsage.BOTH)) {
             assertEquals(CredUsage.ACCEPT, env.usage());

@@ -15,7 +15,7 @@ import dev.gssproxy4j.protocol.dump.WireDump;
 import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.ServerResources;
 import dev.gssproxy4j.server.config.Caller;
-import dev.gssproxy4j.server.config.CredUsage;
+import dev.gssproxy4j.mech.CredUsage;
 import dev.gssproxy4j.server.config.Defaults;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.Mech;

@@ -181,7 +181,7 @@ class AcquireCredTest {
         ServiceConfig gssd = ServiceConfig.builder("nfs-client").euid(0).trusted(true)
                 .mech(dev.gssproxy4j.server.config.Mech.KRB5)
                 .credStore("ccache", "FILE:" + kdc.realm.dir() + "/krb5cc_%U").credUsage(
-                        dev.gssproxy4j.server.config.CredUsage.INITIATE).build();
+                        dev.gssproxy4j.mech.CredUsage.INITIATE).build();
         CallContext call = kdc.call(gssd, 0);
         GssxName uid = GssxName.of(Integer.toString(TARGET_UID), Oids.NT_STRING_UID_NAME);
         ResAcquireCred res = run(args(Optional.empty(), Optional.of(uid), List.of(), CredUsage.INITIATE,

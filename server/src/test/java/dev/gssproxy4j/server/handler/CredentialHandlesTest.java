@@ -136,7 +136,7 @@ class CredentialHandlesTest {
     @Test
     void anInitiateOnlyServiceCannotAccept() throws Exception {
         ServiceConfig initiateOnly = kdc.acceptor("initiate-only")
-                .credUsage(dev.gssproxy4j.server.config.CredUsage.INITIATE).build();
+                .credUsage(dev.gssproxy4j.mech.CredUsage.INITIATE).build();
         ResAcceptSecContext res = acceptWith(null, kdc.call(initiateOnly, ServerRealm.SERVICE_UID));
         assertEquals(MajorStatus.GSS_S_FAILURE.value(), res.status().majorStatus(), "GSS_S_CRED_UNAVAIL");
         assertEquals(13, res.status().minorStatus());
@@ -153,7 +153,7 @@ class CredentialHandlesTest {
     @Test
     void bothIsNarrowedToTheServicesUsage() throws Exception {
         ServiceConfig acceptOnly = kdc.acceptor("accept-only")
-                .credUsage(dev.gssproxy4j.server.config.CredUsage.ACCEPT).build();
+                .credUsage(dev.gssproxy4j.mech.CredUsage.ACCEPT).build();
         ResAcquireCred res = ServerRealm.run(new AcquireCred(), acquire(CredUsage.BOTH),
                 kdc.call(acceptOnly, ServerRealm.SERVICE_UID));
         assertEquals(0, res.status().majorStatus(), () -> res.status().minorStatusString().toText());

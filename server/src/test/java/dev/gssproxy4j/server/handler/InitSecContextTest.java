@@ -140,7 +140,7 @@ class InitSecContextTest {
 
         ServiceConfig other = ServiceConfig.builder("other-store").euid(ServerRealm.CALLER_UID)
                 .credStore("client_keytab", realm.aliceKeytab.toString()).credStore("ccache", "MEMORY:other")
-                .credUsage(dev.gssproxy4j.server.config.CredUsage.INITIATE).build();
+                .credUsage(dev.gssproxy4j.mech.CredUsage.INITIATE).build();
         CallContext otherCall = ServerRealm.call(other, call.resources());
         GssException foreign = assertThrows(GssException.class, () -> handler.handle(
                 leg2(partial, new byte[] {1}, MUTUAL_REPLAY), otherCall));
@@ -186,7 +186,7 @@ class InitSecContextTest {
 
         ServiceConfig enforcing = ServiceConfig.builder("test-init").euid(ServerRealm.CALLER_UID)
                 .credStore("client_keytab", realm.aliceKeytab.toString())
-                .credUsage(dev.gssproxy4j.server.config.CredUsage.INITIATE)
+                .credUsage(dev.gssproxy4j.mech.CredUsage.INITIATE)
                 .enforceFlags(GssFlags.of(GssFlag.MUTUAL_AUTH)).build();
         ResInitSecContext mutual = handler.handle(leg1(ContextFlag.REPLAY.bit()),
                 ServerRealm.call(enforcing, realm.resources()));
@@ -198,7 +198,7 @@ class InitSecContextTest {
     void aCredentialThatGainedTicketsIsSentBackWhenTheServiceAllowsSync() throws InterruptedException {
         ServiceConfig syncing = ServiceConfig.builder("test-init").euid(ServerRealm.CALLER_UID)
                 .credStore("client_keytab", realm.aliceKeytab.toString())
-                .credUsage(dev.gssproxy4j.server.config.CredUsage.INITIATE).allowClientCcacheSync(true).build();
+                .credUsage(dev.gssproxy4j.mech.CredUsage.INITIATE).allowClientCcacheSync(true).build();
         CallContext call = ServerRealm.call(syncing, realm.resources());
         GssxCred handle = handle(call);
         ResInitSecContext result = handler.handle(withCred(leg1(MUTUAL_REPLAY), handle), call);
