@@ -27,7 +27,7 @@ gssproxy4j_ensure_test_packages() {
     return 1
   fi
   echo "$2: installing $missing (needed by the integration tests)" >&2
-  # The packages start their own KDC and gssproxy services where systemd runs; the tests start their own.
+  # The packages start their own KDC, slapd and gssproxy services where systemd runs; the tests start their own.
   if ! { DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
          DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing; } >/dev/null; then
     echo "$2: could not install $missing with apt-get (see its messages above)" >&2

@@ -45,8 +45,10 @@ import org.junit.jupiter.api.Test;
  * {@code HTTP/localhost} as alice and that STORE_CRED writes into a ccache the caller owns, which {@code klist}
  * reads. Without a delegated TGT an acceptor credential of usage BOTH yields MIT's S4U2Proxy "evidence" credential
  * (the service ticket); INIT with it towards another target is refused by {@code allow_constrained_delegation = no}
- * with upstream's GSS_S_UNAUTHORIZED, and with {@code yes} goes to the KDC, whose db2 database grants no
- * delegation (KDC_ERR_BADOPTION). The handles stay the caller's: another uid's STORE_CRED of one is refused.
+ * with upstream's GSS_S_UNAUTHORIZED, and with {@code yes} goes to the KDC, whose db2 database stores no
+ * delegation ACL and so refuses (KDC_ERR_BADOPTION); {@link S4u2ProxyTest} shows the same INIT
+ * succeeding against MIT's LDAP database, which holds the ACL ({@code krbAllowedToDelegateTo}). The handles stay the
+ * caller's: another uid's STORE_CRED of one is refused.
  */
 class DelegationTest {
 

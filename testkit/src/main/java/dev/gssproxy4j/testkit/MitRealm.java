@@ -4,20 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * A realm served by Debian's MIT {@code krb5kdc}, set up the way MIT's {@code k5test.py} does it: a db2 database
- * created with {@code kdb5_util create -s}, principals and keytabs through {@code kadmin.local}, and the KDC run in
- * the foreground ({@code krb5kdc -n}) as a child process that {@link #close()} terminates.
+ * A realm served by Debian's MIT {@code krb5kdc}, set up the way MIT's {@code k5test.py} does it: a database with
+ * a stashed master key ({@link MitKdb}: db2 from {@code kdb5_util create -s}, or LDAP on a private slapd for
+ * constrained delegation), principals and keytabs through {@code kadmin.local}, and the KDC run in the foreground
+ * ({@code krb5kdc -n}) as a child process that {@link #close()} terminates.
  *
  * <p>The port is picked free for TCP and UDP and then bound by the KDC; if another process takes it in between,
  * {@code krb5kdc} exits with "Address already in use" and the realm retries on a new port.
@@ -32,12 +32,15 @@ final class MitRealm implements Realm {
     private final RealmDir dir;
     private final Map<String, String> environment;
     private final MitKadmin kadmin;
+    private final MitKdb kdb;
     private final ChildProcess kdc;
     private final int port;
     private final Set<String> knownPrincipals = new HashSet<>();
 
-    private MitRealm(String name, RealmDir dir, Map<String, String> environment, ChildProcess kdc, int port) {
+    private MitRealm(String name, RealmDir dir, Map<String, String> environment, MitKdb kdb, ChildProcess kdc,
+                     int port) {
         this.name = name;
+        this.kdb = kdb;
         this.dir = dir;
         this.environment = environment;
         this.kadmin = new MitKadmin(name, environment);
@@ -49,21 +52,24 @@ final class MitRealm implements Realm {
         return Stream.of("krb5kdc", "kdb5_util", "kadmin.local").allMatch(tool -> Programs.find(tool).isPresent());
     }
 
-    static MitRealm start(String name, List<String> enctypes) {
+    /** A realm on the database that {@code kdbIn} sets up in the realm directory: {@link Db2Kdb} or {@link LdapKdb}. */
+    static MitRealm start(String name, List<String> enctypes, Function<Path, MitKdb> kdbIn) {
         if (!available()) {
             throw new RealmException("the MIT KDC is not installed (need krb5kdc, kdb5_util and kadmin.local on PATH "
                     + "or in /usr/sbin): install the Debian packages krb5-kdc and krb5-admin-server");
         }
         RealmDir dir = RealmDir.create(name);
+        MitKdb kdb = null;
         try {
+            kdb = kdbIn.apply(dir.root());
             Map<String, String> environment =
                     dir.environment(Map.of("KRB5_KDC_PROFILE", dir.file(MitKdcConf.FILE_NAME).toString()));
-            // kdb5_util needs only the database paths; the port is chosen (and rechosen) when the KDC starts.
-            writeConfig(name, dir, 0, enctypes);
-            createDatabase(name, dir, environment);
+            // creating the database needs only its paths; the port is chosen (and rechosen) when the KDC starts.
+            writeConfig(name, dir, 0, enctypes, kdb);
+            kdb.create(name, environment);
             for (int attempt = 1; ; attempt++) {
                 int port = FreePorts.tcpAndUdp();
-                writeConfig(name, dir, port, enctypes);
+                writeConfig(name, dir, port, enctypes, kdb);
                 ChildProcess kdc = ChildProcess.command(Programs.require("krb5kdc", "krb5-kdc").toString(),
                                 "-n", "-r", name)
                         .environment(environment)
@@ -80,7 +86,7 @@ final class MitRealm implements Realm {
                     continue;
                 }
                 try {
-                    MitRealm realm = new MitRealm(name, dir, environment, kdc, port);
+                    MitRealm realm = new MitRealm(name, dir, environment, kdb, kdc, port);
                     realm.knownPrincipals.addAll(realm.kadmin.principals());
                     return realm;
                 } catch (RuntimeException e) {
@@ -89,25 +95,17 @@ final class MitRealm implements Realm {
                 }
             }
         } catch (RuntimeException e) {
+            if (kdb != null) {
+                kdb.close();
+            }
             dir.delete();
             throw new RealmException("cannot start the MIT KDC for realm " + name + ": " + e.getMessage(), e);
         }
     }
 
-    private static void writeConfig(String name, RealmDir dir, int port, List<String> enctypes) {
+    private static void writeConfig(String name, RealmDir dir, int port, List<String> enctypes, MitKdb kdb) {
         dir.write(RealmDir.KRB5_CONF, new Krb5Conf(name, port, enctypes).render());
-        dir.write(MitKdcConf.FILE_NAME, new MitKdcConf(name, dir.root(), port, enctypes).render());
-    }
-
-    /** {@code kdb5_util create -s}: a new database plus a stash file, so nothing ever prompts for the master key. */
-    private static void createDatabase(String name, RealmDir dir, Map<String, String> environment) {
-        String masterPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
-        ChildProcess.command(Programs.require("kdb5_util", "krb5-kdc").toString(), "-r", name, "create", "-s")
-                .environment(environment)
-                // kdb5_util prompts twice for the master password when -P is not given.
-                .stdin(masterPassword + "\n" + masterPassword + "\n")
-                .run(Kinit.TIMEOUT)
-                .requireSuccess();
+        dir.write(MitKdcConf.FILE_NAME, new MitKdcConf(name, dir.root(), port, enctypes, kdb).render());
     }
 
     @Override
@@ -186,9 +184,16 @@ final class MitRealm implements Realm {
         }
     }
 
+    /** Only on the LDAP database ({@link Realms#mitLdap()}); db2 has no ACL and throws. */
+    @Override
+    public void allowDelegation(String service, String... targets) {
+        kdb.allowDelegation(name, checkedPrincipal(service), Stream.of(targets).map(this::checkedPrincipal).toList());
+    }
+
     @Override
     public synchronized void close() {
         kdc.close();
+        kdb.close();
         dir.delete();
     }
 

@@ -7,8 +7,9 @@ import java.util.Map;
  * A throwaway Kerberos realm for one test class or one demo run, in the spirit of MIT krb5's {@code k5test.py}:
  * a KDC on a free loopback port, a temporary directory with a {@code krb5.conf} that points at it, and helpers to
  * add principals, write keytabs and obtain tickets. Create one with {@link Realms#kerby()} (embedded, in-process,
- * aes-sha1 only) or {@link Realms#mit()} (Debian's {@code krb5kdc} as a child process, also RFC 8009 aes-sha2 and
- * S4U2Self); {@link #close()} stops the KDC and deletes the directory.
+ * aes-sha1 only), {@link Realms#mit()} (Debian's {@code krb5kdc} as a child process, also RFC 8009 aes-sha2 and
+ * S4U2Self) or {@link Realms#mitLdap()} (the same on a private slapd, also constrained delegation);
+ * {@link #close()} stops the KDC and deletes the directory.
  *
  * <h2>Pointing MIT krb5 at the realm</h2>
  * MIT's libraries find their configuration, credential caches, keytabs and replay caches through the process
@@ -67,6 +68,18 @@ public interface Realm extends AutoCloseable {
      * its S4U2Self tickets are forwardable (usable for S4U2Proxy).
      */
     void addRandomKeyPrincipal(String principal);
+
+    /**
+     * Lets service principal {@code service} get S4U2Proxy (constrained delegation) tickets for exactly
+     * {@code targets}, replacing any earlier list (none: no delegation). Only the MIT realm on LDAP
+     * ({@link Realms#mitLdap()}) stores this ACL ({@code krbAllowedToDelegateTo}); the KDC applies a change at the
+     * next request.
+     *
+     * @throws RealmException on a realm without the ACL (Kerby, MIT with db2)
+     */
+    default void allowDelegation(String service, String... targets) {
+        throw new RealmException("this realm stores no constrained-delegation ACL; use Realms.mitLdap()");
+    }
 
     /**
      * Writes {@code <dir>/<fileName>}, replacing any earlier file of that name, with the current keys of

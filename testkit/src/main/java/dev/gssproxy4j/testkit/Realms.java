@@ -1,5 +1,6 @@
 package dev.gssproxy4j.testkit;
 
+import java.util.List;
 import java.util.Set;
 
 /** Creates throwaway realms; see {@link Realm}. */
@@ -41,11 +42,31 @@ public final class Realms {
      * as the KDC's supported and the clients' permitted enctypes, strongest first.
      */
     public static Realm mit(Set<String> enctypes) {
-        return MitRealm.start(DEFAULT_NAME, Enctypes.strongestFirst(enctypes));
+        return MitRealm.start(DEFAULT_NAME, Enctypes.strongestFirst(enctypes), Db2Kdb::new);
+    }
+
+    /**
+     * Like {@link #mit()}, but the KDC reads its principals through MIT's LDAP KDB module from a private
+     * {@code slapd} (a child process on a socket in the realm directory, never the system's), the one MIT database
+     * that stores constrained-delegation ACLs: {@link Realm#allowDelegation} makes S4U2Proxy succeed. Starts in
+     * about half a second here (slapd included).
+     *
+     * @throws RealmException if something is missing ({@link #mitLdapMissing()}) or does not start
+     */
+    public static Realm mitLdap() {
+        return MitRealm.start(DEFAULT_NAME, Enctypes.STRONGEST_FIRST, LdapKdb::start);
     }
 
     /** Whether {@code krb5kdc}, {@code kdb5_util} and {@code kadmin.local} are installed (PATH or /usr/sbin). */
     public static boolean mitAvailable() {
         return MitRealm.available();
+    }
+
+    /**
+     * What {@link #mitLdap()} needs beyond {@link #mitAvailable()} and is not installed, each naming its Debian
+     * package ({@code slapd}, {@code ldap-utils}, {@code krb5-kdc-ldap}); empty when all is there.
+     */
+    public static List<String> mitLdapMissing() {
+        return LdapKdb.missing();
     }
 }

@@ -2,6 +2,7 @@ package dev.gssproxy4j.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -63,6 +64,13 @@ class MitRealmTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no S4U2Self ticket in:\n" + tickets));
         // +ok_to_auth_as_delegate makes the evidence ticket forwardable, which S4U2Proxy needs.
         assertTrue(evidence.matches(".*Flags: \\w*F\\w*.*"), evidence);
+    }
+
+    @Test
+    void theDb2DatabaseHasNoDelegationAcl() {
+        RealmException e = assertThrows(RealmException.class,
+                () -> realm.allowDelegation("host/localhost", "HTTP/localhost"));
+        assertTrue(e.getMessage().contains("Realms.mitLdap()"), e.getMessage());
     }
 
     @Test
