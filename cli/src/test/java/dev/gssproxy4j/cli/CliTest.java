@@ -27,6 +27,10 @@ class CliTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /**
+     * {@code shared/}, found as testkit's {@code CapturedRecords} finds it: this module may not depend on testkit
+     * (the enforcer keeps test fixtures off the daemon's class path, pom.xml), so it reads the property itself.
+     */
     static Path shared() {
         return Path.of(System.getProperty("gssproxy4j.sharedDir", "../../shared"));
     }

@@ -9,17 +9,12 @@ import dev.gssproxy4j.protocol.proc.GssxArg;
 import dev.gssproxy4j.protocol.proc.GssxRes;
 import dev.gssproxy4j.xdr.XdrLimits;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /** Golden records from {@code shared/wire} (real upstream daemon and clients), whole with their record mark. */
 final class GoldenRecords {
 
     private GoldenRecords() {}
-
-    static Path wireDir() {
-        return CapturedRecords.wireDir();
-    }
 
     /** A whole record, e.g. {@code read("accept/01-INDICATE_MECHS.call.bin")}. */
     static byte[] read(String name) {

@@ -16,6 +16,7 @@ import dev.gssproxy4j.protocol.proc.ArgAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResIndicateMechs;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.LocalUser;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
@@ -85,15 +86,7 @@ class AuthorizationTest {
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (otherUids != null) {
-            otherUids.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
+        Teardown.closeAll(daemon, otherUids, realm);
     }
 
     private static Path program(Path main) {

@@ -11,6 +11,7 @@ import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.ArgAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResIndicateMechs;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.LocalUser;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
@@ -60,12 +61,7 @@ class BadRequestsTest {
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
+        Teardown.closeAll(daemon, realm);
     }
 
     @ParameterizedTest(name = "errors/{0}")

@@ -21,6 +21,7 @@ import dev.gssproxy4j.protocol.proc.ResGetCallContext;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
 import dev.gssproxy4j.testkit.Realm;
 import dev.gssproxy4j.testkit.Realms;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.LocalUser;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
@@ -70,12 +71,8 @@ class CallerCcacheTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable started : new AutoCloseable[] {otherUids, daemon, realm}) {
-            if (started != null) {
-                started.close();
-            }
-        }
+    static void stop() {
+        Teardown.closeAll(otherUids, daemon, realm);
     }
 
     private static String config(Path socket) {

@@ -23,6 +23,7 @@ import dev.gssproxy4j.protocol.proc.ResStoreCred;
 import dev.gssproxy4j.testkit.ChildProcess;
 import dev.gssproxy4j.testkit.Realm;
 import dev.gssproxy4j.testkit.Realms;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.TempDirs;
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.LocalUser;
@@ -75,15 +76,13 @@ class DelegationTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
-        if (work != null) {
-            TempDirs.deleteTree(work);
+    static void stop() {
+        try {
+            Teardown.closeAll(daemon, realm);
+        } finally {
+            if (work != null) {
+                TempDirs.deleteTree(work);
+            }
         }
     }
 

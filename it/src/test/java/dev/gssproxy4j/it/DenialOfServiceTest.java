@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gssproxy4j.testkit.ChildProcess;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.LocalUser;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
@@ -72,15 +73,7 @@ class DenialOfServiceTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {daemon, otherUids, realm}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // best effort
-            }
-        }
+        Teardown.closeAll(daemon, otherUids, realm);
     }
 
     @AfterEach

@@ -37,6 +37,7 @@ import dev.gssproxy4j.server.handler.Handlers;
 import dev.gssproxy4j.testkit.NameTokens;
 import dev.gssproxy4j.testkit.Realm;
 import dev.gssproxy4j.testkit.Realms;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.TempDirs;
 import dev.gssproxy4j.xdr.Opaque;
 import java.nio.file.Files;
@@ -109,17 +110,12 @@ class HostileInputTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {initiator, acceptor, daemon, realm}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // best effort
+        try {
+            Teardown.closeAll(initiator, acceptor, daemon, realm);
+        } finally {
+            if (dir != null) {
+                TempDirs.deleteTree(dir);
             }
-        }
-        if (dir != null) {
-            TempDirs.deleteTree(dir);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gssproxy4j.testkit.ChildProcess;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.interop.GssSamples;
 import dev.gssproxy4j.testkit.interop.GssServer;
 import dev.gssproxy4j.testkit.interop.LocalUser;
@@ -45,12 +46,7 @@ class JavaAgentTest {
 
     @AfterAll
     static void stop() {
-        if (jvm != null) {
-            jvm.close();
-        }
-        if (services != null) {
-            services.close();
-        }
+        Teardown.closeAll(jvm, services);
     }
 
     @Test

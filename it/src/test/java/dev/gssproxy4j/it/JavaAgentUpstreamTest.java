@@ -9,6 +9,7 @@ import dev.gssproxy4j.jgss.gss.GssProxy;
 import dev.gssproxy4j.jgss.gss.ProxyContext;
 import dev.gssproxy4j.jgss.gss.WireOids;
 import dev.gssproxy4j.protocol.GssxCtx;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.interop.LocalUser;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
 import dev.gssproxy4j.testkit.interop.UpstreamGssproxy;
@@ -49,15 +50,7 @@ class JavaAgentUpstreamTest {
 
     @AfterAll
     static void stop() {
-        if (jvm != null) {
-            jvm.close();
-        }
-        if (upstream != null) {
-            upstream.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
+        Teardown.closeAll(jvm, upstream, realm);
     }
 
     private static Path appSocket() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gssproxy4j.testkit.ChildProcess;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,12 +49,7 @@ class JettySpnegoTest {
 
     @AfterAll
     static void stop() {
-        if (jvm != null) {
-            jvm.close();
-        }
-        if (services != null) {
-            services.close();
-        }
+        Teardown.closeAll(jvm, services);
     }
 
     @Test

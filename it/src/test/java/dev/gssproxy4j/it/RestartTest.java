@@ -17,6 +17,7 @@ import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
 import dev.gssproxy4j.testkit.ChildProcess;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
 import dev.gssproxy4j.testkit.interop.UnixSockets;
@@ -54,12 +55,7 @@ class RestartTest {
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
+        Teardown.closeAll(daemon, realm);
     }
 
     private static String config(Path socket) {

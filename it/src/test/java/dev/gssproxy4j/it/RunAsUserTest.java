@@ -8,6 +8,7 @@ import dev.gssproxy4j.client.GssProxyClient;
 import dev.gssproxy4j.protocol.CallCtx;
 import dev.gssproxy4j.protocol.proc.ArgAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.TempDirs;
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.LocalUser;
@@ -72,14 +73,12 @@ class RunAsUserTest {
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
-        if (state != null) {
-            TempDirs.deleteTree(state);
+        try {
+            Teardown.closeAll(daemon, realm);
+        } finally {
+            if (state != null) {
+                TempDirs.deleteTree(state);
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
 import dev.gssproxy4j.testkit.Realm;
 import dev.gssproxy4j.testkit.Realms;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
 import java.nio.file.Path;
@@ -70,12 +71,7 @@ class S4u2ProxyTest {
 
     @AfterAll
     static void stop() {
-        if (daemon != null) {
-            daemon.close();
-        }
-        if (realm != null) {
-            realm.close();
-        }
+        Teardown.closeAll(daemon, realm);
     }
 
     private static String config(Path socket) {

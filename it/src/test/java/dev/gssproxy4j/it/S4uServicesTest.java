@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gssproxy4j.testkit.Realm;
 import dev.gssproxy4j.testkit.Realms;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.TempDirs;
 import dev.gssproxy4j.testkit.interop.ClientOutcome;
 import dev.gssproxy4j.testkit.interop.Exchange;
@@ -84,17 +85,12 @@ class S4uServicesTest {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {daemon, realm}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // best effort
+        try {
+            Teardown.closeAll(daemon, realm);
+        } finally {
+            if (work != null) {
+                TempDirs.deleteTree(work);
             }
-        }
-        if (work != null) {
-            TempDirs.deleteTree(work);
         }
     }
 

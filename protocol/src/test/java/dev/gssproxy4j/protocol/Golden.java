@@ -52,7 +52,7 @@ public final class Golden {
         if (fromName.isPresent() || !name.endsWith(".reply.bin")) {
             return fromName;
         }
-        Path call = wireDir().resolve(name.replace(".reply.bin", ".call.bin"));
+        Path call = CapturedRecords.file(name.replace(".reply.bin", ".call.bin"));
         try {
             return Files.exists(call) ? WireDump.procedureOfCall(Files.readAllBytes(call)) : Optional.empty();
         } catch (IOException e) {

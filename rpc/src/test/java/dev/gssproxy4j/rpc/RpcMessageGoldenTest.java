@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class RpcMessageGoldenTest {
 
     static Path wire(String file) {
-        return CapturedRecords.wireDir().resolve(file);
+        return CapturedRecords.file(file);
     }
 
     private static RpcMessage header(String file) throws IOException {

@@ -51,10 +51,15 @@ public final class CapturedRecords {
         return dir;
     }
 
+    /** The file of a record (or other capture file) by its name under {@code wire/}, for tools that take a path. */
+    public static Path file(String name) {
+        return wireDir().resolve(name);
+    }
+
     /** A whole record by its name under {@code wire/}, e.g. {@code read("accept/01-INDICATE_MECHS.call.bin")}. */
     public static byte[] read(String name) {
         try {
-            return Files.readAllBytes(wireDir().resolve(name));
+            return Files.readAllBytes(file(name));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -129,7 +129,10 @@ public final class FuzzCommand {
         }
     }
 
-    /** {@code -Dgssproxy4j.sharedDir} (bench/run sets it), else GSSPROXY4J_SHARED_DIR, else ../shared. */
+    /**
+     * {@code -Dgssproxy4j.sharedDir} (bench/run sets it), else GSSPROXY4J_SHARED_DIR, else ../shared. Not testkit's
+     * {@code CapturedRecords.sharedDir()}, which fails without the records: the fuzzer runs on its built seeds alone.
+     */
     static Path sharedDir() {
         String property = System.getProperty("gssproxy4j.sharedDir");
         String env = System.getenv("GSSPROXY4J_SHARED_DIR");

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * The golden records of {@code shared/wire} (whole records, record mark included). The folder is
  * {@code <sharedDir>/wire}, with {@code sharedDir} from the benchmark parameter {@code sharedDir} when set
  * ({@code -p sharedDir=/path/to/shared}), else from the system property {@code gssproxy4j.sharedDir}, which
- * {@code bench/run} sets to the checkout's sibling {@code shared} folder.
+ * {@code bench/run} sets to the checkout's sibling {@code shared} folder. (Tests use testkit's
+ * {@code CapturedRecords}; a benchmark takes its folder as a JMH parameter first.)
  */
 final class WireRecords {
 

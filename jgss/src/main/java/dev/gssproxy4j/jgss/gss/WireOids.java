@@ -12,14 +12,19 @@ import org.ietf.jgss.Oid;
  */
 public final class WireOids {
 
-    public static final Oid KRB5 = oid("1.2.840.113554.1.2.2");
-    public static final Oid SPNEGO = oid("1.3.6.1.5.5.2");
-    public static final Oid NT_EXPORT_NAME = oid("1.3.6.1.5.6.4");
-    public static final Oid NT_ANONYMOUS = oid("1.3.6.1.5.6.3");
+    // The values are the protocol's (Oids), in the JDK's type: one definition of each OID on the client side too.
+    public static final Oid KRB5 = jdk(Oids.KRB5);
+    public static final Oid SPNEGO = jdk(Oids.SPNEGO);
+    public static final Oid NT_EXPORT_NAME = jdk(Oids.NT_EXPORT_NAME);
+    public static final Oid NT_ANONYMOUS = jdk(Oids.NT_ANONYMOUS);
     /** {@code GSS_KRB5_NT_PRINCIPAL_NAME}: what krb5 display names are, and what a name without a type means. */
-    public static final Oid KRB5_NT_PRINCIPAL_NAME = oid("1.2.840.113554.1.2.2.1");
+    public static final Oid KRB5_NT_PRINCIPAL_NAME = jdk(Oids.KRB5_NT_PRINCIPAL_NAME);
 
     private WireOids() {}
+
+    private static Oid jdk(Opaque wire) {
+        return oid(Oids.toDotted(wire));
+    }
 
     static Oid oid(String dotted) {
         try {

@@ -2,8 +2,6 @@ package dev.gssproxy4j.server.cache;
 
 import dev.gssproxy4j.mech.mit.TicketServer;
 import dev.gssproxy4j.protocol.GssxName;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -23,18 +21,10 @@ public final class AcceptorNames {
     /** Service principals remembered at most; a daemon typically accepts for a handful. */
     public static final int DEFAULT_CAPACITY = 256;
 
-    private final Map<TicketServer, GssxName> names;
+    private final BoundedLru<TicketServer, GssxName> names;
 
     public AcceptorNames(int capacity) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("AcceptorNames capacity must be >= 0, got " + capacity);
-        }
-        this.names = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<TicketServer, GssxName> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.names = new BoundedLru<>("AcceptorNames", capacity);
     }
 
     /** The described target name of contexts accepted from tickets for {@code server}, if known. */

@@ -4,10 +4,7 @@ import dev.gssproxy4j.mech.GssCred;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleCacheKey;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
@@ -44,17 +41,13 @@ public final class CredCache implements AutoCloseable {
     /** What a cached credential is reachable by. */
     public record Key(HandleCacheKey handle, Binding binding) {}
 
-    private final int capacity;
-    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final BoundedLru<Key, Entry> entries;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private boolean closed;
 
     public CredCache(int capacity) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("CredCache capacity must be >= 0, got " + capacity);
-        }
-        this.capacity = capacity;
+        this.entries = new BoundedLru<>("CredCache", capacity);
     }
 
     /**
@@ -103,11 +96,10 @@ public final class CredCache implements AutoCloseable {
             } else {
                 Entry entry = new Entry(cred, current);
                 lease = entry.lease();
-                if (closed || capacity == 0) {
+                if (closed || entries.capacity() == 0) {
                     entry.evicted = true;
                 } else {
-                    entries.put(key, entry);
-                    evictBeyond(capacity, release);
+                    evicted(entries.put(key, entry), release);
                 }
             }
         }
@@ -138,17 +130,14 @@ public final class CredCache implements AutoCloseable {
         List<GssCred> release = new ArrayList<>();
         synchronized (entries) {
             closed = true;
-            evictBeyond(0, release);
+            evicted(entries.clear(), release);
         }
         release.forEach(GssCred::close);
     }
 
-    /** Evicts least recently used entries down to {@code limit}; collects credentials no lease holds. */
-    private void evictBeyond(int limit, List<GssCred> release) {
-        Iterator<Map.Entry<Key, Entry>> eldest = entries.entrySet().iterator();
-        while (entries.size() > limit && eldest.hasNext()) {
-            Entry entry = eldest.next().getValue();
-            eldest.remove();
+    /** Marks entries that left the map evicted; collects the credentials no lease holds. */
+    private static void evicted(List<Entry> left, List<GssCred> release) {
+        for (Entry entry : left) {
             entry.evicted = true;
             if (entry.users == 0) {
                 release.add(entry.cred);

@@ -13,10 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -64,19 +61,15 @@ public final class KeytabMirrors implements AutoCloseable {
 
     private final Gss gss;
     private final Clock clock;
-    private final int capacity;
-    private final Map<String, Mirror> mirrors = new LinkedHashMap<>(16, 0.75f, true);
+    private final BoundedLru<String, Mirror> mirrors;
     private final AtomicLong names = new AtomicLong();
     private final AtomicLong copies = new AtomicLong();
     private boolean closed;
 
     public KeytabMirrors(Gss gss, Clock clock, int capacity) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("KeytabMirrors capacity must be >= 0, got " + capacity);
-        }
         this.gss = gss;
         this.clock = clock;
-        this.capacity = capacity;
+        this.mirrors = new BoundedLru<>("KeytabMirrors", capacity);
     }
 
     /** {@link #CAPACITY_PROPERTY} if set to a whole number >= 0, else {@link #DEFAULT_CAPACITY}. */
@@ -108,7 +101,7 @@ public final class KeytabMirrors implements AutoCloseable {
     public Imported importForAccept(byte[] token) {
         Optional<ExportedCredKeytab> named = ExportedCredKeytab.find(token)
                 .filter(k -> k.keytab().startsWith(FILE_PREFIX));
-        if (named.isEmpty() || capacity == 0) {
+        if (named.isEmpty() || mirrors.capacity() == 0) {
             return new Imported(gss.importCred(token), ALWAYS); // no keytab file (or no copies): as MIT reads it
         }
         Optional<Mirror> mirror = retainCurrent(named.get().keytab().substring(FILE_PREFIX.length()));
@@ -139,8 +132,7 @@ public final class KeytabMirrors implements AutoCloseable {
         List<Mirror> retired;
         synchronized (mirrors) {
             closed = true;
-            retired = new ArrayList<>(mirrors.values());
-            mirrors.clear();
+            retired = mirrors.clear();
         }
         retired.forEach(Mirror::retire);
     }
@@ -173,9 +165,8 @@ public final class KeytabMirrors implements AutoCloseable {
                 }
                 Optional<Mirror> copied = copy(path, stamp.get());
                 copied.ifPresent(m -> {
-                    mirrors.put(path, m);
                     m.retain();
-                    evictBeyond(capacity, retired);
+                    retired.addAll(mirrors.put(path, m));
                 });
                 return copied;
             }
@@ -205,14 +196,6 @@ public final class KeytabMirrors implements AutoCloseable {
         } catch (GssException e) {
             DaemonLog.debug(1, "Keytab " + path + " could not be copied into memory, reading the file: " + e.status());
             return Optional.empty();
-        }
-    }
-
-    private void evictBeyond(int limit, List<Mirror> retired) {
-        Iterator<Mirror> eldest = mirrors.values().iterator();
-        while (mirrors.size() > limit && eldest.hasNext()) {
-            retired.add(eldest.next());
-            eldest.remove();
         }
     }
 

@@ -74,7 +74,7 @@ public final class ConfigExplainer {
             set(out, ConfigOption.CRED_STORE, "(none: MIT defaults, the daemon's ccache and /etc/krb5.keytab)");
         }
         s.credStore().forEach(e -> set(out, ConfigOption.CRED_STORE, e.toString()));
-        set(out, ConfigOption.CRED_USAGE, s.credUsage().configName());
+        set(out, ConfigOption.CRED_USAGE, s.credUsageText());
         set(out, ConfigOption.ALLOW_ANY_UID, yesNo(s.allowAnyUid()));
         set(out, ConfigOption.TRUSTED, yesNo(s.trusted()));
         set(out, ConfigOption.IMPERSONATE, yesNo(s.impersonate()));

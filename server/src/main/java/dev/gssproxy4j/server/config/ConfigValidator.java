@@ -1,5 +1,6 @@
 package dev.gssproxy4j.server.config;
 
+import dev.gssproxy4j.mech.CredUsage;
 import dev.gssproxy4j.protocol.ClientEnvVar;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -127,7 +128,7 @@ public final class ConfigValidator {
             if (svc.credUsage() == unused) {
                 problems.warn(svc.origin().of(ConfigOption.ALLOW_CLIENT_ENV), "allow_client_env lists " + v
                         + ", which is only read to " + (forAccept ? "accept" : "initiate") + ", but the service has"
-                        + " cred_usage = " + svc.credUsage().configName(), "remove " + v + " from allow_client_env");
+                        + " cred_usage = " + svc.credUsageText(), "remove " + v + " from allow_client_env");
             }
         }
     }

@@ -5,23 +5,16 @@ import java.util.Optional;
 
 /** A mechanism a service may offer. Upstream supports only krb5 ({@code gp_creds.c supported_mechs_map}). */
 public enum Mech {
-    KRB5("krb5", "1.2.840.113554.1.2.2");
+    KRB5("krb5");
 
     private final String configName;
-    private final String oid;
 
-    Mech(String configName, String oid) {
+    Mech(String configName) {
         this.configName = configName;
-        this.oid = oid;
     }
 
     public String configName() {
         return configName;
-    }
-
-    /** Dotted OID (RFC 1964). */
-    public String oid() {
-        return oid;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.gssproxy4j.server.config;
 
 import java.nio.file.Path;
+import dev.gssproxy4j.mech.CredUsage;
 import dev.gssproxy4j.protocol.ClientEnvVar;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -90,6 +91,11 @@ public record ServiceConfig(
         return socket.orElse(mainSocket);
     }
 
+    /** {@link #credUsage} as the configuration spells it: {@code both}, {@code initiate} or {@code accept}. */
+    public String credUsageText() {
+        return Values.credUsageText(credUsage);
+    }
+
     /** The first {@code cred_store} value with this key (e.g. {@code keytab}), untemplated. */
     public Optional<String> credStoreValue(String key) {
         return credStore.stream().filter(e -> e.key().equals(key)).map(CredStoreEntry::value).findFirst();
@@ -103,7 +109,7 @@ public record ServiceConfig(
         private final Set<Mech> mechs = EnumSet.noneOf(Mech.class);
         private Path socket;
         private final List<CredStoreEntry> credStore = new ArrayList<>();
-        private CredUsage credUsage = CredUsage.byConfigName(
+        private CredUsage credUsage = Values.parseCredUsage(
                 ConfigOption.CRED_USAGE.defaultText().orElseThrow()).orElseThrow();
         private boolean allowAnyUid = ConfigOption.ALLOW_ANY_UID.defaultBoolean();
         private boolean trusted = ConfigOption.TRUSTED.defaultBoolean();

@@ -40,7 +40,7 @@ final class ServiceSectionParser {
         r.text(ConfigOption.SOCKET).flatMap(v -> GlobalSectionParser.absolutePath(r, ConfigOption.SOCKET, v))
                 .ifPresent(b::socket);
         credStore(r, b);
-        r.text(ConfigOption.CRED_USAGE).ifPresent(v -> CredUsage.byConfigName(v).ifPresentOrElse(b::credUsage, () ->
+        r.text(ConfigOption.CRED_USAGE).ifPresent(v -> Values.parseCredUsage(v).ifPresentOrElse(b::credUsage, () ->
                 r.error(ConfigOption.CRED_USAGE, "'" + v + "' is not a credential usage",
                         "write initiate, accept or both")));
         r.bool(ConfigOption.ALLOW_ANY_UID).ifPresent(b::allowAnyUid);

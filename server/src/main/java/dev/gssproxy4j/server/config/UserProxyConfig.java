@@ -1,5 +1,6 @@
 package dev.gssproxy4j.server.config;
 
+import dev.gssproxy4j.mech.CredUsage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

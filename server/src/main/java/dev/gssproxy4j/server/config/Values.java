@@ -1,5 +1,7 @@
 package dev.gssproxy4j.server.config;
 
+import dev.gssproxy4j.mech.CredUsage;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -11,6 +13,19 @@ final class Values {
     private static final Pattern LEADING_INTEGER = Pattern.compile("^([+-]?[0-9]+)(.*)$", Pattern.DOTALL);
 
     private Values() {
+    }
+
+    /**
+     * A {@code cred_usage} value, {@code both}, {@code initiate} or {@code accept}, case-insensitive as upstream's
+     * {@code strcasecmp}; the service then narrows requests to the RFC 2744 usage of that name.
+     */
+    static Optional<CredUsage> parseCredUsage(String text) {
+        return Arrays.stream(CredUsage.values()).filter(u -> credUsageText(u).equalsIgnoreCase(text)).findFirst();
+    }
+
+    /** {@code usage} as {@code cred_usage} spells it: {@code both}, {@code initiate} or {@code accept}. */
+    static String credUsageText(CredUsage usage) {
+        return usage.name().toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.gssproxy4j.protocol.CredElement;
 import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.protocol.GssxOption;
+import dev.gssproxy4j.server.convert.CredUsages;
 import dev.gssproxy4j.server.convert.Names;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleKind;

@@ -170,7 +170,7 @@ final class EnvironmentResolver {
     }
 
     private CredUsage narrow(CredUsage requested) {
-        CredUsage allowed = CredUsages.fromConfig(service.credUsage());
+        CredUsage allowed = service.credUsage();
         if (allowed == CredUsage.BOTH) {
             return requested;
         }
@@ -178,7 +178,7 @@ final class EnvironmentResolver {
             return allowed;
         }
         throw GssErrors.refused("service '" + service.name() + "' has cred_usage = "
-                + service.credUsage() + ", so it cannot acquire credentials to " + requested.name().toLowerCase()
+                + service.credUsageText() + ", so it cannot acquire credentials to " + requested.name().toLowerCase()
                 + "; use a service section with cred_usage = " + requested.name().toLowerCase() + " or both");
     }
 

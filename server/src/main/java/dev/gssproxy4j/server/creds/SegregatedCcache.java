@@ -5,7 +5,6 @@ import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.server.log.DaemonLog;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A per-call MEMORY ccache, upstream's {@code ensure_segregated_ccache}: when a service's cred store names no
@@ -25,7 +24,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public record SegregatedCcache(Gss gss, String name) implements AutoCloseable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final AtomicLong DESTROYED = new AtomicLong();
 
     /** A fresh, never reused {@code MEMORY:gssproxy4j_<32 hex digits>}. */
     public static SegregatedCcache create(Gss gss) {
@@ -34,17 +32,11 @@ public record SegregatedCcache(Gss gss, String name) implements AutoCloseable {
         return new SegregatedCcache(gss, "MEMORY:gssproxy4j_" + HexFormat.of().formatHex(id));
     }
 
-    /** Private MEMORY ccaches destroyed so far in this process (for tests and diagnostics). */
-    public static long destroyed() {
-        return DESTROYED.get();
-    }
-
     /** Destroys the ccache and the tickets in it; a failure is logged, never thrown (the call is over). */
     @Override
     public void close() {
         try {
             gss.destroyCcache(name);
-            DESTROYED.incrementAndGet();
         } catch (GssException e) {
             // once per call: a failing library could otherwise fill the log at the callers' pace
             DaemonLog.errorFrom(DaemonLog.UNKNOWN_UID, "cannot destroy a private MEMORY ccache",

@@ -8,6 +8,7 @@ import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.GssxArg;
 import dev.gssproxy4j.protocol.proc.GssxRes;
 import dev.gssproxy4j.server.call.CallContext;
+import dev.gssproxy4j.server.log.DaemonLog;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public final class HandlerTable {
         return new Builder();
     }
 
-    /** Runs {@code procedure}'s handler on {@code args}, which the procedure's decoder produced. */
+    /** Runs {@code procedure}'s handler on {@code args}, which the procedure's decoder produced, as {@link #answer}. */
     public GssxRes handle(Procedure procedure, GssxArg args, CallContext call) throws InterruptedException {
         return handle(handler(procedure), args, call);
     }
@@ -68,7 +69,22 @@ public final class HandlerTable {
     private static <A extends GssxArg> GssxRes handle(ProcedureHandler<A, ?> handler, GssxArg args, CallContext call)
             throws InterruptedException {
         // The protocol's decoder for the procedure produced args, so they have the handler's argument type.
-        return handler.handle((A) args, call);
+        return answer(handler, (A) args, call);
+    }
+
+    /**
+     * Runs {@code handler} on {@code args} as the daemon runs every call: the one place where a thrown
+     * {@link GssException} becomes the procedure's {@link ProcedureHandler#failure} result carrying that status.
+     * Tests that call a single handler go through here too, so they see what a client would.
+     */
+    public static <A extends GssxArg, R extends GssxRes> R answer(ProcedureHandler<A, R> handler, A args,
+                                                                  CallContext call) throws InterruptedException {
+        try {
+            return handler.handle(args, call);
+        } catch (GssException e) {
+            DaemonLog.debug(1, call.connectionId(), "GSSX_" + procedureOf(args.getClass()) + " failed: " + e.status());
+            return Statuses.failure(handler, e, call.resources().gss());
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -14,7 +14,7 @@ import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.creds.AcquireRequest;
 import dev.gssproxy4j.server.creds.AcquireType;
 import dev.gssproxy4j.server.creds.Acquired;
-import dev.gssproxy4j.server.creds.CredUsages;
+import dev.gssproxy4j.server.convert.CredUsages;
 import dev.gssproxy4j.server.creds.CredentialPolicy;
 import dev.gssproxy4j.server.creds.OpenedCred;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;
@@ -46,7 +46,7 @@ public final class AcquireCred implements ProcedureHandler<ArgAcquireCred, ResAc
                         + " only one is impersonate_name"));
         if (!args.desiredMechs().isEmpty() && !wantsKrb5(args, call)) {
             throw GssErrors.of(MajorStatus.GSS_S_BAD_MECH, null, "service '" + call.service().name()
-                    + "' offers only krb5 (" + Mech.KRB5.oid() + "), which desired_mechs does not list");
+                    + "' offers only krb5 (" + Oids.toDotted(Oids.KRB5) + "), which desired_mechs does not list");
         }
         try {
             CredentialPolicy creds = call.credentials();

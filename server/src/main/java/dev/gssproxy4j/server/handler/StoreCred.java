@@ -10,7 +10,7 @@ import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgStoreCred;
 import dev.gssproxy4j.protocol.proc.ResStoreCred;
 import dev.gssproxy4j.server.call.CallContext;
-import dev.gssproxy4j.server.creds.CredUsages;
+import dev.gssproxy4j.server.convert.CredUsages;
 import dev.gssproxy4j.server.creds.OpenedCred;
 import dev.gssproxy4j.server.creds.OwnedCcacheFile;
 import dev.gssproxy4j.server.dispatch.ProcedureHandler;

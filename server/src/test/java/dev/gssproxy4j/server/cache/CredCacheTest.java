@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gssproxy4j.mech.CredUsage;
 import dev.gssproxy4j.mech.GssCred;
 import dev.gssproxy4j.mech.Oid;
-import dev.gssproxy4j.server.creds.KdcFixture;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.seal.Binding;
 import dev.gssproxy4j.server.seal.HandleCacheKey;
 import java.util.List;
@@ -22,14 +22,14 @@ import org.junit.jupiter.api.Test;
 /** The acceptor credential cache with real MIT credentials: leases, LRU eviction, release only when unused. */
 class CredCacheTest {
 
-    static final Binding BINDING = Binding.of("http", KdcFixture.SERVICE_UID);
+    static final Binding BINDING = Binding.of("http", ServerRealm.SERVICE_UID);
     /** A credential that stays current (no keytab copy to go stale). */
     static final BooleanSupplier CURRENT = () -> true;
-    static KdcFixture kdc;
+    static ServerRealm kdc;
 
     @BeforeAll
     static void realm() {
-        kdc = new KdcFixture();
+        kdc = new ServerRealm();
     }
 
     @AfterAll
@@ -71,7 +71,7 @@ class CredCacheTest {
             }
             assertTrue(cache.lease(key(2)).isEmpty());
             assertTrue(cache.lease(new CredCache.Key(key16((byte) 1),
-                    Binding.of("http", KdcFixture.OTHER_UID))).isEmpty(), "another caller's binding never hits");
+                    Binding.of("http", ServerRealm.OTHER_UID))).isEmpty(), "another caller's binding never hits");
             assertFalse(cred.isClosed());
             assertEquals(1, cache.size());
         }

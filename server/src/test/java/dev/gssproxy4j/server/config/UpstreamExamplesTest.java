@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gssproxy4j.mech.CredUsage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

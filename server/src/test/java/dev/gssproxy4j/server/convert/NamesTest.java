@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gssproxy4j.mech.GssName;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.protocol.GssxName;
-import dev.gssproxy4j.server.creds.KdcFixture;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.xdr.Opaque;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
  */
 class NamesTest {
 
-    static KdcFixture kdc;
+    static ServerRealm kdc;
 
     @BeforeAll
     static void realm() {
-        kdc = new KdcFixture();
+        kdc = new ServerRealm();
     }
 
     @AfterAll

@@ -16,6 +16,7 @@ import dev.gssproxy4j.protocol.CredElement;
 import dev.gssproxy4j.protocol.GssxCred;
 import dev.gssproxy4j.protocol.GssxOption;
 import dev.gssproxy4j.protocol.Options;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.cache.CredCache;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.shared.ServerResources;
@@ -37,14 +38,14 @@ import org.junit.jupiter.api.Test;
  */
 class AcceptorCredCachingTest {
 
-    static KdcFixture kdc;
+    static ServerRealm kdc;
     static ServiceConfig service;
     ServerResources resources;
     GssxCred handle;
 
     @BeforeAll
     static void realm() {
-        kdc = new KdcFixture();
+        kdc = new ServerRealm();
         service = kdc.acceptor("cache").build();
     }
 
@@ -58,7 +59,7 @@ class AcceptorCredCachingTest {
         // one daemon: the calls below share its cache; a minute on, the keytab has settled and is copied (as it is
         // in production once written; until then each accept imports anew, see KeytabMirrorsTest)
         resources = kdc.resources(kdc.sealer, KeytabMirrorsTest.SETTLED);
-        try (CredentialPolicy creds = policy(KdcFixture.SERVICE_UID);
+        try (CredentialPolicy creds = policy(ServerRealm.SERVICE_UID);
              GssCred cred = kdc.gss.acquireCred(null, 0, List.of(Oid.KRB5), CredUsage.ACCEPT,
                      Map.of("keytab", kdc.serviceKeytab.toString()))) {
             handle = creds.seal(cred);
@@ -66,11 +67,11 @@ class AcceptorCredCachingTest {
     }
 
     CredentialPolicy policy(int callerUid) {
-        return KdcFixture.call(service, callerUid, resources).credentials();
+        return ServerRealm.call(service, callerUid, resources).credentials();
     }
 
     GssCred openForAccept(GssxCred cred) throws InterruptedException {
-        try (CredentialPolicy creds = policy(KdcFixture.SERVICE_UID);
+        try (CredentialPolicy creds = policy(ServerRealm.SERVICE_UID);
              OpenedCred opened = creds.openOrAcquire(Optional.of(cred), CredUsage.ACCEPT)) {
             assertTrue(opened.fromHandle());
             return opened.cred();
@@ -92,7 +93,7 @@ class AcceptorCredCachingTest {
     @Test
     void aCachedCredentialIsStillRefusedToAnotherUid() throws InterruptedException {
         openForAccept(handle);
-        try (CredentialPolicy other = policy(KdcFixture.OTHER_UID)) {
+        try (CredentialPolicy other = policy(ServerRealm.OTHER_UID)) {
             GssException e = assertThrows(GssException.class,
                     () -> other.openOrAcquire(Optional.of(handle), CredUsage.ACCEPT));
             assertEquals(MajorStatus.GSS_S_DEFECTIVE_CREDENTIAL, e.majorStatus());
@@ -116,11 +117,11 @@ class AcceptorCredCachingTest {
 
     @Test
     void onlyAcceptingUsesTheCache() throws InterruptedException {
-        try (CredentialPolicy creds = policy(KdcFixture.SERVICE_UID);
+        try (CredentialPolicy creds = policy(ServerRealm.SERVICE_UID);
              OpenedCred opened = creds.openOrAcquire(Optional.of(handle), CredUsage.INITIATE)) {
             assertTrue(opened.fromHandle());
         }
-        try (CredentialPolicy creds = policy(KdcFixture.SERVICE_UID);
+        try (CredentialPolicy creds = policy(ServerRealm.SERVICE_UID);
              OpenedCred opened = creds.open(handle).orElseThrow()) {
             assertTrue(opened.fromHandle());
         }

@@ -12,6 +12,7 @@ import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.protocol.GssxOption;
 import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.protocol.Options;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
@@ -26,11 +27,11 @@ import org.junit.jupiter.api.Test;
 class CcacheSyncTest {
 
     static final List<GssxOption> REQUEST = List.of(GssxOption.of(Options.SYNC_MODIFIED_CREDS, "default"));
-    static KdcFixture kdc;
+    static ServerRealm kdc;
 
     @BeforeAll
     static void realm() {
-        kdc = new KdcFixture();
+        kdc = new ServerRealm();
     }
 
     @AfterAll
@@ -39,7 +40,7 @@ class CcacheSyncTest {
     }
 
     static ServiceConfig.Builder service() {
-        return ServiceConfig.builder("sync").euid(KdcFixture.SERVICE_UID).mech(Mech.KRB5)
+        return ServiceConfig.builder("sync").euid(ServerRealm.SERVICE_UID).mech(Mech.KRB5)
                 .credStore("keytab", kdc.aliceKeytab.toString());
     }
 
@@ -67,7 +68,7 @@ class CcacheSyncTest {
 
     @Test
     void aNewServiceTicketIsSyncedBackAsASealedHandle() throws Exception {
-        CallContext call = kdc.call(service().allowClientCcacheSync(true).build(), KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(service().allowClientCcacheSync(true).build(), ServerRealm.SERVICE_UID);
         GssxCred handle = initiatorHandle(call);
         GssxOption option = initWithSync(call, handle, REQUEST).orElseThrow();
         assertEquals(Options.SYNC_CREDS, option.name());
@@ -87,9 +88,9 @@ class CcacheSyncTest {
 
     @Test
     void noSyncUnlessServiceAndClientAskAndTheStoreHasNoCcache() throws Exception {
-        CallContext plain = kdc.call(service().build(), KdcFixture.SERVICE_UID);
+        CallContext plain = kdc.call(service().build(), ServerRealm.SERVICE_UID);
         assertTrue(initWithSync(plain, initiatorHandle(plain), REQUEST).isEmpty(), "service does not allow it");
-        CallContext allowed = kdc.call(service().allowClientCcacheSync(true).build(), KdcFixture.SERVICE_UID);
+        CallContext allowed = kdc.call(service().allowClientCcacheSync(true).build(), ServerRealm.SERVICE_UID);
         assertTrue(initWithSync(allowed, initiatorHandle(allowed), List.of()).isEmpty(), "client did not ask");
     }
 }

@@ -12,6 +12,7 @@ import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.protocol.Oids;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
@@ -75,7 +76,7 @@ class CredEnvironmentTest {
     static CredentialPolicy policy(ServiceConfig service, int callerUid) {
         ServerResources resources = new ServerResources(gss, new HandleSealer(Keyring.ephemeral()), USERS,
                 Clock.systemUTC());
-        return KdcFixture.call(service, callerUid, resources).credentials();
+        return ServerRealm.call(service, callerUid, resources).credentials();
     }
 
     @Test
@@ -163,7 +164,7 @@ class CredEnvironmentTest {
 
     @Test
     void usageIsNarrowedToTheServicesAndConflictsAreRefused() {
-        ServiceConfig acceptOnly = service().credUsage(dev.gssproxy4j.server.config.CredUsage.ACCEPT).build();
+        ServiceConfig acceptOnly = service().credUsage(dev.gssproxy4j.mech.CredUsage.ACCEPT).build();
         try (CredentialPolicy creds = policy(acceptOnly, USER_UID);
              CredEnvironment env = creds.environment(Optional.empty(), CredUsage.BOTH)) {
             assertEquals(CredUsage.ACCEPT, env.usage());

@@ -15,6 +15,7 @@ import dev.gssproxy4j.mech.InitResult;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.mit.ExportedCredKeytab;
 import dev.gssproxy4j.protocol.GssxCred;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.cache.KeytabMirrors;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.seal.HandleKind;
@@ -44,7 +45,7 @@ class KeytabMirrorsTest {
     /** Seen from a minute later, every file written by the test has settled. */
     static final Clock SETTLED = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(1));
 
-    static KdcFixture kdc;
+    static ServerRealm kdc;
     static ServiceConfig service;
     Path keytab;
     ServerResources resources;
@@ -53,7 +54,7 @@ class KeytabMirrorsTest {
 
     @BeforeAll
     static void realm() {
-        kdc = new KdcFixture();
+        kdc = new ServerRealm();
         service = kdc.acceptor("mirrors").build();
     }
 
@@ -82,7 +83,7 @@ class KeytabMirrorsTest {
     }
 
     static CredentialPolicy policy(ServerResources resources) {
-        return KdcFixture.call(service, KdcFixture.SERVICE_UID, resources).credentials();
+        return ServerRealm.call(service, ServerRealm.SERVICE_UID, resources).credentials();
     }
 
     /** One ACCEPT as the handler makes it: the handle's credential (cached or imported), a fresh AP-REQ. */

@@ -5,28 +5,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gssproxy4j.mech.Gss;
 import dev.gssproxy4j.mech.MajorStatus;
-import dev.gssproxy4j.mech.posix.Posix;
 import dev.gssproxy4j.protocol.DecodedMessage;
 import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.dump.WireDump;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.config.Caller;
-import dev.gssproxy4j.server.config.CredUsage;
+import dev.gssproxy4j.mech.CredUsage;
 import dev.gssproxy4j.server.config.Defaults;
 import dev.gssproxy4j.server.config.GssProxyConfig;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.handler.HandlerRealm;
 import dev.gssproxy4j.server.handler.Handlers;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
 import dev.gssproxy4j.server.shared.ServerResources;
 import dev.gssproxy4j.server.transport.Transport;
 import dev.gssproxy4j.testkit.CapturedRecords;
-import dev.gssproxy4j.testkit.Realm;
-import dev.gssproxy4j.testkit.Realms;
 import dev.gssproxy4j.xdr.XdrLimits;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,18 +48,14 @@ class RpcDispatcherTest {
     private static final int APP_UID = 4242;
     private static final Path APP_SOCKET = Defaults.MAIN_SOCKET;
 
-    private static Realm realm;
+    private static ServerRealm kdc;
     private static RpcDispatcher dispatcher;
 
     @BeforeAll
     static void dispatcher() {
-        // The Debian gssproxy package installs its interposer; without this MIT would call the system daemon.
-        Posix.setenv("GSS_USE_PROXY", "NO");
-        realm = Realms.kerby();
-        realm.environment().forEach(Posix::setenv);
-        realm.addPrincipal("alice", "alice-password-1");
-        Path services = realm.keytab("services.keytab", "host/localhost", "nfs/localhost");
-        Path alice = realm.keytab("alice.keytab", "alice");
+        kdc = new ServerRealm();
+        Path services = kdc.realm.keytab("services.keytab", "host/localhost", "nfs/localhost");
+        Path alice = kdc.aliceKeytab;
         GssProxyConfig config = new GssProxyConfig(0, false, Optional.empty(), 5, Path.of("/nonexistent/keyring"),
                 APP_SOCKET, List.of(
                         ServiceConfig.builder("nfs-server").euid(0).mech(Mech.KRB5).socket(Defaults.KERNEL_SOCKET)
@@ -73,15 +65,15 @@ class RpcDispatcherTest {
                                 .credStore("keytab", services.toString())
                                 .credStore("client_keytab", alice.toString()).build()),
                 List.of(), List.of());
-        ServerResources resources = new ServerResources(Gss.get(), new HandleSealer(Keyring.ephemeral()),
-                HandlerRealm.NO_USERS, Clock.systemUTC());
+        ServerResources resources = new ServerResources(kdc.gss, new HandleSealer(Keyring.ephemeral()),
+                ServerRealm.NO_USERS, Clock.systemUTC());
         dispatcher = new RpcDispatcher(() -> Policy.of(config), Handlers.all(), resources, XdrLimits.DEFAULT,
                 GssProxyMessages.MAX_RECORD);
     }
 
     @AfterAll
     static void close() {
-        realm.close();
+        kdc.close();
     }
 
     /** errors/ went to the kernel's socket as root; the other scenarios came from the interposer of an application. */

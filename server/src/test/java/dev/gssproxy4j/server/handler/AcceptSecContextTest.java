@@ -25,9 +25,9 @@ import dev.gssproxy4j.protocol.proc.ArgUnwrap;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResUnwrap;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.creds.KdcFixture;
 import dev.gssproxy4j.server.shared.ServerResources;
 import dev.gssproxy4j.xdr.Opaque;
 import java.nio.ByteBuffer;
@@ -49,13 +49,13 @@ class AcceptSecContextTest {
             .add(Options.EXPORTED_CONTEXT_TYPE, Options.LINUX_LUCID_V1)
             .add(Options.EXPORTED_CREDS_TYPE, Options.LINUX_CREDS_V1).build());
 
-    static KdcFixture kdc;
+    static ServerRealm kdc;
     static ServiceConfig service;
     final AcceptSecContext accept = new AcceptSecContext();
 
     @BeforeAll
     static void realm() {
-        kdc = new KdcFixture();
+        kdc = new ServerRealm();
         service = kdc.acceptor("accept-test").build();
     }
 
@@ -70,7 +70,7 @@ class AcceptSecContextTest {
     }
 
     ResAcceptSecContext accept(ArgAcceptSecContext args, CallContext call) throws InterruptedException {
-        return KdcFixture.run(accept, args, call);
+        return ServerRealm.run(accept, args, call);
     }
 
     /** ACQUIRE_CRED as the interposer sends it for an acceptor: host@localhost (with its NUL), krb5, ACCEPT. */
@@ -79,16 +79,16 @@ class AcceptSecContextTest {
                 Optional.of(new GssxName(Opaque.cString("host@localhost"), Oids.NT_HOSTBASED_SERVICE, Opaque.EMPTY,
                         Opaque.EMPTY, List.of(), List.of())), 0, List.of(Oids.KRB5), CredUsage.ACCEPT, 0, 0,
                 List.of());
-        ResAcquireCred res = KdcFixture.run(new AcquireCred(), args, call);
+        ResAcquireCred res = ServerRealm.run(new AcquireCred(), args, call);
         assertEquals(0, res.status().majorStatus(), () -> res.status().minorStatusString().toText());
         return res.outputCredHandle().orElseThrow();
     }
 
     @Test
     void acceptsWithAnAcquiredHandleAndTheExportedContextWorksAtTheInitiator() throws Exception {
-        CallContext call = kdc.call(service, KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(service, ServerRealm.SERVICE_UID);
         GssxCred handle = acquireAcceptor(call);
-        assertEquals(kdc.realm.principal(KdcFixture.SERVICE_PRINCIPAL), handle.desiredName().displayText());
+        assertEquals(kdc.realm.principal(ServerRealm.SERVICE_PRINCIPAL), handle.desiredName().displayText());
         assertEquals(Oids.KRB5_NT_PRINCIPAL_NAME, handle.desiredName().nameType());
         assertFalse(handle.desiredName().exportedName().isEmpty());
         assertFalse(handle.desiredName().exportedCompositeName().isEmpty());
@@ -110,7 +110,7 @@ class AcceptSecContextTest {
                 assertFalse(ctx.locallyInitiated());
                 assertEquals(kdc.realm.principal("alice"), ctx.srcName().displayText());
                 assertFalse(ctx.srcName().exportedCompositeName().isEmpty());
-                assertEquals(kdc.realm.principal(KdcFixture.SERVICE_PRINCIPAL), ctx.targName().displayText());
+                assertEquals(kdc.realm.principal(ServerRealm.SERVICE_PRINCIPAL), ctx.targName().displayText());
                 assertTrue(ctx.lifetime() > 0);
                 assertTrue(ContextFlag.MUTUAL.in((int) ctx.ctxFlags()));
                 assertTrue(res.outputToken().orElseThrow().length() > 0, "AP-REP for mutual authentication");
@@ -131,7 +131,7 @@ class AcceptSecContextTest {
     @Test
     void repeatedAcceptsWithOneHandleShareTheCredentialImportedFirst() throws Exception {
         ServerResources resources = kdc.resources(); // one daemon for all calls, as a connection sees it
-        CallContext call = KdcFixture.call(service, KdcFixture.SERVICE_UID, resources);
+        CallContext call = ServerRealm.call(service, ServerRealm.SERVICE_UID, resources);
         GssxCred handle = acquireAcceptor(call);
         for (int login = 0; login < 3; login++) {
             try (GssCred alice = kdc.initiatorCred("alice")) {
@@ -262,7 +262,7 @@ class AcceptSecContextTest {
 
     @Test
     void sealedOnlyAcceptsWithoutTheClearTokenAndTheStateWorksForPerMessageCalls() throws Exception {
-        CallContext call = kdc.call(service, KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(service, ServerRealm.SERVICE_UID);
         CallCtx sealedOnly = CallCtx.withOptions(Options.builder()
                 .add(Options.SEALED_ONLY, Options.SEALED_ONLY_ON).build());
         try (GssCred alice = kdc.initiatorCred("alice")) {
@@ -277,7 +277,7 @@ class AcceptSecContextTest {
                 assertEquals(kdc.realm.principal("alice"), ctx.srcName().displayText());
 
                 kdc.continueInit(alice, initiator, MUTUAL, res.outputToken().orElseThrow().toByteArray());
-                ResUnwrap unwrapped = KdcFixture.run(new Unwrap(), new ArgUnwrap(sealedOnly, ctx,
+                ResUnwrap unwrapped = ServerRealm.run(new Unwrap(), new ArgUnwrap(sealedOnly, ctx,
                         List.of(Opaque.of(initiator.wrap(true, 0, MESSAGE).token())), 0), call);
                 assertTrue(unwrapped.status().isComplete(), () -> unwrapped.status().minorStatusString().toText());
                 assertEquals(List.of(Opaque.of(MESSAGE)), unwrapped.messageBuffer());
@@ -312,7 +312,7 @@ class AcceptSecContextTest {
     @Test
     void aDceStyleAcceptTakesTwoLegsThroughASealedPartialContext() throws Exception {
         int dce = MUTUAL | ContextFlag.DCE_STYLE.bit();
-        CallContext call = kdc.call(service, KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(service, ServerRealm.SERVICE_UID);
         try (GssCred alice = kdc.initiatorCred("alice")) {
             InitResult first = kdc.initiate(alice, dce);
             try (SecContext initiator = first.context()) {
@@ -339,7 +339,7 @@ class AcceptSecContextTest {
                 }
 
                 ResAcceptSecContext otherCaller = accept(args(CallCtx.EMPTY, Optional.of(partial), Optional.empty(),
-                        second.outputToken()), kdc.call(service, KdcFixture.OTHER_UID));
+                        second.outputToken()), kdc.call(service, ServerRealm.OTHER_UID));
                 assertEquals(MajorStatus.GSS_S_NO_CONTEXT.value(), otherCaller.status().majorStatus(),
                         "a partial context opens only for the caller it was issued to");
             }
@@ -348,7 +348,7 @@ class AcceptSecContextTest {
 
     @Test
     void aDelegatedCredentialComesBackSealedWhenAskedFor() throws Exception {
-        CallContext call = kdc.call(service, KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(service, ServerRealm.SERVICE_UID);
         int flags = (MUTUAL & ~ContextFlag.MUTUAL.bit()) | ContextFlag.DELEG.bit();
         try (GssCred alice = kdc.initiatorCred("alice")) {
             InitResult first = kdc.initiate(alice, flags);

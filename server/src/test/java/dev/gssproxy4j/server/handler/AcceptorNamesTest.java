@@ -12,10 +12,10 @@ import dev.gssproxy4j.protocol.GssxCtx;
 import dev.gssproxy4j.protocol.GssxName;
 import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.convert.Names;
-import dev.gssproxy4j.server.creds.KdcFixture;
 import dev.gssproxy4j.server.shared.ServerResources;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -28,13 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 class AcceptorNamesTest {
 
-    static KdcFixture kdc;
+    static ServerRealm kdc;
     static ServiceConfig host;
     static ServiceConfig http;
 
     @BeforeAll
     static void realm() {
-        kdc = new KdcFixture();
+        kdc = new ServerRealm();
         host = kdc.acceptor("host").build();
         http = kdc.acceptor("http", kdc.realm.keytab("http.keytab", "HTTP/localhost")).build();
     }
@@ -47,12 +47,12 @@ class AcceptorNamesTest {
     /** Accepts a fresh AP-REQ for {@code target} and returns the reply's context with the library's own view. */
     static GssxCtx acceptFor(String target, ServiceConfig service, ServerResources resources, CallCtx callCtx)
             throws InterruptedException {
-        CallContext call = KdcFixture.call(service, KdcFixture.SERVICE_UID, resources);
+        CallContext call = ServerRealm.call(service, ServerRealm.SERVICE_UID, resources);
         try (GssCred alice = kdc.initiatorCred("alice");
              GssName name = kdc.gss.importName(target, Oid.NT_HOSTBASED_SERVICE)) {
             InitResult init = kdc.gss.initSecContext(alice, null, name, Oid.KRB5, 0, 0, null, null);
             try (SecContext ignored = init.context()) {
-                ResAcceptSecContext res = KdcFixture.run(new AcceptSecContext(), AcceptSecContextTest.args(callCtx,
+                ResAcceptSecContext res = ServerRealm.run(new AcceptSecContext(), AcceptSecContextTest.args(callCtx,
                         Optional.empty(), Optional.empty(), init.outputToken()), call);
                 assertEquals(0, res.status().majorStatus(), () -> res.status().minorStatusString().toText());
                 return res.contextHandle().orElseThrow();

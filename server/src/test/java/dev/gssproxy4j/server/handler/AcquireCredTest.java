@@ -23,12 +23,11 @@ import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.creds.CredentialPolicy;
-import dev.gssproxy4j.server.creds.KdcFixture;
 import dev.gssproxy4j.server.creds.OpenedCred;
-import dev.gssproxy4j.server.creds.SegregatedCcache;
 import dev.gssproxy4j.xdr.Opaque;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -47,12 +46,12 @@ import org.junit.jupiter.api.Test;
 class AcquireCredTest {
 
     static final int TARGET_UID = 4242;
-    static KdcFixture kdc;
+    static ServerRealm kdc;
     final AcquireCred acquire = new AcquireCred();
 
     @BeforeAll
     static void realm() {
-        kdc = new KdcFixture();
+        kdc = new ServerRealm();
     }
 
     @AfterAll
@@ -75,24 +74,24 @@ class AcquireCredTest {
 
     /** A service whose own keytab holds alice's keys: its euid initiates as alice. */
     ServiceConfig aliceService() {
-        return ServiceConfig.builder("as-alice").euid(KdcFixture.SERVICE_UID)
+        return ServiceConfig.builder("as-alice").euid(ServerRealm.SERVICE_UID)
                 .mech(dev.gssproxy4j.server.config.Mech.KRB5).credStore("keytab", kdc.aliceKeytab.toString())
                 .build();
     }
 
     @Test
     void aNamedInitiatorFromTheServiceEuidUsesTheKeytabNotTheClientKeytabAndTheErrorSaysSo() throws Exception {
-        ServiceConfig both = ServiceConfig.builder("keytab-and-client-keytab").euid(KdcFixture.SERVICE_UID)
+        ServiceConfig both = ServiceConfig.builder("keytab-and-client-keytab").euid(ServerRealm.SERVICE_UID)
                 .mech(dev.gssproxy4j.server.config.Mech.KRB5).credStore("keytab", kdc.serviceKeytab.toString())
                 .credStore("client_keytab", kdc.aliceKeytab.toString()).build();
         ResAcquireCred named = run(args(Optional.empty(), Optional.of(alice()), List.of(), CredUsage.INITIATE,
-                List.of()), kdc.call(both, KdcFixture.SERVICE_UID));
+                List.of()), kdc.call(both, ServerRealm.SERVICE_UID));
         assertEquals(MajorStatus.GSS_S_NO_CRED.value(), named.status().majorStatus());
         String text = named.status().minorStatusString().toText();
         assertTrue(text.contains("stands in for its client_keytab") && text.contains("acquire without a name"), text);
 
         ResAcquireCred unnamed = run(args(Optional.empty(), Optional.empty(), List.of(), CredUsage.INITIATE,
-                List.of()), kdc.call(both, KdcFixture.SERVICE_UID));
+                List.of()), kdc.call(both, ServerRealm.SERVICE_UID));
         assertEquals(0, unnamed.status().majorStatus(), () -> unnamed.status().minorStatusString().toText());
         assertEquals(kdc.realm.principal("alice"), unnamed.outputCredHandle().orElseThrow().desiredName()
                 .displayText(), "without a name the client_keytab's principal initiates");
@@ -100,8 +99,7 @@ class AcquireCredTest {
 
     @Test
     void theServiceInitiatesWithItsKeytabAndTheHandleCarriesTheTickets() throws Exception {
-        CallContext call = kdc.call(aliceService(), KdcFixture.SERVICE_UID);
-        long destroyedBefore = SegregatedCcache.destroyed();
+        CallContext call = kdc.call(aliceService(), ServerRealm.SERVICE_UID);
         ResAcquireCred res = run(args(Optional.empty(), Optional.of(alice()), List.of(), CredUsage.INITIATE,
                 List.of()), call);
         assertEquals(0, res.status().majorStatus(), () -> res.status().minorStatusString().toText());
@@ -112,8 +110,6 @@ class AcquireCredTest {
         assertEquals(CredUsage.INITIATE, element.credUsage());
         assertTrue(element.initiatorTimeRec() > 0 && element.initiatorTimeRec() <= 86400 + 300);
         assertEquals(0, element.acceptorTimeRec());
-        assertEquals(destroyedBefore + 1, SegregatedCcache.destroyed(),
-                "the call's private MEMORY ccache is destroyed when it ends");
 
         // The sealed handle alone (no ccache on disk) initiates, with element options applied on open.
         int[] aes128 = {17};
@@ -129,7 +125,7 @@ class AcquireCredTest {
             InitResult init = kdc.initiate(cred.cred(), ContextFlag.MUTUAL.bit() | ContextFlag.CONF.bit());
             try (SecContext ignored = init.context()) {
                 ServiceConfig acceptor = kdc.acceptor("acquire-test-acceptor").build();
-                ResAcceptSecContext accepted = KdcFixture.run(new AcceptSecContext(), new ArgAcceptSecContext(
+                ResAcceptSecContext accepted = ServerRealm.run(new AcceptSecContext(), new ArgAcceptSecContext(
                         AcceptSecContextTest.KERNEL, Optional.empty(), Optional.empty(),
                         Opaque.of(init.outputToken()), Optional.empty(), false, List.of()),
                         kdc.call(acceptor, 0));
@@ -146,7 +142,7 @@ class AcquireCredTest {
 
     @Test
     void aStillGoodInputHandleComesBackVerbatim() throws Exception {
-        CallContext call = kdc.call(kdc.acceptor("reuse").build(), KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(kdc.acceptor("reuse").build(), ServerRealm.SERVICE_UID);
         GssxCred first = run(args(Optional.empty(), Optional.empty(), List.of(Oids.KRB5), CredUsage.ACCEPT,
                 List.of()), call).outputCredHandle().orElseThrow();
         ResAcquireCred again = run(args(Optional.of(first), Optional.empty(), List.of(Oids.KRB5),
@@ -168,13 +164,13 @@ class AcquireCredTest {
 
         // asked to initiate with an acceptor handle: upstream's gp_check_cred says "acquire again"
         ResAcquireCred initiate = run(args(Optional.of(first), Optional.empty(), List.of(), CredUsage.INITIATE,
-                List.of()), kdc.call(aliceService(), KdcFixture.SERVICE_UID));
+                List.of()), kdc.call(aliceService(), ServerRealm.SERVICE_UID));
         assertFalse(initiate.status().majorStatus() == 0 && initiate.outputCredHandle().get() == first);
     }
 
     @Test
     void otherMechanismsAndOptionsAreRefused() throws Exception {
-        CallContext call = kdc.call(kdc.acceptor("mechs").build(), KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(kdc.acceptor("mechs").build(), ServerRealm.SERVICE_UID);
         ResAcquireCred spnego = run(args(Optional.empty(), Optional.empty(), List.of(Oids.SPNEGO),
                 CredUsage.ACCEPT, List.of()), call);
         assertEquals(MajorStatus.GSS_S_BAD_MECH.value(), spnego.status().majorStatus());
@@ -203,7 +199,7 @@ class AcquireCredTest {
         ServiceConfig gssd = ServiceConfig.builder("nfs-client").euid(0).trusted(true)
                 .mech(dev.gssproxy4j.server.config.Mech.KRB5)
                 .credStore("ccache", "FILE:" + kdc.realm.dir() + "/krb5cc_%U").credUsage(
-                        dev.gssproxy4j.server.config.CredUsage.INITIATE).build();
+                        dev.gssproxy4j.mech.CredUsage.INITIATE).build();
         CallContext call = kdc.call(gssd, 0);
         GssxName uid = GssxName.of(Integer.toString(TARGET_UID), Oids.NT_STRING_UID_NAME);
         ResAcquireCred res = run(args(Optional.empty(), Optional.of(uid), List.of(), CredUsage.INITIATE,
@@ -234,13 +230,13 @@ class AcquireCredTest {
     @Test
     void anInputHandleThatDoesNotOpenIsNoInputAndTheServicesOwnPolicyDecides() throws Exception {
         // the interposer sends the handle kept in the user's ccache to whichever socket it calls next
-        CallContext call = kdc.call(aliceService(), KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(aliceService(), ServerRealm.SERVICE_UID);
         GssxCred own = run(args(Optional.empty(), Optional.of(alice()), List.of(), CredUsage.INITIATE, List.of()),
                 call).outputCredHandle().orElseThrow();
-        ServiceConfig otherStore = ServiceConfig.builder("as-alice-elsewhere").euid(KdcFixture.SERVICE_UID)
+        ServiceConfig otherStore = ServiceConfig.builder("as-alice-elsewhere").euid(ServerRealm.SERVICE_UID)
                 .mech(dev.gssproxy4j.server.config.Mech.KRB5).credStore("keytab", kdc.aliceKeytab.toString())
                 .credStore("client_keytab", "/nonexistent/client.keytab").build();
-        CallContext elsewhere = kdc.call(otherStore, KdcFixture.SERVICE_UID);
+        CallContext elsewhere = kdc.call(otherStore, ServerRealm.SERVICE_UID);
         byte[] garbage = own.credHandleReference().toByteArray();
         garbage[garbage.length / 2] ^= 0x55;
 
@@ -257,17 +253,17 @@ class AcquireCredTest {
 
     @Test
     void otherProceduresStillRefuseAHandleOfAnotherStore() throws Exception {
-        CallContext call = kdc.call(aliceService(), KdcFixture.SERVICE_UID);
+        CallContext call = kdc.call(aliceService(), ServerRealm.SERVICE_UID);
         GssxCred own = run(args(Optional.empty(), Optional.of(alice()), List.of(), CredUsage.INITIATE, List.of()),
                 call).outputCredHandle().orElseThrow();
-        ServiceConfig otherStore = ServiceConfig.builder("as-alice-elsewhere").euid(KdcFixture.SERVICE_UID)
+        ServiceConfig otherStore = ServiceConfig.builder("as-alice-elsewhere").euid(ServerRealm.SERVICE_UID)
                 .mech(dev.gssproxy4j.server.config.Mech.KRB5).credStore("keytab", kdc.aliceKeytab.toString())
                 .credStore("client_keytab", "/nonexistent/client.keytab").build();
 
-        ResInitSecContext init = KdcFixture.run(new InitSecContext(), new ArgInitSecContext(CallCtx.EMPTY,
+        ResInitSecContext init = ServerRealm.run(new InitSecContext(), new ArgInitSecContext(CallCtx.EMPTY,
                 Optional.empty(), Optional.of(own), Optional.of(GssxName.of("host@localhost",
                 Oids.NT_HOSTBASED_SERVICE)), Oids.KRB5, 0, 0, Optional.empty(), Optional.empty(), List.of()),
-                kdc.call(otherStore, KdcFixture.SERVICE_UID));
+                kdc.call(otherStore, ServerRealm.SERVICE_UID));
         assertEquals(MajorStatus.GSS_S_DEFECTIVE_CREDENTIAL.value(), init.status().majorStatus(),
                 () -> init.status().minorStatusString().toText());
         assertTrue(init.status().minorStatusString().toText().contains("not issued to"));

@@ -19,6 +19,7 @@ import dev.gssproxy4j.protocol.proc.ArgAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ArgAcquireCred;
 import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ArgStoreCred;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.dispatch.HandlerTable;
@@ -44,8 +45,8 @@ class CallCredentialsTest {
     @BeforeAll
     static void resources() {
         Posix.setenv("GSS_USE_PROXY", "NO");
-        matched = HandlerRealm.call(ServiceConfig.builder("no-env").euid(HandlerRealm.CALLER_UID).build(),
-                HandlerRealm.resourcesWithoutRealm());
+        matched = ServerRealm.call(ServiceConfig.builder("no-env").euid(ServerRealm.CALLER_UID).build(),
+                ServerRealm.resourcesWithoutRealm());
     }
 
     private static CallContext call(CallCtx clientEnvironment) {

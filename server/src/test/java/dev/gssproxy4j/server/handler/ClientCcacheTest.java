@@ -18,9 +18,10 @@ import dev.gssproxy4j.protocol.proc.ArgAcquireCred;
 import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
+import dev.gssproxy4j.server.ServerRealm;
+import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.creds.KdcFixture;
 import dev.gssproxy4j.server.error.Errno;
 import dev.gssproxy4j.xdr.Opaque;
 import java.nio.ByteBuffer;
@@ -42,8 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClientCcacheTest {
 
-    static final int CALLER = KdcFixture.OTHER_UID;
-    static KdcFixture kdc;
+    static final int CALLER = ServerRealm.OTHER_UID;
+    static ServerRealm kdc;
 
     @TempDir
     Path dir;
@@ -51,7 +52,7 @@ class ClientCcacheTest {
     @BeforeAll
     static void realm() {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root to give files to other uids");
-        kdc = new KdcFixture();
+        kdc = new ServerRealm();
     }
 
     @AfterAll
@@ -62,7 +63,7 @@ class ClientCcacheTest {
     }
 
     static ServiceConfig service(boolean allow) {
-        ServiceConfig.Builder b = ServiceConfig.builder("user-env").euid(KdcFixture.SERVICE_UID).mech(Mech.KRB5)
+        ServiceConfig.Builder b = ServiceConfig.builder("user-env").euid(ServerRealm.SERVICE_UID).mech(Mech.KRB5)
                 .allowAnyUid(true);
         return (allow ? b.allowClientEnv(ClientEnvVar.KRB5CCNAME) : b).build();
     }
@@ -82,7 +83,7 @@ class ClientCcacheTest {
 
     ResInitSecContext init(CallCtx callCtx, Optional<GssxCred> cred, ServiceConfig service) throws Exception {
         return DispatchedCall.run(new InitSecContext(), new ArgInitSecContext(callCtx, Optional.empty(), cred,
-                Optional.of(GssxName.of(KdcFixture.TARGET, Oids.NT_HOSTBASED_SERVICE)), Oids.KRB5, 0, 0,
+                Optional.of(GssxName.of(ServerRealm.TARGET, Oids.NT_HOSTBASED_SERVICE)), Oids.KRB5, 0, 0,
                 Optional.empty(), Optional.empty(), List.of()), kdc.call(service, CALLER));
     }
 
@@ -121,7 +122,7 @@ class ClientCcacheTest {
 
     @Test
     void aCcacheOfAnotherUidIsRefusedWithoutSayingWhy() throws Exception {
-        Path file = aliceCcacheOwnedBy(KdcFixture.SERVICE_UID);
+        Path file = aliceCcacheOwnedBy(ServerRealm.SERVICE_UID);
         ResInitSecContext res = init(env("FILE:" + file), Optional.empty(), service(true));
         assertEquals(MajorStatus.GSS_S_FAILURE.value(), res.status().majorStatus());
         assertEquals(Errno.EACCES.code(), res.status().minorStatus());
@@ -165,7 +166,7 @@ class ClientCcacheTest {
         Path empty = dir.resolve("krb5cc_empty");
         Files.write(empty, ticketlessCcache("alice", kdc.realm.name()));
         Files.setAttribute(empty, "unix:uid", CALLER);
-        ServiceConfig withClientKeytab = ServiceConfig.builder("client-keytab").euid(KdcFixture.SERVICE_UID)
+        ServiceConfig withClientKeytab = ServiceConfig.builder("client-keytab").euid(ServerRealm.SERVICE_UID)
                 .mech(Mech.KRB5).credStore("client_keytab", kdc.aliceKeytab.toString())
                 .allowClientEnv(ClientEnvVar.KRB5CCNAME).build();
         assertEquals(0, init(CallCtx.EMPTY, Optional.empty(), withClientKeytab).status().majorStatus(),

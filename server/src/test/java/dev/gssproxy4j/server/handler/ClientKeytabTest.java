@@ -27,9 +27,10 @@ import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.creds.KdcFixture;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.creds.StoreScope;
 import dev.gssproxy4j.server.error.Errno;
 import dev.gssproxy4j.server.seal.Binding;
@@ -55,10 +56,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClientKeytabTest {
 
-    static final int CALLER = KdcFixture.OTHER_UID;
-    /** The caller's own acceptor principal; the service's keytab holds only {@link KdcFixture#SERVICE_PRINCIPAL}. */
+    static final int CALLER = ServerRealm.OTHER_UID;
+    /** The caller's own acceptor principal; the service's keytab holds only {@link ServerRealm#SERVICE_PRINCIPAL}. */
     static final String CALLER_SERVICE = "callersvc/localhost";
-    static KdcFixture kdc;
+    static ServerRealm kdc;
 
     @TempDir
     Path dir;
@@ -66,7 +67,7 @@ class ClientKeytabTest {
     @BeforeAll
     static void realm() {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root to give files to other uids");
-        kdc = new KdcFixture();
+        kdc = new ServerRealm();
     }
 
     @AfterAll
@@ -77,7 +78,7 @@ class ClientKeytabTest {
     }
 
     static ServiceConfig initiator(boolean allow) {
-        ServiceConfig.Builder b = ServiceConfig.builder("user-env").euid(KdcFixture.SERVICE_UID).mech(Mech.KRB5)
+        ServiceConfig.Builder b = ServiceConfig.builder("user-env").euid(ServerRealm.SERVICE_UID).mech(Mech.KRB5)
                 .allowAnyUid(true);
         return (allow ? b.allowClientEnv(ClientEnvVar.KRB5_CLIENT_KTNAME) : b).build();
     }
@@ -103,7 +104,7 @@ class ClientKeytabTest {
 
     ResInitSecContext init(CallCtx callCtx, Optional<GssxCred> cred, ServiceConfig service) throws Exception {
         return DispatchedCall.run(new InitSecContext(), new ArgInitSecContext(callCtx, Optional.empty(), cred,
-                Optional.of(GssxName.of(KdcFixture.TARGET, Oids.NT_HOSTBASED_SERVICE)), Oids.KRB5, 0, 0,
+                Optional.of(GssxName.of(ServerRealm.TARGET, Oids.NT_HOSTBASED_SERVICE)), Oids.KRB5, 0, 0,
                 Optional.empty(), Optional.empty(), List.of()), kdc.call(service, CALLER));
     }
 
@@ -197,7 +198,7 @@ class ClientKeytabTest {
 
     @Test
     void aKeytabOfAnotherUidAMissingOneAndALinkAreRefusedAlike() throws Exception {
-        Path other = keytabOwnedBy(KdcFixture.SERVICE_UID, "service-owned.keytab", "alice");
+        Path other = keytabOwnedBy(ServerRealm.SERVICE_UID, "service-owned.keytab", "alice");
         ResInitSecContext res = init(env(ClientEnvVar.KRB5_CLIENT_KTNAME, other.toString()), Optional.empty(),
                 initiator(true));
         assertEquals(MajorStatus.GSS_S_FAILURE.value(), res.status().majorStatus());
@@ -231,7 +232,7 @@ class ClientKeytabTest {
         assertTrue(text(res.status()).contains("allow_client_env = KRB5_CLIENT_KTNAME in [service/user-env]"),
                 text(res.status()));
         ResAcceptSecContext accept = accept(env(ClientEnvVar.KRB5_KTNAME, file.toString()), Optional.empty(),
-                apReq(KdcFixture.TARGET), withServiceKeys(ClientEnvVar.KRB5_CLIENT_KTNAME));
+                apReq(ServerRealm.TARGET), withServiceKeys(ClientEnvVar.KRB5_CLIENT_KTNAME));
         assertEquals(Errno.EACCES.code(), accept.status().minorStatus());
         assertTrue(text(accept.status()).contains("allow_client_env = KRB5_KTNAME in [service/own-keys]"),
                 text(accept.status()));
@@ -246,9 +247,9 @@ class ClientKeytabTest {
         assertEquals(0, res.status().majorStatus(), () -> text(res.status()));
         assertEquals(kdc.realm.principal("alice"), res.contextHandle().orElseThrow().srcName().displayText());
 
-        assertEquals(0, accept(CallCtx.EMPTY, Optional.empty(), apReq(KdcFixture.TARGET), service).status()
+        assertEquals(0, accept(CallCtx.EMPTY, Optional.empty(), apReq(ServerRealm.TARGET), service).status()
                 .majorStatus(), "without the option the service's keytab accepts, as configured");
-        ResAcceptSecContext forService = accept(callerKeytab, Optional.empty(), apReq(KdcFixture.TARGET), service);
+        ResAcceptSecContext forService = accept(callerKeytab, Optional.empty(), apReq(ServerRealm.TARGET), service);
         assertNotEquals(0, forService.status().majorStatus(), "the service's keytab is not used in that call");
     }
 
@@ -269,7 +270,7 @@ class ClientKeytabTest {
         ResAcceptSecContext without = accept(CallCtx.EMPTY, Optional.of(handle), apReq("callersvc@localhost"),
                 service);
         assertNotEquals(0, without.status().majorStatus(), "the handle alone has no keys");
-        ResAcceptSecContext serviceTicket = accept(CallCtx.EMPTY, Optional.of(handle), apReq(KdcFixture.TARGET),
+        ResAcceptSecContext serviceTicket = accept(CallCtx.EMPTY, Optional.of(handle), apReq(ServerRealm.TARGET),
                 service);
         assertNotEquals(0, serviceTicket.status().majorStatus(), "nor the service's, nor the daemon's default ones");
     }

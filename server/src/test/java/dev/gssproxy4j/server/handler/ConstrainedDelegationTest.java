@@ -22,6 +22,7 @@ import dev.gssproxy4j.protocol.proc.ArgAcquireCred;
 import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
@@ -62,7 +63,7 @@ class ConstrainedDelegationTest {
         realm.addRandomKeyPrincipal("HTTP/localhost");
         keytab = realm.keytab("service.keytab", SERVICE);
         resources = new ServerResources(Gss.get(), new HandleSealer(Keyring.ephemeral()),
-                HandlerRealm.NO_USERS, Clock.systemUTC());
+                ServerRealm.NO_USERS, Clock.systemUTC());
     }
 
     @AfterAll
@@ -128,7 +129,7 @@ class ConstrainedDelegationTest {
     }
 
     private static CallContext call(ServiceConfig service) {
-        CallContext base = HandlerRealm.call(service, resources);
+        CallContext base = ServerRealm.call(service, resources);
         return new CallContext(new dev.gssproxy4j.server.config.Caller(SERVICE_UID, SERVICE_UID, 1,
                 Optional.empty(), Optional.empty(), base.caller().socket()), service, base.config(), 9, resources);
     }

@@ -16,9 +16,9 @@ import dev.gssproxy4j.protocol.proc.ArgAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ArgAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
-import dev.gssproxy4j.server.creds.KdcFixture;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
 import dev.gssproxy4j.xdr.Opaque;
@@ -40,15 +40,15 @@ class CredentialHandlesTest {
 
     static final int ONE_LEG = ContextFlag.CONF.bit() | ContextFlag.INTEG.bit();
 
-    static KdcFixture kdc;
+    static ServerRealm kdc;
     static ServiceConfig service;
     static GssxCred handle;
 
     @BeforeAll
     static void realm() throws InterruptedException {
-        kdc = new KdcFixture();
+        kdc = new ServerRealm();
         service = kdc.acceptor("handles").build();
-        handle = AcceptSecContextTest.acquireAcceptor(kdc.call(service, KdcFixture.SERVICE_UID));
+        handle = AcceptSecContextTest.acquireAcceptor(kdc.call(service, ServerRealm.SERVICE_UID));
     }
 
     @AfterAll
@@ -60,7 +60,7 @@ class CredentialHandlesTest {
         try (GssCred alice = kdc.initiatorCred("alice")) {
             InitResult init = kdc.initiate(alice, ONE_LEG);
             try (SecContext ignored = init.context()) {
-                return KdcFixture.run(new AcceptSecContext(), new ArgAcceptSecContext(CallCtx.EMPTY,
+                return ServerRealm.run(new AcceptSecContext(), new ArgAcceptSecContext(CallCtx.EMPTY,
                         Optional.empty(), Optional.ofNullable(cred), Opaque.of(init.outputToken()), Optional.empty(),
                         false, List.of()), call);
             }
@@ -81,38 +81,38 @@ class CredentialHandlesTest {
 
     @Test
     void theOwnerCanUseItsHandle() throws Exception {
-        ResAcceptSecContext res = acceptWith(handle, kdc.call(service, KdcFixture.SERVICE_UID));
+        ResAcceptSecContext res = acceptWith(handle, kdc.call(service, ServerRealm.SERVICE_UID));
         assertEquals(0, res.status().majorStatus(), () -> res.status().minorStatusString().toText());
     }
 
     @Test
     void aHandleOfAnotherUidIsRefused() throws Exception {
-        assertRefused(acceptWith(handle, kdc.call(service, KdcFixture.OTHER_UID)));
+        assertRefused(acceptWith(handle, kdc.call(service, ServerRealm.OTHER_UID)));
     }
 
     @Test
     void aHandleOpensInEveryServiceWithTheSameStoreAndInNoOther() throws Exception {
         // a renamed section, or a sibling on the same keytab (the interposer sends the handle to either)
         ServiceConfig sibling = kdc.acceptor("handles-sibling").build();
-        ResAcceptSecContext res = acceptWith(handle, kdc.call(sibling, KdcFixture.SERVICE_UID));
+        ResAcceptSecContext res = acceptWith(handle, kdc.call(sibling, ServerRealm.SERVICE_UID));
         assertEquals(0, res.status().majorStatus(), () -> res.status().minorStatusString().toText());
         ServiceConfig otherStore = kdc.acceptor("handles-other").credStore("client_keytab", "/nonexistent").build();
-        assertRefused(acceptWith(handle, kdc.call(otherStore, KdcFixture.SERVICE_UID)));
+        assertRefused(acceptWith(handle, kdc.call(otherStore, ServerRealm.SERVICE_UID)));
     }
 
     @Test
     void anAlteredHandleIsRefused() throws Exception {
         byte[] reference = handle.credHandleReference().toByteArray();
         reference[reference.length - 1] ^= 1;
-        assertRefused(acceptWith(withReference(handle, reference), kdc.call(service, KdcFixture.SERVICE_UID)));
+        assertRefused(acceptWith(withReference(handle, reference), kdc.call(service, ServerRealm.SERVICE_UID)));
     }
 
     @Test
     void anotherDaemonsHandleIsAcquiredAgain() throws Exception {
         HandleSealer otherKeyring = new HandleSealer(Keyring.ephemeral());
-        GssxCred foreign = AcceptSecContextTest.acquireAcceptor(KdcFixture.call(service, KdcFixture.SERVICE_UID,
+        GssxCred foreign = AcceptSecContextTest.acquireAcceptor(ServerRealm.call(service, ServerRealm.SERVICE_UID,
                 kdc.resources(otherKeyring, Clock.systemUTC())));
-        ResAcceptSecContext res = acceptWith(foreign, kdc.call(service, KdcFixture.SERVICE_UID));
+        ResAcceptSecContext res = acceptWith(foreign, kdc.call(service, ServerRealm.SERVICE_UID));
         assertEquals(0, res.status().majorStatus(), () -> res.status().minorStatusString().toText());
     }
 
@@ -121,14 +121,14 @@ class CredentialHandlesTest {
         byte[] upstream = new byte[211];
         new SecureRandom().nextBytes(upstream);
         ResAcceptSecContext res = acceptWith(withReference(handle, upstream),
-                kdc.call(service, KdcFixture.SERVICE_UID));
+                kdc.call(service, ServerRealm.SERVICE_UID));
         assertEquals(0, res.status().majorStatus(), () -> res.status().minorStatusString().toText());
     }
 
     @Test
     void anExpiredHandleIsAcquiredAgain() throws Exception {
         Clock later = Clock.offset(Clock.systemUTC(), Duration.ofDays(3651));
-        ResAcceptSecContext res = acceptWith(handle, KdcFixture.call(service, KdcFixture.SERVICE_UID,
+        ResAcceptSecContext res = acceptWith(handle, ServerRealm.call(service, ServerRealm.SERVICE_UID,
                 kdc.resources(kdc.sealer, later)));
         assertEquals(0, res.status().majorStatus(), () -> res.status().minorStatusString().toText());
     }
@@ -136,14 +136,14 @@ class CredentialHandlesTest {
     @Test
     void anInitiateOnlyServiceCannotAccept() throws Exception {
         ServiceConfig initiateOnly = kdc.acceptor("initiate-only")
-                .credUsage(dev.gssproxy4j.server.config.CredUsage.INITIATE).build();
-        ResAcceptSecContext res = acceptWith(null, kdc.call(initiateOnly, KdcFixture.SERVICE_UID));
+                .credUsage(dev.gssproxy4j.mech.CredUsage.INITIATE).build();
+        ResAcceptSecContext res = acceptWith(null, kdc.call(initiateOnly, ServerRealm.SERVICE_UID));
         assertEquals(MajorStatus.GSS_S_FAILURE.value(), res.status().majorStatus(), "GSS_S_CRED_UNAVAIL");
         assertEquals(13, res.status().minorStatus());
         assertTrue(res.status().minorStatusString().toText().contains("cred_usage = initiate"));
 
-        ResAcquireCred acquired = KdcFixture.run(new AcquireCred(), acquire(CredUsage.ACCEPT),
-                kdc.call(initiateOnly, KdcFixture.SERVICE_UID));
+        ResAcquireCred acquired = ServerRealm.run(new AcquireCred(), acquire(CredUsage.ACCEPT),
+                kdc.call(initiateOnly, ServerRealm.SERVICE_UID));
         assertEquals(MajorStatus.GSS_S_FAILURE.value(), acquired.status().majorStatus());
         assertEquals(13, acquired.status().minorStatus());
         assertEquals(Oids.KRB5, acquired.status().mech());
@@ -153,9 +153,9 @@ class CredentialHandlesTest {
     @Test
     void bothIsNarrowedToTheServicesUsage() throws Exception {
         ServiceConfig acceptOnly = kdc.acceptor("accept-only")
-                .credUsage(dev.gssproxy4j.server.config.CredUsage.ACCEPT).build();
-        ResAcquireCred res = KdcFixture.run(new AcquireCred(), acquire(CredUsage.BOTH),
-                kdc.call(acceptOnly, KdcFixture.SERVICE_UID));
+                .credUsage(dev.gssproxy4j.mech.CredUsage.ACCEPT).build();
+        ResAcquireCred res = ServerRealm.run(new AcquireCred(), acquire(CredUsage.BOTH),
+                kdc.call(acceptOnly, ServerRealm.SERVICE_UID));
         assertEquals(0, res.status().majorStatus(), () -> res.status().minorStatusString().toText());
         assertEquals(CredUsage.ACCEPT, res.outputCredHandle().orElseThrow().elements().get(0).credUsage());
     }

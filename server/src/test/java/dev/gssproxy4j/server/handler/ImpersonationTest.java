@@ -14,10 +14,10 @@ import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.config.UserDirectory;
-import dev.gssproxy4j.server.creds.KdcFixture;
 import dev.gssproxy4j.server.seal.HandleSealer;
 import dev.gssproxy4j.server.seal.Keyring;
 import dev.gssproxy4j.server.shared.ServerResources;
@@ -68,8 +68,8 @@ class ImpersonationTest {
 
     static ResAcquireCred acquire(ServiceConfig service, int callerUid, Optional<GssxCred> input,
                                   Optional<GssxName> name, List<GssxOption> options) throws InterruptedException {
-        return KdcFixture.run(new AcquireCred(), new ArgAcquireCred(CallCtx.EMPTY, input, false, name, 0,
-                List.of(Oids.KRB5), CredUsage.INITIATE, 0, 0, options), KdcFixture.call(service, callerUid,
+        return ServerRealm.run(new AcquireCred(), new ArgAcquireCred(CallCtx.EMPTY, input, false, name, 0,
+                List.of(Oids.KRB5), CredUsage.INITIATE, 0, 0, options), ServerRealm.call(service, callerUid,
                 resources));
     }
 

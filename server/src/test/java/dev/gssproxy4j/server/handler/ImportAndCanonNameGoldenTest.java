@@ -1,5 +1,6 @@
 package dev.gssproxy4j.server.handler;
 
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.testkit.CapturedRecords;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
@@ -34,9 +35,9 @@ class ImportAndCanonNameGoldenTest {
         Posix.setenv("GSS_USE_PROXY", "NO");
         try (Realm realm = Realms.kerby("EXAMPLE.TEST")) {
             realm.environment().forEach(Posix::setenv);
-            ResImportAndCanonName result = new ImportAndCanonName().handle(args, HandlerRealm.call(
-                    ServiceConfig.builder("golden").euid(HandlerRealm.CALLER_UID).build(),
-                    HandlerRealm.resourcesWithoutRealm()));
+            ResImportAndCanonName result = new ImportAndCanonName().handle(args, ServerRealm.call(
+                    ServiceConfig.builder("golden").euid(ServerRealm.CALLER_UID).build(),
+                    ServerRealm.resourcesWithoutRealm()));
             int xid = ByteBuffer.wrap(golden, 4, 4).getInt();
             assertArrayEquals(golden, GssProxyMessages.encodeReply(xid, Procedure.IMPORT_AND_CANON_NAME, result,
                     GssProxyMessages.MAX_RECORD));

@@ -14,6 +14,7 @@ import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.protocol.Options;
 import dev.gssproxy4j.protocol.proc.ArgImportAndCanonName;
 import dev.gssproxy4j.protocol.proc.ResImportAndCanonName;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.error.Errno;
 import dev.gssproxy4j.xdr.Opaque;
@@ -27,14 +28,14 @@ class ImportAndCanonNameTest {
 
     private static final List<GssxOption> LOCALNAME = List.of(GssxOption.of(Options.LOCALNAME, Opaque.EMPTY));
 
-    private static HandlerRealm realm;
+    private static ServerRealm realm;
     private static CallContext call;
     private final ImportAndCanonName handler = new ImportAndCanonName();
 
     @BeforeAll
     static void start() {
-        realm = new HandlerRealm();
-        call = HandlerRealm.call(realm.initiatorService(), realm.resources());
+        realm = new ServerRealm();
+        call = ServerRealm.call(realm.initiatorService(), realm.resources());
     }
 
     @AfterAll
@@ -55,12 +56,12 @@ class ImportAndCanonNameTest {
 
     @Test
     void localnameWithTheKrb5MechanismAndAnExportedNameOnly() throws InterruptedException {
-        GssxName canonical = handler.handle(request(principal(HandlerRealm.USER), Oids.KRB5, List.of()), call)
+        GssxName canonical = handler.handle(request(principal(ServerRealm.USER), Oids.KRB5, List.of()), call)
                 .outputName().orElseThrow();
         GssxName exportedOnly = new GssxName(Opaque.EMPTY, Opaque.EMPTY, canonical.exportedName(), Opaque.EMPTY,
                 List.of(), List.of());
         ResImportAndCanonName result = handler.handle(request(exportedOnly, Oids.KRB5, LOCALNAME), call);
-        assertEquals(Opaque.utf8(HandlerRealm.USER), Options.value(result.options(), Options.LOCALNAME).orElseThrow());
+        assertEquals(Opaque.utf8(ServerRealm.USER), Options.value(result.options(), Options.LOCALNAME).orElseThrow());
         assertEquals(Oids.KRB5, result.status().mech(), "status names the requested mechanism, as upstream's");
     }
 
@@ -74,9 +75,9 @@ class ImportAndCanonNameTest {
 
     @Test
     void withAMechanismTheNameIsCanonicalizedToAnExportableMechanismName() throws InterruptedException {
-        GssxName hostbased = GssxName.of(HandlerRealm.TARGET, Oids.NT_HOSTBASED_SERVICE);
+        GssxName hostbased = GssxName.of(ServerRealm.TARGET, Oids.NT_HOSTBASED_SERVICE);
         GssxName out = handler.handle(request(hostbased, Oids.KRB5, List.of()), call).outputName().orElseThrow();
-        assertEquals(realm.realm.principal(HandlerRealm.SERVICE), out.displayText());
+        assertEquals(realm.realm.principal(ServerRealm.SERVICE_PRINCIPAL), out.displayText());
         assertEquals(Oids.KRB5_NT_PRINCIPAL_NAME, out.nameType());
         assertTrue(out.exportedName().length() > 0, "a mechanism name exports (RFC 2743 section 3.2)");
         assertFalse(out.displayName().endsWithNul());
@@ -84,10 +85,10 @@ class ImportAndCanonNameTest {
 
     @Test
     void withoutAMechanismTheImportedNameIsDescribedAsIs() throws InterruptedException {
-        GssxName hostbased = GssxName.of(HandlerRealm.TARGET, Oids.NT_HOSTBASED_SERVICE);
+        GssxName hostbased = GssxName.of(ServerRealm.TARGET, Oids.NT_HOSTBASED_SERVICE);
         ResImportAndCanonName result = handler.handle(request(hostbased, Opaque.EMPTY, List.of()), call);
         GssxName out = result.outputName().orElseThrow();
-        assertEquals(HandlerRealm.TARGET, out.displayText());
+        assertEquals(ServerRealm.TARGET, out.displayText());
         assertEquals(Oids.NT_HOSTBASED_SERVICE, out.nameType());
         assertTrue(out.exportedName().isEmpty(), "not a mechanism name, so nothing to export");
         assertTrue(result.status().isComplete());

@@ -25,6 +25,7 @@ import dev.gssproxy4j.protocol.proc.ArgInitSecContext;
 import dev.gssproxy4j.protocol.proc.ArgWrap;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
 import dev.gssproxy4j.protocol.proc.ResWrap;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.GssFlag;
 import dev.gssproxy4j.server.config.GssFlags;
@@ -42,6 +43,7 @@ import dev.gssproxy4j.xdr.Opaque;
 import dev.gssproxy4j.xdr.XdrLimits;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -59,12 +61,12 @@ class InitSecContextTest {
     private static final int MUTUAL_REPLAY = ContextFlag.MUTUAL.bit() | ContextFlag.REPLAY.bit();
     private static final byte[] MESSAGE = "message from the initiator".getBytes(StandardCharsets.UTF_8);
 
-    private static HandlerRealm realm;
+    private static ServerRealm realm;
     private final InitSecContext handler = new InitSecContext();
 
     @BeforeAll
     static void start() {
-        realm = new HandlerRealm();
+        realm = new ServerRealm();
     }
 
     @AfterAll
@@ -75,7 +77,7 @@ class InitSecContextTest {
     @Test
     void twoLegsWithMutualAuthenticationAndASealedPartialContext() throws Exception {
         ServerResources resources = realm.resources();
-        CallContext call = HandlerRealm.call(realm.initiatorService(), resources);
+        CallContext call = ServerRealm.call(realm.initiatorService(), resources);
         ResInitSecContext first = handler.handle(leg1(MUTUAL_REPLAY), call);
 
         assertEquals(MajorStatus.GSS_S_CONTINUE_NEEDED.value(), first.status().majorStatus());
@@ -91,7 +93,7 @@ class InitSecContextTest {
         assertEquals(Oids.KRB5, partial.mech());
         assertTrue(ContextFlag.MUTUAL.in((int) partial.ctxFlags()), "flags " + partial.ctxFlags());
         assertTrue(resources.sealer().open(HandleKind.PARTIAL_CONTEXT,
-                Binding.of(StoreScope.of(realm.initiatorService()), HandlerRealm.CALLER_UID),
+                Binding.of(StoreScope.of(realm.initiatorService()), ServerRealm.CALLER_UID),
                 partial.exportedContextToken().toByteArray(), resources.clock().instant()).payload().length > 0,
                 "the partial context is sealed for the service's credential store and the caller");
         assertThrows(GssException.class, () -> realm.gss.importContext(partial.exportedContextToken().toByteArray()),
@@ -109,8 +111,8 @@ class InitSecContextTest {
             assertTrue(last.outputToken().isEmpty(), "no token on the last leg: absent, as upstream sends it");
             GssxCtx complete = last.contextHandle().orElseThrow();
             assertTrue(complete.open() && complete.locallyInitiated());
-            assertEquals(realm.realm.principal(HandlerRealm.USER), complete.srcName().displayText());
-            assertEquals(realm.realm.principal(HandlerRealm.SERVICE), complete.targName().displayText());
+            assertEquals(realm.realm.principal(ServerRealm.USER), complete.srcName().displayText());
+            assertEquals(realm.realm.principal(ServerRealm.SERVICE_PRINCIPAL), complete.targName().displayText());
             assertTrue(complete.lifetime() > 0);
             try (SecContext initiator = realm.gss.importContext(complete.exportedContextToken().toByteArray());
                  SecContext acceptor = accepted.context()) {
@@ -124,7 +126,7 @@ class InitSecContextTest {
 
     @Test
     void aTamperedOrForeignPartialContextIsNoContext() throws InterruptedException {
-        CallContext call = HandlerRealm.call(realm.initiatorService(), realm.resources());
+        CallContext call = ServerRealm.call(realm.initiatorService(), realm.resources());
         GssxCtx partial = handler.handle(leg1(MUTUAL_REPLAY), call).contextHandle().orElseThrow();
         byte[] altered = partial.exportedContextToken().toByteArray();
         altered[altered.length / 2] ^= 1;
@@ -136,10 +138,10 @@ class InitSecContextTest {
                 tampered.status().minorMessage());
         assertTrue(tampered.status().minorMessage().contains("INIT_SEC_CONTEXT without context_handle"));
 
-        ServiceConfig other = ServiceConfig.builder("other-store").euid(HandlerRealm.CALLER_UID)
-                .credStore("client_keytab", realm.userKeytab.toString()).credStore("ccache", "MEMORY:other")
-                .credUsage(dev.gssproxy4j.server.config.CredUsage.INITIATE).build();
-        CallContext otherCall = HandlerRealm.call(other, call.resources());
+        ServiceConfig other = ServiceConfig.builder("other-store").euid(ServerRealm.CALLER_UID)
+                .credStore("client_keytab", realm.aliceKeytab.toString()).credStore("ccache", "MEMORY:other")
+                .credUsage(dev.gssproxy4j.mech.CredUsage.INITIATE).build();
+        CallContext otherCall = ServerRealm.call(other, call.resources());
         GssException foreign = assertThrows(GssException.class, () -> handler.handle(
                 leg2(partial, new byte[] {1}, MUTUAL_REPLAY), otherCall));
         assertEquals(MajorStatus.GSS_S_NO_CONTEXT, foreign.majorStatus());
@@ -148,11 +150,11 @@ class InitSecContextTest {
     @Test
     void aRestartedDaemonWithTheSameKeyringContinuesTheExchange(@TempDir Path dir) throws Exception {
         Path keyring = dir.resolve("keyring");
-        CallContext before = HandlerRealm.call(realm.initiatorService(),
-                realm.resources(new HandleSealer(Keyring.loadOrCreate(keyring))));
+        CallContext before = ServerRealm.call(realm.initiatorService(),
+                realm.resources(new HandleSealer(Keyring.loadOrCreate(keyring)), Clock.systemUTC()));
         ResInitSecContext first = handler.handle(leg1(MUTUAL_REPLAY), before);
-        CallContext after = HandlerRealm.call(realm.initiatorService(),
-                realm.resources(new HandleSealer(Keyring.loadOrCreate(keyring))));
+        CallContext after = ServerRealm.call(realm.initiatorService(),
+                realm.resources(new HandleSealer(Keyring.loadOrCreate(keyring)), Clock.systemUTC()));
         try (GssCred acceptorCred = realm.acceptorCred()) {
             AcceptResult accepted = realm.gss.acceptSecContext(null, acceptorCred,
                     first.outputToken().orElseThrow().toByteArray(), null);
@@ -168,7 +170,7 @@ class InitSecContextTest {
     @Test
     void filterFlagsRemoveDelegationAndEnforceFlagsAddMutualAuthentication() throws InterruptedException {
         int delegate = ContextFlag.DELEG.bit();
-        CallContext filtered = HandlerRealm.call(realm.initiatorService(), realm.resources());
+        CallContext filtered = ServerRealm.call(realm.initiatorService(), realm.resources());
         assertTrue(filtered.service().filterFlags().contains(GssFlag.DELEGATE), "the default filter_flags");
         ResInitSecContext oneLeg = handler.handle(leg1(delegate | ContextFlag.REPLAY.bit()), filtered);
         assertEquals(0, oneLeg.status().majorStatus(), "without mutual authentication krb5 takes one leg");
@@ -182,22 +184,22 @@ class InitSecContextTest {
             accepted.srcName().close();
         }
 
-        ServiceConfig enforcing = ServiceConfig.builder("test-init").euid(HandlerRealm.CALLER_UID)
-                .credStore("client_keytab", realm.userKeytab.toString())
-                .credUsage(dev.gssproxy4j.server.config.CredUsage.INITIATE)
+        ServiceConfig enforcing = ServiceConfig.builder("test-init").euid(ServerRealm.CALLER_UID)
+                .credStore("client_keytab", realm.aliceKeytab.toString())
+                .credUsage(dev.gssproxy4j.mech.CredUsage.INITIATE)
                 .enforceFlags(GssFlags.of(GssFlag.MUTUAL_AUTH)).build();
         ResInitSecContext mutual = handler.handle(leg1(ContextFlag.REPLAY.bit()),
-                HandlerRealm.call(enforcing, realm.resources()));
+                ServerRealm.call(enforcing, realm.resources()));
         assertEquals(MajorStatus.GSS_S_CONTINUE_NEEDED.value(), mutual.status().majorStatus(),
                 "enforce_flags added MUTUAL_AUTH, so the acceptor must answer");
     }
 
     @Test
     void aCredentialThatGainedTicketsIsSentBackWhenTheServiceAllowsSync() throws InterruptedException {
-        ServiceConfig syncing = ServiceConfig.builder("test-init").euid(HandlerRealm.CALLER_UID)
-                .credStore("client_keytab", realm.userKeytab.toString())
-                .credUsage(dev.gssproxy4j.server.config.CredUsage.INITIATE).allowClientCcacheSync(true).build();
-        CallContext call = HandlerRealm.call(syncing, realm.resources());
+        ServiceConfig syncing = ServiceConfig.builder("test-init").euid(ServerRealm.CALLER_UID)
+                .credStore("client_keytab", realm.aliceKeytab.toString())
+                .credUsage(dev.gssproxy4j.mech.CredUsage.INITIATE).allowClientCcacheSync(true).build();
+        CallContext call = ServerRealm.call(syncing, realm.resources());
         GssxCred handle = handle(call);
         ResInitSecContext result = handler.handle(withCred(leg1(MUTUAL_REPLAY), handle), call);
         assertEquals(MajorStatus.GSS_S_CONTINUE_NEEDED.value(), result.status().majorStatus());
@@ -207,14 +209,14 @@ class InitSecContextTest {
             assertTrue(creds.open(refreshed).isPresent(), "the synced credential is a handle of this caller");
         }
 
-        CallContext noSync = HandlerRealm.call(realm.initiatorService(), call.resources());
+        CallContext noSync = ServerRealm.call(realm.initiatorService(), call.resources());
         ResInitSecContext plain = handler.handle(withCred(leg1(MUTUAL_REPLAY), handle(noSync)), noSync);
         assertTrue(plain.options().isEmpty(), "allow_client_ccache_sync is off by default");
     }
 
     @Test
     void aCompleteContextComesAsLinuxLucidV1WhenTheCallContextAsksForIt() throws InterruptedException {
-        CallContext call = HandlerRealm.call(realm.initiatorService(), realm.resources());
+        CallContext call = ServerRealm.call(realm.initiatorService(), realm.resources());
         CallCtx lucid = CallCtx.withOptions(List.of(GssxOption.of(Options.EXPORTED_CONTEXT_TYPE,
                 Options.LINUX_LUCID_V1)));
         ArgInitSecContext oneLeg = new ArgInitSecContext(lucid, Optional.empty(), Optional.empty(),
@@ -236,7 +238,7 @@ class InitSecContextTest {
 
     @Test
     void withoutACredentialOnlyKrb5GetsADefaultOne() {
-        CallContext call = HandlerRealm.call(realm.initiatorService(), realm.resources());
+        CallContext call = ServerRealm.call(realm.initiatorService(), realm.resources());
         ArgInitSecContext spnego = new ArgInitSecContext(CallCtx.EMPTY, Optional.empty(), Optional.empty(),
                 Optional.of(target()), Oids.SPNEGO, MUTUAL_REPLAY, 0, Optional.empty(), Optional.empty(), SYNC);
         GssException e = assertThrows(GssException.class, () -> handler.handle(spnego, call));
@@ -246,7 +248,7 @@ class InitSecContextTest {
     @Test
     void sealedOnlyLeavesTheClearTokenOutOfEveryReplyAndTheStateAloneCarriesTheContext() throws Exception {
         ServerResources resources = realm.resources();
-        CallContext call = HandlerRealm.call(realm.initiatorService(), resources);
+        CallContext call = ServerRealm.call(realm.initiatorService(), resources);
         ResInitSecContext first = handler.handle(sealedOnly(leg1(MUTUAL_REPLAY)), call);
         GssxCtx partial = first.contextHandle().orElseThrow();
         assertTrue(partial.state().isEmpty(), "a partial context has only its sealed form, as without the option");
@@ -283,7 +285,7 @@ class InitSecContextTest {
 
     @Test
     void sealedOnlyWithAnotherValueIsAnInvalidArgumentInEveryProcedureThatReadsIt() throws Exception {
-        CallContext call = HandlerRealm.call(realm.initiatorService(), realm.resources());
+        CallContext call = ServerRealm.call(realm.initiatorService(), realm.resources());
         CallCtx yes = CallCtx.withOptions(Options.builder().add(Options.SEALED_ONLY, "yes").build());
         GssException init = assertThrows(GssException.class, () -> handler.handle(withCallCtx(leg1(MUTUAL_REPLAY),
                 yes), call));
@@ -320,7 +322,7 @@ class InitSecContextTest {
     }
 
     private static GssxName target() {
-        return GssxName.of(HandlerRealm.TARGET, Oids.NT_HOSTBASED_SERVICE);
+        return GssxName.of(ServerRealm.TARGET, Oids.NT_HOSTBASED_SERVICE);
     }
 
     private static ArgInitSecContext leg1(int flags) {

@@ -23,6 +23,7 @@ import dev.gssproxy4j.protocol.proc.ResGetMic;
 import dev.gssproxy4j.protocol.proc.ResUnwrap;
 import dev.gssproxy4j.protocol.proc.ResVerifyMic;
 import dev.gssproxy4j.protocol.proc.ResWrap;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.shared.ServerResources;
@@ -48,15 +49,15 @@ class PerMessageTest {
 
     private static final Opaque MESSAGE = Opaque.utf8("the quick brown fox jumps over the lazy dog");
 
-    private static HandlerRealm realm;
+    private static ServerRealm realm;
     private static CallContext call;
     private GssxCtx initiator;
     private GssxCtx acceptor;
 
     @BeforeAll
     static void start() {
-        realm = new HandlerRealm();
-        call = HandlerRealm.call(realm.initiatorService(), realm.resources());
+        realm = new ServerRealm();
+        call = ServerRealm.call(realm.initiatorService(), realm.resources());
     }
 
     @AfterAll
@@ -66,7 +67,7 @@ class PerMessageTest {
 
     @BeforeEach
     void establish() {
-        HandlerRealm.Exported exported = realm.establish();
+        ServerRealm.Exported exported = realm.establish();
         initiator = carried(exported.initiator());
         acceptor = carried(exported.acceptor());
     }
@@ -99,8 +100,8 @@ class PerMessageTest {
         GssxCtx described = copy.orElseThrow();
         assertTrue(described.open() && described.locallyInitiated());
         assertEquals(Oids.KRB5, described.mech());
-        assertEquals(realm.realm.principal(HandlerRealm.USER), described.srcName().displayText());
-        assertEquals(realm.realm.principal(HandlerRealm.SERVICE), described.targName().displayText());
+        assertEquals(realm.realm.principal(ServerRealm.USER), described.srcName().displayText());
+        assertEquals(realm.realm.principal(ServerRealm.SERVICE_PRINCIPAL), described.targName().displayText());
         assertTrue(described.lifetime() > 0);
         assertFalse(described.needsRelease());
         assertNotEquals(initiator.state(), described.state());
@@ -198,8 +199,8 @@ class PerMessageTest {
         assertNotEquals(acceptor.state(), copy.state(), "a fresh copy came back");
 
         // a restarted daemon: same keyring, no live contexts
-        ServerResources restarted = realm.resources(call.resources().sealer());
-        CallContext after = HandlerRealm.call(realm.initiatorService(), restarted);
+        ServerResources restarted = realm.resources(call.resources().sealer(), Clock.systemUTC());
+        CallContext after = ServerRealm.call(realm.initiatorService(), restarted);
         ResUnwrap replayed = new Unwrap().handle(new ArgUnwrap(CallCtx.EMPTY, copy, tokens.getLast(), 0), after);
         assertEquals(MajorStatus.GSS_S_DUPLICATE_TOKEN.value(), replayed.status().majorStatus(),
                 "the copy carries the replay window up to its last message");
@@ -254,7 +255,7 @@ class PerMessageTest {
                 withState(initiator, new byte[] {0, 0, 0, 9, 1, 2, 3}),
                 withState(initiator, Arrays.copyOf(state, state.length - 1)),
                 withState(initiator, flipped(state, state.length / 2)),
-                withState(initiator, sealedFor(HandlerRealm.CALLER_UID + 1, initiator)));
+                withState(initiator, sealedFor(ServerRealm.CALLER_UID + 1, initiator)));
         for (GssxCtx handle : bad) {
             for (PerMessageCall procedure : PerMessageCall.values()) {
                 assertEquals(MajorStatus.GSS_S_NO_CONTEXT, refusedWithoutImport(procedure, handle).majorStatus(),
@@ -303,9 +304,8 @@ class PerMessageTest {
                 return now[0];
             }
         };
-        ServerResources resources = new ServerResources(realm.gss, call.resources().sealer(), HandlerRealm.NO_USERS,
-                clock);
-        CallContext timed = HandlerRealm.call(realm.initiatorService(), resources);
+        ServerResources resources = realm.resources(call.resources().sealer(), clock);
+        CallContext timed = ServerRealm.call(realm.initiatorService(), resources);
         assertTrue(new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, initiator, 0, MESSAGE), timed).status()
                 .isComplete());
         assertEquals(1, resources.liveContexts().size());

@@ -23,6 +23,7 @@ import dev.gssproxy4j.protocol.proc.GssxRes;
 import dev.gssproxy4j.protocol.proc.ResExportCred;
 import dev.gssproxy4j.protocol.proc.ResGetCallContext;
 import dev.gssproxy4j.protocol.proc.ResImportCred;
+import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.dispatch.HandlerTable;
@@ -50,8 +51,8 @@ class StatelessProceduresTest {
     @BeforeAll
     static void resources() {
         Posix.setenv("GSS_USE_PROXY", "NO");
-        call = HandlerRealm.call(ServiceConfig.builder("any").euid(HandlerRealm.CALLER_UID).build(),
-                HandlerRealm.resourcesWithoutRealm());
+        call = ServerRealm.call(ServiceConfig.builder("any").euid(ServerRealm.CALLER_UID).build(),
+                ServerRealm.resourcesWithoutRealm());
     }
 
     @AfterAll

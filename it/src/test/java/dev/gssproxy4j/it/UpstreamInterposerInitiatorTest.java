@@ -1,9 +1,16 @@
-package dev.gssproxy4j.testkit.interop;
+package dev.gssproxy4j.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gssproxy4j.testkit.interop.EstablishedContext;
+import dev.gssproxy4j.testkit.interop.Exchange;
+import dev.gssproxy4j.testkit.interop.InteropPreconditions;
+import dev.gssproxy4j.testkit.interop.InteropRig;
+import dev.gssproxy4j.testkit.interop.InteropScenario;
+import dev.gssproxy4j.testkit.interop.InteropScenarios;
+import dev.gssproxy4j.testkit.interop.UpstreamGssproxy;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package dev.gssproxy4j.testkit.interop;
+package dev.gssproxy4j.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -6,6 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gssproxy4j.testkit.ChildProcess;
+import dev.gssproxy4j.testkit.interop.Exchange;
+import dev.gssproxy4j.testkit.interop.InteropPreconditions;
+import dev.gssproxy4j.testkit.interop.InteropRig;
+import dev.gssproxy4j.testkit.interop.InteropScenario;
+import dev.gssproxy4j.testkit.interop.InteropScenarios;
+import dev.gssproxy4j.testkit.interop.LocalUser;
+import dev.gssproxy4j.testkit.interop.UpstreamGssproxy;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;

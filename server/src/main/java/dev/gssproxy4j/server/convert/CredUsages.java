@@ -1,10 +1,10 @@
-package dev.gssproxy4j.server.creds;
+package dev.gssproxy4j.server.convert;
 
 import dev.gssproxy4j.mech.CredUsage;
 
 /**
- * The three spellings of a credential usage: the protocol's {@code gssx_cred_usage} (1, 2, 3), the mechanism's
- * RFC 2744 {@code gss_cred_usage_t} (0 both, 1 initiate, 2 accept) and the configuration's {@code cred_usage}.
+ * A credential usage between the protocol's {@code gssx_cred_usage} (1, 2, 3) and the mechanism's RFC 2744
+ * {@code gss_cred_usage_t} (0 both, 1 initiate, 2 accept), which the configuration's {@code cred_usage} also names.
  * Upstream converts with {@code gp_conv_gssx_to_cred_usage}/{@code gp_conv_cred_usage_to_gssx}.
  */
 public final class CredUsages {
@@ -25,9 +25,5 @@ public final class CredUsages {
             case ACCEPT -> dev.gssproxy4j.protocol.CredUsage.ACCEPT;
             case BOTH -> dev.gssproxy4j.protocol.CredUsage.BOTH;
         };
-    }
-
-    public static CredUsage fromConfig(dev.gssproxy4j.server.config.CredUsage usage) {
-        return CredUsage.of(usage.gssValue());
     }
 }
