@@ -23,8 +23,8 @@ import org.ietf.jgss.GSSException;
  * carries one call at a time; up to {@link ConnectionSettings#maxConnections()} calls run at once and later ones
  * wait (bounded by the I/O timeout) for a free connection.
  *
- * <p>After a daemon restart every pooled connection is dead. The daemon keeps no state (handles and contexts are
- * sealed in the caller's hands), so a call that failed on a dead connection can go to the new daemon, but only
+ * <p>After a daemon restart every pooled connection is dead. The daemon needs no state (handles and contexts are
+ * sealed in the caller's hands; it only caches), so a call that failed on a dead connection can go to the new daemon, but only
  * when repeating it cannot do harm ({@link Resend}): a context-establishment token that may have reached the old
  * daemon is never sent again, since the second copy would be a replay.
  */

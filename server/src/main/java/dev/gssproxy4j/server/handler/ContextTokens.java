@@ -21,9 +21,9 @@ import java.util.Optional;
  * {@code gssx_ctx.exported_context_token}, in plaintext as upstream sends it ({@code gp_export_ctx_id_to_gssx} with
  * the default type) for the interposer and the kernel to import locally, and the daemon's sealed copy of it in
  * {@code state} ({@link SealedContexts}), the only form the per-message procedures import. A caller that sends
- * {@code gssproxy4j.sealed_only} gets only {@code state}. Those re-export the
- * context after each call, so the sequence numbers and replay window travel with the client and the daemon keeps
- * no state.
+ * {@code gssproxy4j.sealed_only} gets only {@code state}. Those keep the context live and return a fresh copy
+ * ({@link #copy}) every so many calls ({@link PerMessageContext}), so a daemon that lost the live context continues
+ * from the client's copy.
  */
 final class ContextTokens {
 

@@ -34,8 +34,10 @@ import java.util.Optional;
  *       token, valid until the context's end. The per-message procedures use
  *       only {@code state}; the clear token a client sends is never imported.</li>
  * </ul>
- * Either way the daemon keeps no state: any daemon with the same keyring (e.g. after a restart) continues the
- * context, and a context cannot be read, altered or used by another caller or service.
+ * Either way the copy is enough: any daemon with the same keyring (e.g. after a restart) continues the context,
+ * and a context cannot be read, altered or used by another caller or service. The per-message procedures keep
+ * the context they imported live in {@link LiveContexts} (a cache, which may drop it) and send a fresh copy every
+ * {@link PerMessageContext#CALLS_PER_COPY} calls.
  */
 final class SealedContexts {
 

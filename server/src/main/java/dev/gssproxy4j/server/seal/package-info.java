@@ -1,5 +1,5 @@
 /**
- * Sealed, stateless handles. The daemon keeps no per-client state: every credential handle
+ * Sealed, stateless handles. The daemon needs no per-client state (its caches only save work): every credential handle
  * ({@code gssx_cred.cred_handle_reference}) and every partial context a client carries between INIT_SEC_CONTEXT legs
  * is the MIT export token sealed with AES-256-GCM by {@link dev.gssproxy4j.server.seal.HandleSealer}, bound to the
  * service section, the caller's uid and (for trusted callers) a target uid, so a handle copied to another uid,
