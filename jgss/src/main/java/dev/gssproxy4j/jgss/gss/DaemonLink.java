@@ -24,9 +24,9 @@ import org.ietf.jgss.GSSException;
  * wait (bounded by the I/O timeout) for a free connection.
  *
  * <p>After a daemon restart every pooled connection is dead. The daemon needs no state (handles and contexts are
- * sealed in the caller's hands; it only caches), so a call that failed on a dead connection can go to the new daemon, but only
- * when repeating it cannot do harm ({@link Resend}): a context-establishment token that may have reached the old
- * daemon is never sent again, since the second copy would be a replay.
+ * sealed in the caller's hands; it only caches), so a call that failed on a dead connection can go to the new
+ * daemon, but only when repeating it cannot do harm ({@link Resend}): a context-establishment token that may have
+ * reached the old daemon is never sent again, since the second copy would be a replay.
  */
 final class DaemonLink implements AutoCloseable {
 

@@ -183,7 +183,10 @@ public final class LiveContexts implements AutoCloseable {
         }
     }
 
-    /** One cached context; the copy it is reached by, {@code users} and {@code evicted} are guarded by the cache's lock. */
+    /**
+     * One cached context; the copy it is reached by, {@code users} and {@code evicted} are guarded by the cache's
+     * lock.
+     */
     private static final class Entry {
         private final ReentrantLock inUse = new ReentrantLock();
         private SecContext context; // guarded by inUse
