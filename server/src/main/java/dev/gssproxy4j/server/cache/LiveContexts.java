@@ -31,7 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>The copy the client holds may lag behind the live context; whoever refreshes it ({@link Lease#refreshed})
  *       moves the entry to the new copy's key. A context dropped from the cache (eviction, restart) continues
  *       from the client's copy: its state as of that copy.</li>
- *   <li>Eviction or {@link #close()} deletes a context only when no lease holds it.</li>
+ *   <li>Eviction or {@link #close()} deletes a context only when no lease holds it. One caller uid holds at most
+ *       an eighth of the entries, so a user who makes many contexts live evicts its own first: another user's
+ *       context falling back to its older copy (see above) is not something a local user can force alone.</li>
  * </ul>
  * Thread-safe.
  */
@@ -47,6 +49,8 @@ public final class LiveContexts implements AutoCloseable {
     public record Key(HandleCacheKey handle, Binding binding) {}
 
     private final int capacity;
+    /** Entries one caller uid may hold: an eighth of the capacity, so one uid cannot push out everyone else's. */
+    private final int perUid;
     private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
@@ -57,6 +61,7 @@ public final class LiveContexts implements AutoCloseable {
             throw new IllegalArgumentException("LiveContexts capacity must be >= 0, got " + capacity);
         }
         this.capacity = capacity;
+        this.perUid = Math.max(1, capacity / 8);
     }
 
     /**
@@ -164,7 +169,25 @@ public final class LiveContexts implements AutoCloseable {
         if (previous != null && previous != entry) {
             retire(previous, delete);
         }
+        evictOwnBeyond(key.binding().callerUid(), delete);
         evictBeyond(capacity, delete);
+    }
+
+    /** Evicts {@code uid}'s least recently used entries down to its share. */
+    private void evictOwnBeyond(int uid, List<SecContext> delete) {
+        int own = 0;
+        for (Key key : entries.keySet()) {
+            own += key.binding().callerUid() == uid ? 1 : 0;
+        }
+        Iterator<Map.Entry<Key, Entry>> eldest = entries.entrySet().iterator();
+        while (own > perUid && eldest.hasNext()) {
+            Map.Entry<Key, Entry> next = eldest.next();
+            if (next.getKey().binding().callerUid() == uid) {
+                eldest.remove();
+                retire(next.getValue(), delete);
+                own--;
+            }
+        }
     }
 
     private void evictBeyond(int limit, List<SecContext> delete) {

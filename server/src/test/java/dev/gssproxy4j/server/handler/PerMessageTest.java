@@ -24,6 +24,7 @@ import dev.gssproxy4j.protocol.proc.ResUnwrap;
 import dev.gssproxy4j.protocol.proc.ResVerifyMic;
 import dev.gssproxy4j.protocol.proc.ResWrap;
 import dev.gssproxy4j.server.ServerRealm;
+import dev.gssproxy4j.server.cache.LiveContexts;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.Caller;
 import dev.gssproxy4j.server.shared.ServerResources;
@@ -314,6 +315,32 @@ class PerMessageTest {
                 initiator, 0, MESSAGE), timed));
         assertEquals(MajorStatus.GSS_S_CONTEXT_EXPIRED, e.majorStatus());
         assertEquals(0, resources.liveContexts().size(), "the expired context is deleted");
+    }
+
+    @Test
+    void oneUidMakingManyContextsLiveEvictsItsOwnNotAnotherUids() throws InterruptedException {
+        ServerResources base = realm.resources(call.resources().sealer(), Clock.systemUTC());
+        LiveContexts small = new LiveContexts(16); // an eighth: 2 per uid
+        ServerResources resources = new ServerResources(base.gss(), base.sealer(), base.users(), base.clock(),
+                base.credCache(), base.keytabMirrors(), base.gssCalls(), base.acceptorNames(), small);
+        CallContext victim = ServerRealm.call(realm.initiatorService(), resources);
+        CallContext other = new CallContext(new Caller(ServerRealm.OTHER_UID, ServerRealm.OTHER_UID, 1,
+                Optional.empty(), Optional.empty(), victim.caller().socket()), victim.service(), victim.config(), 1,
+                resources);
+        GssxCtx victims = withState(initiator, SealedContexts.sealComplete(victim,
+                initiator.exportedContextToken().toByteArray(), 3600).toByteArray());
+        new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, victims, 0, MESSAGE), victim);
+
+        for (int n = 0; n < 20; n++) { // more than the whole capacity
+            byte[] token = realm.establish().acceptor();
+            GssxCtx others = withState(acceptor, SealedContexts.sealComplete(other, token, 3600).toByteArray());
+            new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, others, 0, MESSAGE), other);
+        }
+        assertEquals(3, small.size(), "the other uid keeps its share of 2, the victim its 1");
+        long imports = realm.gss.contextImports();
+        new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, victims, 0, MESSAGE), victim);
+        assertEquals(imports, realm.gss.contextImports(), "the victim's context is still live");
+        small.close();
     }
 
     @Test
