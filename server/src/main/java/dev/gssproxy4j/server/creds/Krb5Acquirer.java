@@ -86,11 +86,11 @@ final class Krb5Acquirer {
                     || service.credStoreValue("keytab").isEmpty()) {
                 throw e;
             }
-            throw GssErrors.explained(e, "Service '" + service.name() + "' was called by its own euid with a desired name, so, as"
-                    + " upstream gssproxy does, it initiates with the keys of its keytab, which stands in for its"
-                    + " client_keytab; the name is not in that keytab. Fix: acquire without a name (the client_keytab's"
-                    + " first principal), call from another uid (then the client_keytab is used), or name a principal"
-                    + " of the keytab");
+            throw GssErrors.explained(e, "Service '" + service.name() + "' was called by its own euid with a"
+                    + " desired name, so, as upstream gssproxy does, it initiates with the keys of its keytab, which"
+                    + " stands in for its client_keytab; the name is not in that keytab. Fix: acquire without a name"
+                    + " (the client_keytab's first principal), call from another uid (then the client_keytab is used),"
+                    + " or name a principal of the keytab");
         }
     }
 
