@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.Map;
 
 /**
  * The bound of the daemon's caches: a map of at most {@code capacity} entries, least recently used first out (a
@@ -52,6 +54,35 @@ final class BoundedLru<K, V> {
             left.add(replaced);
         }
         evictBeyond(capacity, left);
+        return left;
+    }
+
+    /** Whether {@code key} has an entry; does not make it the most recent. */
+    boolean containsKey(K key) {
+        return entries.containsKey(key);
+    }
+
+    /**
+     * Evicts the least recently used entries whose key is one of {@code which} until at most {@code keep} of them
+     * remain (a cache's share for one kind of key, e.g. one caller's).
+     *
+     * @return the values that left the map, eldest first
+     */
+    List<V> evictBeyond(Predicate<? super K> which, int keep) {
+        int matching = 0;
+        for (K key : entries.keySet()) {
+            matching += which.test(key) ? 1 : 0;
+        }
+        List<V> left = new ArrayList<>();
+        Iterator<Map.Entry<K, V>> eldest = entries.entrySet().iterator();
+        while (matching > keep && eldest.hasNext()) {
+            Map.Entry<K, V> next = eldest.next();
+            if (which.test(next.getKey())) {
+                left.add(next.getValue());
+                eldest.remove();
+                matching--;
+            }
+        }
         return left;
     }
 

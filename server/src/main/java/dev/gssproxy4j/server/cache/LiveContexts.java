@@ -6,10 +6,7 @@ import dev.gssproxy4j.server.seal.HandleCacheKey;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
@@ -48,19 +45,15 @@ public final class LiveContexts implements AutoCloseable {
     /** What a cached context is reachable by. */
     public record Key(HandleCacheKey handle, Binding binding) {}
 
-    private final int capacity;
     /** Entries one caller uid may hold: an eighth of the capacity, so one uid cannot push out everyone else's. */
     private final int perUid;
-    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final BoundedLru<Key, Entry> entries;
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
     private boolean closed;
 
     public LiveContexts(int capacity) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("LiveContexts capacity must be >= 0, got " + capacity);
-        }
-        this.capacity = capacity;
+        this.entries = new BoundedLru<>("LiveContexts", capacity);
         this.perUid = Math.max(1, capacity / 8);
     }
 
@@ -123,8 +116,7 @@ public final class LiveContexts implements AutoCloseable {
         synchronized (entries) {
             Entry entry = entries.remove(key);
             if (entry != null) {
-                entry.evicted = true;
-                delete = entry.users == 0 ? entry.context : null;
+                delete = retire(entry);
             }
         }
         if (delete != null) {
@@ -154,56 +146,39 @@ public final class LiveContexts implements AutoCloseable {
         List<SecContext> delete = new ArrayList<>();
         synchronized (entries) {
             closed = true;
-            evictBeyond(0, delete);
+            entries.clear().forEach(entry -> retire(entry, delete));
         }
         delete.forEach(SecContext::close);
     }
 
-    /** Puts {@code entry} under {@code key} (unless closed) and evicts down to the capacity. Holds the lock. */
+    /**
+     * Puts {@code entry} under {@code key} (unless closed), first evicting the key's uid's own least recently used
+     * entries down to its share, then others beyond the capacity. Holds the lock.
+     */
     private void insert(Key key, Entry entry, List<SecContext> delete) {
-        if (closed || capacity == 0) {
+        if (closed || entries.capacity() == 0) {
             entry.evicted = true;
             return;
         }
-        Entry previous = entries.put(key, entry);
-        if (previous != null && previous != entry) {
-            retire(previous, delete);
+        if (!entries.containsKey(key)) {
+            int uid = key.binding().callerUid();
+            entries.evictBeyond(k -> k.binding().callerUid() == uid, perUid - 1)
+                    .forEach(own -> retire(own, delete));
         }
-        evictOwnBeyond(key.binding().callerUid(), delete);
-        evictBeyond(capacity, delete);
-    }
-
-    /** Evicts {@code uid}'s least recently used entries down to its share. */
-    private void evictOwnBeyond(int uid, List<SecContext> delete) {
-        int own = 0;
-        for (Key key : entries.keySet()) {
-            own += key.binding().callerUid() == uid ? 1 : 0;
-        }
-        Iterator<Map.Entry<Key, Entry>> eldest = entries.entrySet().iterator();
-        while (own > perUid && eldest.hasNext()) {
-            Map.Entry<Key, Entry> next = eldest.next();
-            if (next.getKey().binding().callerUid() == uid) {
-                eldest.remove();
-                retire(next.getValue(), delete);
-                own--;
-            }
-        }
-    }
-
-    private void evictBeyond(int limit, List<SecContext> delete) {
-        Iterator<Map.Entry<Key, Entry>> eldest = entries.entrySet().iterator();
-        while (entries.size() > limit && eldest.hasNext()) {
-            Entry entry = eldest.next().getValue();
-            eldest.remove();
-            retire(entry, delete);
-        }
+        entries.put(key, entry).forEach(left -> retire(left, delete));
     }
 
     private static void retire(Entry entry, List<SecContext> delete) {
-        entry.evicted = true;
-        if (entry.users == 0) {
-            delete.add(entry.context);
+        SecContext unused = retire(entry);
+        if (unused != null) {
+            delete.add(unused);
         }
+    }
+
+    /** Marks {@code entry} evicted; its context if no call holds it (the caller deletes it), else null. */
+    private static SecContext retire(Entry entry) {
+        entry.evicted = true;
+        return entry.users == 0 ? entry.context : null;
     }
 
     /**

@@ -32,21 +32,14 @@ final class ContextTokens {
 
     private ContextTokens() {}
 
-    /**
-     * Describes and exports {@code ctx} (which closes it), as the per-message procedures return it: what
-     * {@code gss_inquire_context} says, with the sealed copy in {@code state} and, unless {@code sealedOnly}, MIT's
-     * clear token, as upstream's default export fills a {@code gssx_ctx}.
-     */
-    static GssxCtx export(CallContext call, SecContext ctx, boolean sealedOnly) {
-        return withToken(call, ctx, describe(ctx, true), new ExportTypes(false, false, sealedOnly));
-    }
-
     /** A fresh copy of a live context for the client, how it is sealed, and the context imported again from it. */
     record Copy(GssxCtx handle, SealedContexts.FreshCopy sealed, SecContext context) {}
 
     /**
-     * As {@link #export(CallContext, SecContext, boolean)}, and the context imported again from the same token, so
-     * that it stays live for the next call. {@code ctx} is closed either way.
+     * Describes and exports {@code ctx} as the per-message procedures return it (what {@code gss_inquire_context}
+     * says, with the sealed copy in {@code state} and, unless {@code sealedOnly}, MIT's clear token, as upstream's
+     * default export fills a {@code gssx_ctx}), and imports it again from the same token, so that it stays live for
+     * the next call. {@code ctx} is closed either way (the export deletes it).
      */
     static Copy copy(CallContext call, SecContext ctx, boolean sealedOnly) {
         GssxCtx described = describe(ctx, true);
@@ -63,8 +56,8 @@ final class ContextTokens {
     }
 
     /**
-     * As {@link #export(CallContext, SecContext, boolean)} for a context just established, in the form
-     * {@code types} asks for: with {@code lucid} the {@code linux_lucid_v1} form the kernel asks for
+     * Describes and exports {@code ctx} (which closes it) just established, in the form {@code types} asks for: as
+     * {@link #copy} describes it, or with {@code lucid} the {@code linux_lucid_v1} form the kernel asks for
      * ({@code exported_context_type}), whose names lack the composite export as upstream suppresses it, and which
      * has no sealed copy (the kernel makes no per-message calls).
      */

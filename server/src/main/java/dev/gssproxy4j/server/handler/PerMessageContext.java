@@ -38,8 +38,8 @@ final class PerMessageContext implements AutoCloseable {
 
     /**
      * After a call that moved the context's state on (WRAP, UNWRAP, GET_MIC, VERIFY): a fresh copy for the client
-     * every {@link #CALLS_PER_COPY} calls, in the form {@link ContextTokens#export(CallContext, SecContext, boolean)}
-     * gives; empty otherwise, and the client keeps the copy it has.
+     * every {@link #CALLS_PER_COPY} calls, in the form {@link ContextTokens#copy} gives; empty otherwise, and the
+     * client keeps the copy it has.
      */
     Optional<GssxCtx> copyIfDue(boolean sealedOnly) {
         if (lease.countCall() < CALLS_PER_COPY) {

@@ -142,7 +142,7 @@ final class SealedContexts {
      */
     static FreshCopy sealFresh(CallContext call, byte[] exported, long lifetimeSeconds) {
         Instant expiry = expiryAfter(call, lifetimeSeconds);
-        byte[] sealed = seal(call, HandleKind.CONTEXT, exported.clone(), expiry).toByteArray();
+        byte[] sealed = sealBytes(call, HandleKind.CONTEXT, exported.clone(), expiry);
         return new FreshCopy(Opaque.of(sealed), sealed, new LiveContexts.Key(HandleCacheKey.of(sealed)
                 .orElseThrow(), binding(call)), expiry);
     }
@@ -151,8 +151,13 @@ final class SealedContexts {
     record FreshCopy(Opaque state, byte[] sealed, LiveContexts.Key key, Instant expiry) {}
 
     private static Opaque seal(CallContext call, HandleKind kind, byte[] exported, Instant expiry) {
+        return Opaque.of(sealBytes(call, kind, exported, expiry));
+    }
+
+    /** {@code exported} sealed for the caller of {@code call}, then wiped. */
+    private static byte[] sealBytes(CallContext call, HandleKind kind, byte[] exported, Instant expiry) {
         try {
-            return Opaque.of(call.resources().sealer().seal(kind, binding(call), expiry, exported));
+            return call.resources().sealer().seal(kind, binding(call), expiry, exported);
         } finally {
             Arrays.fill(exported, (byte) 0);
         }

@@ -22,6 +22,20 @@ class BoundedLruTest {
     }
 
     @Test
+    void aShareEvictsOnlyTheMatchingKeysEldestFirst() {
+        BoundedLru<String, Integer> lru = new BoundedLru<>("test", 8);
+        lru.put("x1", 1);
+        lru.put("y1", 2);
+        lru.put("x2", 3);
+        lru.put("x3", 4);
+        assertEquals(List.of(1, 3), lru.evictBeyond(k -> k.startsWith("x"), 1));
+        assertEquals(2, lru.size());
+        assertEquals(2, lru.get("y1"));
+        assertEquals(4, lru.get("x3"));
+        assertEquals(List.of(), lru.evictBeyond(k -> k.startsWith("x"), 1), "within the share: nothing leaves");
+    }
+
+    @Test
     void aLookupMakesAnEntryTheMostRecent() {
         BoundedLru<String, Integer> lru = new BoundedLru<>("test", 2);
         lru.put("a", 1);
