@@ -10,6 +10,7 @@ import dev.gssproxy4j.mech.InitResult;
 import dev.gssproxy4j.mech.Oid;
 import dev.gssproxy4j.mech.SecContext;
 import dev.gssproxy4j.mech.posix.Posix;
+import dev.gssproxy4j.protocol.ClientEnvVar;
 import dev.gssproxy4j.protocol.proc.GssxArg;
 import dev.gssproxy4j.protocol.proc.GssxRes;
 import dev.gssproxy4j.server.call.CallContext;
@@ -90,6 +91,15 @@ public final class ServerRealm implements AutoCloseable {
     /** An acceptor service of {@link #SERVICE_UID} with {@code keytab}. */
     public ServiceConfig.Builder acceptor(String name, Path keytab) {
         return ServiceConfig.builder(name).euid(SERVICE_UID).mech(Mech.KRB5).credStore("keytab", keytab.toString());
+    }
+
+    /**
+     * The service a caller's client environment is tested with: any uid, krb5, run by {@link #SERVICE_UID}, with
+     * no cred store, allowing {@code variable} in {@code allow_client_env} when {@code allow}.
+     */
+    public static ServiceConfig clientEnvService(ClientEnvVar variable, boolean allow) {
+        ServiceConfig.Builder b = ServiceConfig.builder("user-env").euid(SERVICE_UID).mech(Mech.KRB5).allowAnyUid(true);
+        return (allow ? b.allowClientEnv(variable) : b).build();
     }
 
     /** A service of {@link #CALLER_UID} that initiates as alice from her client keytab. */

@@ -63,9 +63,7 @@ class ClientCcacheTest {
     }
 
     static ServiceConfig service(boolean allow) {
-        ServiceConfig.Builder b = ServiceConfig.builder("user-env").euid(ServerRealm.SERVICE_UID).mech(Mech.KRB5)
-                .allowAnyUid(true);
-        return (allow ? b.allowClientEnv(ClientEnvVar.KRB5CCNAME) : b).build();
+        return ServerRealm.clientEnvService(ClientEnvVar.KRB5CCNAME, allow);
     }
 
     static CallCtx env(String ccname) {

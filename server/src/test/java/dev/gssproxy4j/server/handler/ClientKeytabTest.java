@@ -28,7 +28,6 @@ import dev.gssproxy4j.protocol.proc.ResAcceptSecContext;
 import dev.gssproxy4j.protocol.proc.ResAcquireCred;
 import dev.gssproxy4j.protocol.proc.ResInitSecContext;
 import dev.gssproxy4j.server.ServerRealm;
-import dev.gssproxy4j.server.config.Mech;
 import dev.gssproxy4j.server.config.ServiceConfig;
 import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.creds.StoreScope;
@@ -78,9 +77,7 @@ class ClientKeytabTest {
     }
 
     static ServiceConfig initiator(boolean allow) {
-        ServiceConfig.Builder b = ServiceConfig.builder("user-env").euid(ServerRealm.SERVICE_UID).mech(Mech.KRB5)
-                .allowAnyUid(true);
-        return (allow ? b.allowClientEnv(ClientEnvVar.KRB5_CLIENT_KTNAME) : b).build();
+        return ServerRealm.clientEnvService(ClientEnvVar.KRB5_CLIENT_KTNAME, allow);
     }
 
     /** The service's own keys: the host keytab to accept, bob's keytab to initiate. */
