@@ -113,6 +113,23 @@ public final class Flags {
         return List.copyOf(list);
     }
 
+    /** A comma-separated list of names, each one of {@code allowed}, e.g. {@code contexts,messages}. */
+    public List<String> strings(String name, List<String> allowed) {
+        String value = values.get(name);
+        if (value == null) {
+            return allowed;
+        }
+        List<String> list = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (!allowed.contains(part.trim())) {
+                throw new IllegalArgumentException("--" + name + " takes comma-separated names from " + allowed
+                        + ", got '" + part.trim() + "'");
+            }
+            list.add(part.trim());
+        }
+        return List.copyOf(list);
+    }
+
     /** {@code 10s}, {@code 500ms}, {@code 2m}, or a plain number of seconds. */
     public static Duration parseDuration(String what, String value) {
         Matcher m = DURATION.matcher(value.trim());

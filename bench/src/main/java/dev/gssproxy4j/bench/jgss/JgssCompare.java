@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * (the JDK's krb5 in 1 and 3, MIT in 2), so context figures include it.
  *
  * <p>Flags: {@code --threads 1,4} {@code --duration 10s} {@code --warmup 10s} (unmeasured, per run) {@code --realm
- * kerby|mit}.
+ * kerby|mit} {@code --workloads contexts,messages} {@code --configurations provider,native,sunjgss} (a subset, to
+ * look at one row). {@code BENCH_JGSS_JAVA_OPTS} adds JVM options to every child (e.g. for a profiler).
  */
 public final class JgssCompare {
 
@@ -41,16 +42,20 @@ public final class JgssCompare {
     private JgssCompare() {}
 
     public static void main(String[] args) throws IOException {
-        Flags flags = Flags.parse(args, Set.of("threads", "duration", "warmup", "realm"), Set.of());
+        Flags flags = Flags.parse(args, Set.of("threads", "duration", "warmup", "realm", "workloads",
+                "configurations"), Set.of());
         List<Integer> threads = flags.integers("threads", List.of(1, 4));
+        List<String> workloads = flags.strings("workloads", List.of("contexts", "messages"));
+        List<String> chosen = flags.strings("configurations", List.of("provider", "native", "sunjgss"));
         long seconds = Math.max(1, flags.duration("duration", Duration.ofSeconds(10)).toSeconds());
         long warmup = flags.duration("warmup", Duration.ofSeconds(10)).toSeconds();
         try (BenchRealm realm = BenchRealm.start(flags.string("realm", "kerby"));
              RunningDaemon daemon = RunningDaemon.start(RunningDaemon.OURS, realm)) {
             Map<String, Configuration> configurations = configurations(realm, daemon.socket());
+            configurations.keySet().removeIf(name -> !chosen.contains(shortName(name)));
             System.out.println("| configuration | workload | threads | ops/s | p50 µs | p99 µs |");
             System.out.println("| --- | --- | --- | --- | --- | --- |");
-            for (String workload : List.of("contexts", "messages")) {
+            for (String workload : workloads) {
                 for (int n : threads) {
                     for (Map.Entry<String, Configuration> entry : configurations.entrySet()) {
                         System.out.println("| " + entry.getKey() + " | " + workload + " | " + n + " | "
@@ -59,6 +64,15 @@ public final class JgssCompare {
                 }
             }
         }
+    }
+
+    /** The {@code --configurations} names of the table's rows. */
+    private static final Map<String, String> SHORT_NAMES = Map.of("provider", "provider (gssproxy4j-jgss)",
+            "native", "native + interposer", "sunjgss", "SunJGSS (keytab in the JVM)");
+
+    private static String shortName(String row) {
+        return SHORT_NAMES.entrySet().stream().filter(e -> e.getValue().equals(row)).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
     }
 
     /** JVM options and environment of one way of doing Kerberos. */
@@ -92,7 +106,10 @@ public final class JgssCompare {
     /** One child JVM; "ops/s | p50 | p99", or the failure. */
     private static String run(Configuration configuration, String workload, int threads, long seconds,
                               long warmup) {
-        List<String> command = concat(List.of(java()), concat(configuration.jvmOptions(), List.of("-cp",
+        String extra = System.getenv().getOrDefault("BENCH_JGSS_JAVA_OPTS", "").strip();
+        List<String> options = concat(configuration.jvmOptions(), extra.isEmpty() ? List.of()
+                : List.of(extra.split("\\s+")));
+        List<String> command = concat(List.of(java()), concat(options, List.of("-cp",
                 System.getProperty("java.class.path"), JgssWorkload.class.getName(), workload,
                 Integer.toString(threads), Long.toString(seconds), BenchRealm.SERVICE, Long.toString(warmup))));
         ChildProcess.Result result = ChildProcess.command(command).environment(configuration.environment())
