@@ -55,7 +55,7 @@ final class Connection {
      *
      * @param what names the call in messages, e.g. {@code INDICATE_MECHS (xid 0x62309a43)}
      */
-    byte[] exchange(byte[] record, Duration timeout, String what) {
+    byte[] exchange(byte[] record, Duration timeout, Replies.CallName what) {
         String earlier = closedBecause;
         if (earlier != null) {
             throw GssProxyException.notSent(Reason.CLIENT_CLOSED, "cannot send " + what + ": the connection to "
@@ -106,7 +106,7 @@ final class Connection {
      * Writes the whole record; a failure here is reported as {@link GssProxyException#requestSent() not sent}, since
      * a server acts only on whole records. The deadline stays armed for the read that follows.
      */
-    private void write(byte[] record, String what, Watchdog.Deadline deadline, Duration timeout) {
+    private void write(byte[] record, Replies.CallName what, Watchdog.Deadline deadline, Duration timeout) {
         try {
             ByteBuffer out = ByteBuffer.wrap(record);
             while (out.hasRemaining()) {
@@ -127,7 +127,7 @@ final class Connection {
         }
     }
 
-    private GssProxyException timedOut(String what, Duration timeout, Throwable cause) {
+    private GssProxyException timedOut(Replies.CallName what, Duration timeout, Throwable cause) {
         return new GssProxyException(Reason.TIMEOUT, "no complete reply to " + what + " within " + timeout
                 + " on " + socket + "; the connection was closed", cause);
     }

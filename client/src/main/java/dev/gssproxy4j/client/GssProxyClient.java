@@ -62,7 +62,7 @@ public final class GssProxyClient implements AutoCloseable {
      */
     public synchronized GssxRes call(Procedure procedure, GssxArg args) {
         int xid = nextXid++;
-        String what = Replies.describeCall(procedure, xid);
+        Replies.CallName what = new Replies.CallName(procedure, xid);
         byte[] request;
         try {
             request = GssProxyMessages.encodeCall(xid, procedure, args, GssProxyMessages.MAX_RECORD);

@@ -18,13 +18,20 @@ final class Replies {
 
     private Replies() {}
 
-    static String describeCall(Procedure procedure, int xid) {
-        return procedure + " (xid " + hex(xid) + ")";
+    /**
+     * Names one call in messages, e.g. {@code INDICATE_MECHS (xid 0x62309a43)}; formatted only when a message uses
+     * it (string concatenation calls {@link #toString}), not on every call.
+     */
+    record CallName(Procedure procedure, int xid) {
+        @Override
+        public String toString() {
+            return procedure + " (xid " + hex(xid) + ")";
+        }
     }
 
     /** @throws GssProxyException XID_MISMATCH, MALFORMED_REPLY or RPC_ERROR */
     static GssxRes results(Procedure procedure, int xid, byte[] record) {
-        String call = describeCall(procedure, xid);
+        CallName call = new CallName(procedure, xid);
         if (record.length < 4) {
             throw new GssProxyException(Reason.MALFORMED_REPLY, "the reply to " + call + " has " + record.length
                     + " bytes, too short for an xid", null);
