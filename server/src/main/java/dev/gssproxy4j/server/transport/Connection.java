@@ -158,6 +158,7 @@ final class Connection {
     private Step read(Worker worker) throws IOException {
         ByteBuffer buffer = worker.buffer();
         restoreLeftover(buffer);
+        boolean answered = false;
         while (true) {
             byte[] record = buffer.hasRemaining() ? feed(buffer) : null;
             if (record != null) {
@@ -169,7 +170,16 @@ final class Connection {
                     return leftover == null ? Step.PARK : Step.REQUEUE;
                 }
                 restoreLeftover(buffer);
+                answered = !buffer.hasRemaining() && !assembler.inRecord();
                 continue;
+            }
+            if (answered) {
+                // a client that waited for this reply has not sent its next call yet: wait for it rather than
+                // first read nothing (one system call less per call; the wait returns at once if bytes are here)
+                answered = false;
+                if (!worker.linger(channel, serving.limits().linger())) {
+                    return Step.PARK;
+                }
             }
             buffer.clear();
             int n = channel.read(buffer);
