@@ -141,10 +141,16 @@ public final class Compare {
             if (!warmup.isZero()) {
                 log.printf("  daemon warm-up (%s of %s, not recorded)%n", warmup, first);
                 RunSpec spec = new RunSpec(maxClients(comparison.settings()), Duration.ZERO, warmup);
-                if (first.equals(Comparison.JAVA)) {
-                    measurer.warmUp(daemon.path(), spec);
-                } else {
-                    InterposerWorkload.parse(first).run(realm, Optional.of(daemon), spec);
+                try {
+                    if (first.equals(Comparison.JAVA)) {
+                        measurer.warmUp(daemon.path(), spec);
+                    } else {
+                        InterposerWorkload.parse(first).run(realm, Optional.of(daemon), spec);
+                    }
+                } catch (RuntimeException e) { // recorded like a failed run; the measured runs still go ahead
+                    comparison.failures().add("rep " + rep + ": " + name + "'s warm-up (" + first + ", "
+                            + spec.clients() + " clients) failed: " + e.getMessage());
+                    log.println("  warm-up FAILED: " + e.getMessage());
                 }
             }
             for (String workload : comparison.settings().workloads()) {
