@@ -62,6 +62,11 @@ public final class BenchRealm implements AutoCloseable {
         return new Initiator("FILE:" + ccache, SERVICE);
     }
 
+    /** alice's FILE ccache. */
+    public Path ccache() {
+        return ccache;
+    }
+
     /** alice's FILE ccache, as {@code KRB5CCNAME} names it. */
     public String ccacheName() {
         return "FILE:" + ccache;

@@ -24,11 +24,12 @@ import java.util.regex.Pattern;
  *   <li><b>native+interposer</b>: {@code -Dsun.security.jgss.native=true} on MIT's libgssapi with the gssproxy
  *       interposer ({@code GSS_USE_PROXY=yes}, {@code GSSPROXY_BEHAVIOR=LOCAL_FIRST}: the initiator finds the
  *       ticket cache, the acceptor has no keytab and goes to the daemon);</li>
- *   <li><b>SunJGSS</b>: the JDK's own krb5 reading the keytab itself ({@code default_keytab_name}).</li>
+ *   <li><b>SunJGSS</b>: the JDK's own krb5 with the keytab in the JVM (a JAAS login with it).</li>
  * </ol>
  * for {@code contexts} (whole context establishments per second) and {@code messages} (1 KiB wrap+unwrap round
  * trips per second), at each thread count. Prints a Markdown table. The initiator differs with the configuration
- * (the JDK's krb5 in 1 and 3, MIT in 2), so context figures include it.
+ * (the JDK's krb5 in 1 and 3, logged in with JAAS from alice's ticket cache and keeping its service tickets in that
+ * Subject; MIT in 2, keeping them in the ticket cache), so context figures include it.
  *
  * <p>Flags: {@code --threads 1,4} {@code --duration 10s} {@code --warmup 10s} (unmeasured, per run) {@code --realm
  * kerby|mit} {@code --workloads contexts,messages} {@code --configurations provider,native,sunjgss} (a subset, to
@@ -80,12 +81,11 @@ public final class JgssCompare {
 
     private static Map<String, Configuration> configurations(BenchRealm realm, Path socket) throws IOException {
         Path krb5Conf = realm.dir().resolve("krb5.conf");
-        Path withKeytab = realm.dir().resolve("krb5-sunjgss.conf");
-        Files.writeString(withKeytab, Files.readString(krb5Conf).replace("[libdefaults]",
-                "[libdefaults]\n    default_keytab_name = FILE:" + realm.keytab()));
         Map<String, String> client = realm.clientEnvironment();
+        // the JDK's krb5 as Java services run it: JAAS logins, service tickets kept in the initiator's Subject
         List<String> jdkKrb5 = List.of("-Djava.security.krb5.conf=" + krb5Conf,
-                "-Djavax.security.auth.useSubjectCredsOnly=false");
+                "-Djavax.security.auth.useSubjectCredsOnly=true",
+                "-Dbench.jaas.ccache=" + realm.ccache());
 
         Map<String, Configuration> all = new LinkedHashMap<>();
         all.put("provider (gssproxy4j-jgss)", new Configuration(concat(jdkKrb5, List.of("-javaagent:" + agentJar()
@@ -98,8 +98,8 @@ public final class JgssCompare {
         all.put("native + interposer", new Configuration(List.of("-Dsun.security.jgss.native=true",
                 "-Dsun.security.jgss.lib=libgssapi_krb5.so.2", "-Djavax.security.auth.useSubjectCredsOnly=false"),
                 interposer));
-        all.put("SunJGSS (keytab in the JVM)", new Configuration(List.of("-Djava.security.krb5.conf=" + withKeytab,
-                "-Djavax.security.auth.useSubjectCredsOnly=false"), client));
+        all.put("SunJGSS (keytab in the JVM)", new Configuration(concat(jdkKrb5, List.of(
+                "-Dbench.jaas.keytab=" + realm.keytab())), client));
         return all;
     }
 

@@ -3,7 +3,15 @@ package dev.gssproxy4j.bench.jgss;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import javax.security.auth.Subject;
+import javax.security.auth.login.AppConfigurationEntry;
+import javax.security.auth.login.Configuration;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
 import org.ietf.jgss.GSSContext;
 import org.ietf.jgss.GSSCredential;
 import org.ietf.jgss.GSSException;
@@ -23,11 +31,20 @@ import org.ietf.jgss.Oid;
  * <p>Arguments: {@code contexts|messages}, threads, seconds, service ({@code HTTP@localhost}), and optionally
  * warm-up seconds: the same workload first runs that long unmeasured, so that the figures are the JIT-compiled
  * steady state of every configuration (the provider is Java code; MIT's library is compiled already).
+ *
+ * <p>Where the JDK's own krb5 initiates or accepts, it does so as Java services do, in a JAAS {@link Subject}:
+ * {@code -Dbench.jaas.ccache=PATH} logs the initiator in from that ticket cache and {@code -Dbench.jaas.keytab=PATH}
+ * the acceptor with that keytab ({@code Krb5LoginModule}); with {@code javax.security.auth.useSubjectCredsOnly=true}
+ * the JDK then keeps the service tickets it gets in the initiator's Subject and reuses them, as MIT keeps them in
+ * the ticket cache, instead of asking the KDC for one per context.
  */
 public final class JgssWorkload {
 
     private static final Oid KRB5 = oid("1.2.840.113554.1.2.2");
     private static final int MAX_SAMPLES_PER_THREAD = 1 << 20;
+    /** The JAAS Subjects the JDK's krb5 runs in (null: none, the configuration does not use the JDK's krb5). */
+    private static Subject initiatorSubject;
+    private static Subject acceptorSubject;
 
     private JgssWorkload() {}
 
@@ -37,6 +54,12 @@ public final class JgssWorkload {
         long nanos = Long.parseLong(args[2]) * 1_000_000_000L;
         String service = args[3];
         long warmupNanos = args.length > 4 ? Long.parseLong(args[4]) * 1_000_000_000L : 0;
+        String ccache = System.getProperty("bench.jaas.ccache");
+        String keytab = System.getProperty("bench.jaas.keytab");
+        initiatorSubject = ccache == null ? null : login(Map.of("useTicketCache", "true", "ticketCache", ccache,
+                "doNotPrompt", "true"));
+        acceptorSubject = keytab == null ? null : login(Map.of("useKeyTab", "true", "keyTab", keytab,
+                "storeKey", "true", "doNotPrompt", "true", "isInitiator", "false", "principal", "*"));
         GSSManager manager = GSSManager.getInstance();
         GSSName target = manager.createName(service, GSSName.NT_HOSTBASED_SERVICE);
         establish(manager, target); // a first check that the configuration works
@@ -107,17 +130,55 @@ public final class JgssWorkload {
         initiator.requestMutualAuth(true);
         initiator.requestConf(true);
         GSSContext acceptor = manager.createContext((GSSCredential) null);
-        byte[] token = initiator.initSecContext(new byte[0], 0, 0);
+        byte[] token = as(initiatorSubject, () -> initiator.initSecContext(new byte[0], 0, 0));
         while (token != null) {
-            token = acceptor.acceptSecContext(token, 0, token.length);
+            byte[] request = token;
+            token = as(acceptorSubject, () -> acceptor.acceptSecContext(request, 0, request.length));
             if (token != null) {
-                token = initiator.initSecContext(token, 0, token.length);
+                byte[] reply = token;
+                token = as(initiatorSubject, () -> initiator.initSecContext(reply, 0, reply.length));
             }
         }
         if (!initiator.isEstablished() || !acceptor.isEstablished()) {
             throw new IllegalStateException("the context did not complete");
         }
         return new GSSContext[] {initiator, acceptor};
+    }
+
+    /** A JAAS login with the JDK's {@code Krb5LoginModule} and {@code options}. */
+    private static Subject login(Map<String, String> options) throws LoginException {
+        Configuration krb5 = new Configuration() {
+            @Override
+            public AppConfigurationEntry[] getAppConfigurationEntry(String name) {
+                return new AppConfigurationEntry[] {new AppConfigurationEntry(
+                        "com.sun.security.auth.module.Krb5LoginModule",
+                        AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options)};
+            }
+        };
+        LoginContext login = new LoginContext("bench", new Subject(), null, krb5);
+        login.login();
+        return login.getSubject();
+    }
+
+    /** {@code call} in {@code subject} (as is, if null); a GSSException comes out as itself. */
+    private static <T> T as(Subject subject, Callable<T> call) throws GSSException {
+        if (subject == null) {
+            try {
+                return call.call();
+            } catch (GSSException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return Subject.callAs(subject, call);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof GSSException gss) {
+                throw gss;
+            }
+            throw e;
+        }
     }
 
     private static long[] merge(List<long[]> samples, int[] counts) {
