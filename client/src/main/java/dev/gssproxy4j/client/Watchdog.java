@@ -19,6 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class Watchdog {
 
+    /** The longest deadline kept as asked; a quarter of the nanosecond clock's range, so sums cannot wrap. */
+    private static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE / 4);
     /** {@link #expireDue} found nothing armed. */
     private static final long NONE = Long.MIN_VALUE;
     private static final Set<Deadline> ARMED = ConcurrentHashMap.newKeySet();
@@ -33,13 +35,21 @@ final class Watchdog {
 
     /** Runs {@code onExpiry} after {@code timeout} unless the returned deadline is disarmed first. */
     static Deadline arm(Duration timeout, Runnable onExpiry) {
-        Deadline deadline = new Deadline(onExpiry, System.nanoTime() + timeout.toNanos());
+        Deadline deadline = new Deadline(onExpiry, System.nanoTime() + boundedNanos(timeout));
         ARMED.add(deadline);
         // pairs with the timer's write of idle/wakeAt before it re-checks ARMED (both volatile)
         if (idle || deadline.due - wakeAt < 0) {
             LockSupport.unpark(TIMER);
         }
         return deadline;
+    }
+
+    /**
+     * {@code timeout} in nanoseconds, at most about 73 years: a longer one (a caller's "never") would overflow
+     * {@code nanoTime() + timeout} and expire at once.
+     */
+    static long boundedNanos(Duration timeout) {
+        return timeout.compareTo(LONGEST) > 0 ? LONGEST.toNanos() : timeout.toNanos();
     }
 
     private static void run() {

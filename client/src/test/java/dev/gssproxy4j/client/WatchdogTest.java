@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -56,5 +57,18 @@ class WatchdogTest {
         CountDownLatch fired = new CountDownLatch(1);
         Watchdog.arm(Duration.ofMillis(20), fired::countDown);
         assertTrue(fired.await(30, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void anEnormousTimeoutNeverWrapsIntoAnExpiredOne() throws InterruptedException {
+        CountDownLatch neverFired = new CountDownLatch(1);
+        Watchdog.Deadline forever = Watchdog.arm(Duration.ofDays(365L * 1000), neverFired::countDown);
+        CountDownLatch laterFired = new CountDownLatch(1);
+        Watchdog.arm(Duration.ofMillis(20), laterFired::countDown); // the timer has looked at both by then
+
+        assertTrue(laterFired.await(30, TimeUnit.SECONDS));
+        assertFalse(forever.expired(), "a thousand-year deadline expired at once");
+        assertTrue(forever.disarm());
+        assertEquals(Long.MAX_VALUE / 4, Watchdog.boundedNanos(ChronoUnit.FOREVER.getDuration()));
     }
 }
