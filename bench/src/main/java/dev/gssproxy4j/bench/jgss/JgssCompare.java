@@ -2,6 +2,7 @@ package dev.gssproxy4j.bench.jgss;
 
 import dev.gssproxy4j.bench.BenchRealm;
 import dev.gssproxy4j.bench.Flags;
+import dev.gssproxy4j.bench.ProcFs;
 import dev.gssproxy4j.bench.RunningDaemon;
 import dev.gssproxy4j.testkit.ChildProcess;
 import java.io.IOException;
@@ -38,7 +39,7 @@ import java.util.regex.Pattern;
 public final class JgssCompare {
 
     private static final Pattern RESULT = Pattern.compile("ops (\\d+) seconds ([0-9.]+) p50us ([0-9.]+) "
-            + "p99us ([0-9.]+)");
+            + "p99us ([0-9.]+) allops (\\d+)");
 
     private JgssCompare() {}
 
@@ -54,13 +55,14 @@ public final class JgssCompare {
              RunningDaemon daemon = RunningDaemon.start(RunningDaemon.OURS, realm)) {
             Map<String, Configuration> configurations = configurations(realm, daemon.socket());
             configurations.keySet().removeIf(name -> !chosen.contains(shortName(name)));
-            System.out.println("| configuration | workload | threads | ops/s | p50 µs | p99 µs |");
-            System.out.println("| --- | --- | --- | --- | --- | --- |");
+            System.out.println("| configuration | workload | threads | ops/s | p50 µs | p99 µs "
+                    + "| daemon CPU µs/op |");
+            System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
             for (String workload : workloads) {
                 for (int n : threads) {
                     for (Map.Entry<String, Configuration> entry : configurations.entrySet()) {
                         System.out.println("| " + entry.getKey() + " | " + workload + " | " + n + " | "
-                                + run(entry.getValue(), workload, n, seconds, warmup) + " |");
+                                + run(entry.getValue(), workload, n, seconds, warmup, daemon.pid()) + " |");
                     }
                 }
             }
@@ -103,24 +105,32 @@ public final class JgssCompare {
         return all;
     }
 
-    /** One child JVM; "ops/s | p50 | p99", or the failure. */
+    /**
+     * One child JVM; "ops/s | p50 | p99 | daemon CPU per operation", or the failure. The daemon's CPU is read around
+     * the child's whole life and divided by every operation the child made (its warm-up and its first check
+     * included): per-message operations are one daemon call each, a context one ACCEPT_SEC_CONTEXT (the provider
+     * and the interposer), nothing for SunJGSS.
+     */
     private static String run(Configuration configuration, String workload, int threads, long seconds,
-                              long warmup) {
+                              long warmup, long daemonPid) {
         String extra = System.getenv().getOrDefault("BENCH_JGSS_JAVA_OPTS", "").strip();
         List<String> options = concat(configuration.jvmOptions(), extra.isEmpty() ? List.of()
                 : List.of(extra.split("\\s+")));
         List<String> command = concat(List.of(java()), concat(options, List.of("-cp",
                 System.getProperty("java.class.path"), JgssWorkload.class.getName(), workload,
                 Integer.toString(threads), Long.toString(seconds), BenchRealm.SERVICE, Long.toString(warmup))));
+        long cpuBefore = ProcFs.cpuNanos(daemonPid);
         ChildProcess.Result result = ChildProcess.command(command).environment(configuration.environment())
                 .run(Duration.ofSeconds(warmup + seconds + 120));
+        long daemonCpu = ProcFs.cpuNanos(daemonPid) - cpuBefore;
         Matcher m = RESULT.matcher(result.stdout());
         if (result.exitCode() != 0 || !m.find()) {
             return "failed: " + (result.stdout() + result.stderr()).strip().replace('\n', ' ').replace('|', '/')
-                    + " | | ";
+                    + " | | | ";
         }
         double perSecond = Long.parseLong(m.group(1)) / Double.parseDouble(m.group(2));
-        return String.format("%.0f | %s | %s", perSecond, m.group(3), m.group(4));
+        double cpuPerOp = daemonCpu / 1e3 / Long.parseLong(m.group(5));
+        return String.format("%.0f | %s | %s | %.1f", perSecond, m.group(3), m.group(4), cpuPerOp);
     }
 
     private static Path agentJar() {
