@@ -54,7 +54,7 @@ public final class JgssCompare {
         try (BenchRealm realm = BenchRealm.start(flags.string("realm", "kerby"));
              RunningDaemon daemon = RunningDaemon.start(RunningDaemon.OURS, realm)) {
             Map<String, Configuration> configurations = configurations(realm, daemon.socket());
-            configurations.keySet().removeIf(name -> !chosen.contains(shortName(name)));
+            configurations.keySet().retainAll(chosen.stream().map(SHORT_NAMES::get).toList());
             System.out.println("| configuration | workload | threads | ops/s | p50 µs | p99 µs "
                     + "| daemon CPU µs/op |");
             System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
@@ -72,11 +72,6 @@ public final class JgssCompare {
     /** The {@code --configurations} names of the table's rows. */
     private static final Map<String, String> SHORT_NAMES = Map.of("provider", "provider (gssproxy4j-jgss)",
             "native", "native + interposer", "sunjgss", "SunJGSS (keytab in the JVM)");
-
-    private static String shortName(String row) {
-        return SHORT_NAMES.entrySet().stream().filter(e -> e.getValue().equals(row)).map(Map.Entry::getKey)
-                .findFirst().orElseThrow();
-    }
 
     /** JVM options and environment of one way of doing Kerberos. */
     private record Configuration(List<String> jvmOptions, Map<String, String> environment) {}
