@@ -2,8 +2,8 @@ package dev.gssproxy4j.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.interop.EstablishedContext;
 import dev.gssproxy4j.testkit.interop.Exchange;
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
@@ -29,19 +29,16 @@ class InterposerTest {
 
     @BeforeAll
     static void start() {
-        List<String> missing = InteropPreconditions.missingForSamples();
-        assumeTrue(missing.isEmpty(), () -> "interop prerequisites missing: " + String.join("; ", missing));
-        rig = InteropRig.start((realm, prepared) -> Gssproxy4jDaemon.start(realm.environment(),
-                socket -> prepared.configFor(socket, InteropScenario.ACCEPT, InteropScenario.INIT)));
+        rig = InteropClasses.startOrSkip(InteropPreconditions.missingForSamples(),
+                (realm, prepared) -> Gssproxy4jDaemon.start(realm.environment(),
+                        socket -> prepared.configFor(socket, InteropScenario.ACCEPT, InteropScenario.INIT)));
         scenarios = rig.scenarios();
         daemon = rig.daemon();
     }
 
     @AfterAll
     static void stop() {
-        if (rig != null) {
-            rig.close();
-        }
+        Teardown.closeAll(rig);
     }
 
     @Test

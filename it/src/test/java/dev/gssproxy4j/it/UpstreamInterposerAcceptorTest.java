@@ -3,9 +3,9 @@ package dev.gssproxy4j.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.gssproxy4j.testkit.ChildProcess;
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.interop.Exchange;
 import dev.gssproxy4j.testkit.interop.InteropPreconditions;
 import dev.gssproxy4j.testkit.interop.InteropRig;
@@ -33,19 +33,16 @@ class UpstreamInterposerAcceptorTest {
 
     @BeforeAll
     static void startRealmAndDaemon() {
-        List<String> missing = InteropPreconditions.missingForUpstream();
-        assumeTrue(missing.isEmpty(), () -> "interop prerequisites missing: " + String.join("; ", missing));
-        rig = InteropRig.start((realm, prepared) -> UpstreamGssproxy.start(realm.environment(),
-                socket -> prepared.configFor(socket, InteropScenario.ACCEPT)));
+        rig = InteropClasses.startOrSkip(InteropPreconditions.missingForUpstream(),
+                (realm, prepared) -> UpstreamGssproxy.start(realm.environment(),
+                        socket -> prepared.configFor(socket, InteropScenario.ACCEPT)));
         scenarios = rig.scenarios();
         daemon = rig.daemon();
     }
 
     @AfterAll
     static void stop() {
-        if (rig != null) {
-            rig.close();
-        }
+        Teardown.closeAll(rig);
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.gssproxy4j.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.interop.EstablishedContext;
 import dev.gssproxy4j.testkit.interop.Exchange;
 import dev.gssproxy4j.testkit.interop.InteropPreconditions;
@@ -11,7 +11,6 @@ import dev.gssproxy4j.testkit.interop.InteropRig;
 import dev.gssproxy4j.testkit.interop.InteropScenario;
 import dev.gssproxy4j.testkit.interop.InteropScenarios;
 import dev.gssproxy4j.testkit.interop.UpstreamGssproxy;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,19 +28,16 @@ class UpstreamInterposerInitiatorTest {
 
     @BeforeAll
     static void startRealmAndDaemon() {
-        List<String> missing = InteropPreconditions.missingForUpstream();
-        assumeTrue(missing.isEmpty(), () -> "interop prerequisites missing: " + String.join("; ", missing));
-        rig = InteropRig.start((realm, prepared) -> UpstreamGssproxy.start(realm.environment(),
-                socket -> prepared.configFor(socket, InteropScenario.INIT)));
+        rig = InteropClasses.startOrSkip(InteropPreconditions.missingForUpstream(),
+                (realm, prepared) -> UpstreamGssproxy.start(realm.environment(),
+                        socket -> prepared.configFor(socket, InteropScenario.INIT)));
         scenarios = rig.scenarios();
         daemon = rig.daemon();
     }
 
     @AfterAll
     static void stop() {
-        if (rig != null) {
-            rig.close();
-        }
+        Teardown.closeAll(rig);
     }
 
     @Test
