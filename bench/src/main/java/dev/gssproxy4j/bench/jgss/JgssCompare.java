@@ -2,7 +2,6 @@ package dev.gssproxy4j.bench.jgss;
 
 import dev.gssproxy4j.bench.BenchRealm;
 import dev.gssproxy4j.bench.Flags;
-import dev.gssproxy4j.bench.ProcFs;
 import dev.gssproxy4j.bench.RunningDaemon;
 import dev.gssproxy4j.testkit.ChildProcess;
 import java.io.IOException;
@@ -39,7 +38,7 @@ import java.util.regex.Pattern;
 public final class JgssCompare {
 
     private static final Pattern RESULT = Pattern.compile("ops (\\d+) seconds ([0-9.]+) p50us ([0-9.]+) "
-            + "p99us ([0-9.]+) allops (\\d+)");
+            + "p99us ([0-9.]+) daemoncpuus ([0-9.]+) jvmcpuus ([0-9.]+)");
 
     private JgssCompare() {}
 
@@ -56,8 +55,8 @@ public final class JgssCompare {
             Map<String, Configuration> configurations = configurations(realm, daemon.socket());
             configurations.keySet().retainAll(chosen.stream().map(SHORT_NAMES::get).toList());
             System.out.println("| configuration | workload | threads | ops/s | p50 µs | p99 µs "
-                    + "| daemon CPU µs/op |");
-            System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+                    + "| daemon CPU µs/op | JVM CPU µs/op |");
+            System.out.println("| --- | --- | --- | ---: | ---: | ---: | ---: | ---: |");
             for (String workload : workloads) {
                 for (int n : threads) {
                     for (Map.Entry<String, Configuration> entry : configurations.entrySet()) {
@@ -101,31 +100,30 @@ public final class JgssCompare {
     }
 
     /**
-     * One child JVM; "ops/s | p50 | p99 | daemon CPU per operation", or the failure. The daemon's CPU is read around
-     * the child's whole life and divided by every operation the child made (its warm-up and its first check
-     * included): per-message operations are one daemon call each, a context one ACCEPT_SEC_CONTEXT (the provider
-     * and the interposer), nothing for SunJGSS.
+     * One child JVM; "ops/s | p50 | p99 | daemon CPU per operation | the child's CPU per operation", or the
+     * failure. Both CPU figures cover the measured run only (the child reads them, see {@link JgssWorkload}): a
+     * message is one daemon call for the provider and none for the others, a context ACQUIRE_CRED and
+     * ACCEPT_SEC_CONTEXT for the provider and the interposer, nothing for SunJGSS. Their sum is what an operation
+     * costs the machine, initiator included.
      */
     private static String run(Configuration configuration, String workload, int threads, long seconds,
                               long warmup, long daemonPid) {
         String extra = System.getenv().getOrDefault("BENCH_JGSS_JAVA_OPTS", "").strip();
         List<String> options = concat(configuration.jvmOptions(), extra.isEmpty() ? List.of()
                 : List.of(extra.split("\\s+")));
-        List<String> command = concat(List.of(java()), concat(options, List.of("-cp",
+        List<String> command = concat(List.of(java(), "-Dbench.daemonPid=" + daemonPid), concat(options, List.of(
+                "-cp",
                 System.getProperty("java.class.path"), JgssWorkload.class.getName(), workload,
                 Integer.toString(threads), Long.toString(seconds), BenchRealm.SERVICE, Long.toString(warmup))));
-        long cpuBefore = ProcFs.cpuNanos(daemonPid);
         ChildProcess.Result result = ChildProcess.command(command).environment(configuration.environment())
                 .run(Duration.ofSeconds(warmup + seconds + 120));
-        long daemonCpu = ProcFs.cpuNanos(daemonPid) - cpuBefore;
         Matcher m = RESULT.matcher(result.stdout());
         if (result.exitCode() != 0 || !m.find()) {
             return "failed: " + (result.stdout() + result.stderr()).strip().replace('\n', ' ').replace('|', '/')
-                    + " | | | ";
+                    + " | | | | ";
         }
         double perSecond = Long.parseLong(m.group(1)) / Double.parseDouble(m.group(2));
-        double cpuPerOp = daemonCpu / 1e3 / Long.parseLong(m.group(5));
-        return String.format("%.0f | %s | %s | %.1f", perSecond, m.group(3), m.group(4), cpuPerOp);
+        return String.format("%.0f | %s | %s | %s | %s", perSecond, m.group(3), m.group(4), m.group(5), m.group(6));
     }
 
     private static Path agentJar() {

@@ -1,5 +1,6 @@
 package dev.gssproxy4j.bench.jgss;
 
+import dev.gssproxy4j.bench.ProcFs;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,8 +27,9 @@ import org.ietf.jgss.Oid;
  * interposer, and on the JDK's own krb5. Each thread repeats for a fixed time either a whole context (initiate,
  * accept, the initiator's last leg; {@code contexts}) or, on one context per thread, a 1 KiB message wrapped by the
  * initiator and unwrapped by the acceptor ({@code messages}). Prints one line:
- * {@code ops N seconds S p50us X p99us Y allops T} (T: every operation of the JVM's life, warm-up included);
- * exits 1 with the error if any operation fails.
+ * {@code ops N seconds S p50us X p99us Y daemoncpuus D jvmcpuus J}: D and J are the CPU time of the daemon
+ * ({@code -Dbench.daemonPid}, 0 without it) and of this JVM during the measured run, per operation, so that neither
+ * start-up nor the JIT's compilations in the warm-up count; exits 1 with the error if any operation fails.
  *
  * <p>Arguments: {@code contexts|messages}, threads, seconds, service ({@code HTTP@localhost}), and optionally
  * warm-up seconds: the same workload first runs that long unmeasured, so that the figures are the JIT-compiled
@@ -64,17 +66,21 @@ public final class JgssWorkload {
         GSSManager manager = GSSManager.getInstance();
         GSSName target = manager.createName(service, GSSName.NT_HOSTBASED_SERVICE);
         establish(manager, target); // a first check that the configuration works
-        long unmeasured = 1;
         if (warmupNanos > 0) { // the JIT compiles the hot paths; not measured
-            unmeasured += run(manager, target, contexts, threads, warmupNanos).length;
+            run(manager, target, contexts, threads, warmupNanos);
         }
+        long daemonPid = Long.getLong("bench.daemonPid", 0);
+        long daemonCpu = daemonPid == 0 ? 0 : ProcFs.cpuNanos(daemonPid);
+        long jvmCpu = ProcFs.cpuNanos(ProcessHandle.current().pid());
         long begin = System.nanoTime();
         long[] all = run(manager, target, contexts, threads, nanos);
         double seconds = (System.nanoTime() - begin) / 1e9;
-        // every operation of this JVM's life, for the daemon's CPU per operation (JgssCompare)
-        long total = unmeasured + all.length + (contexts ? 0 : threads);
-        System.out.printf("ops %d seconds %.3f p50us %.1f p99us %.1f allops %d%n", all.length, seconds,
-                percentile(all, 0.50) / 1e3, percentile(all, 0.99) / 1e3, total);
+        // each thread's messages run also established a context (contexts: nothing else): at most a few per mille
+        double ops = Math.max(1, all.length);
+        double daemonPerOp = daemonPid == 0 ? 0 : (ProcFs.cpuNanos(daemonPid) - daemonCpu) / 1e3 / ops;
+        double jvmPerOp = (ProcFs.cpuNanos(ProcessHandle.current().pid()) - jvmCpu) / 1e3 / ops;
+        System.out.printf("ops %d seconds %.3f p50us %.1f p99us %.1f daemoncpuus %.1f jvmcpuus %.1f%n", all.length,
+                seconds, percentile(all, 0.50) / 1e3, percentile(all, 0.99) / 1e3, daemonPerOp, jvmPerOp);
     }
 
     /** {@code threads} threads doing the workload for {@code nanos}; every operation's latency, sorted. */
