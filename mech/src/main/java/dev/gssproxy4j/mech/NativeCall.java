@@ -7,6 +7,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,12 +72,14 @@ final class NativeCall implements AutoCloseable {
 
     /** A {@code gss_buffer_desc} holding a copy of {@code data}; null gives {@code GSS_C_NO_BUFFER}. */
     MemorySegment inBuffer(byte[] data) {
-        if (data == null) {
-            return MemorySegment.NULL;
-        }
+        return data == null ? MemorySegment.NULL : inBuffer(ByteBuffer.wrap(data));
+    }
+
+    /** A {@code gss_buffer_desc} holding a copy of the bytes {@code data} has remaining (a heap view: no array copy). */
+    MemorySegment inBuffer(ByteBuffer data) {
         MemorySegment desc = allocate(DESC_SIZE, 8);
-        desc.set(JAVA_LONG, 0, data.length);
-        desc.set(ADDRESS, 8, copy(data));
+        desc.set(JAVA_LONG, 0, data.remaining());
+        desc.set(ADDRESS, 8, copy(MemorySegment.ofBuffer(data)));
         return desc;
     }
 
@@ -172,11 +175,16 @@ final class NativeCall implements AutoCloseable {
 
     /** {@code bytes} copied into the arena (NUL-free, not terminated). */
     MemorySegment copy(byte[] bytes) {
-        if (bytes.length == 0) {
+        return copy(MemorySegment.ofArray(bytes));
+    }
+
+    /** Native memory holding a copy of {@code bytes}; NULL if there are none. */
+    private MemorySegment copy(MemorySegment bytes) {
+        if (bytes.byteSize() == 0) {
             return MemorySegment.NULL;
         }
-        MemorySegment s = allocate(bytes.length, 1);
-        MemorySegment.copy(bytes, 0, s, JAVA_BYTE, 0, bytes.length);
+        MemorySegment s = allocate(bytes.byteSize(), 1);
+        MemorySegment.copy(bytes, 0, s, 0, bytes.byteSize());
         return s;
     }
 

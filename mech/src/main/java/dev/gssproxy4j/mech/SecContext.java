@@ -4,6 +4,7 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
 
 /**
  * A {@code gss_ctx_id_t} (RFC 2743 section 2.2). Owns the native context: {@link #close()} calls
@@ -34,7 +35,12 @@ public final class SecContext implements AutoCloseable {
     }
 
     /** {@code gss_wrap}: protects {@code message}, encrypting it if {@code conf}. */
-    public synchronized WrapResult wrap(boolean conf, int qop, byte[] message) {
+    public WrapResult wrap(boolean conf, int qop, byte[] message) {
+        return wrap(conf, qop, ByteBuffer.wrap(message));
+    }
+
+    /** As {@link #wrap(boolean, int, byte[])} for the bytes {@code message} has remaining (not consumed). */
+    public synchronized WrapResult wrap(boolean conf, int qop, ByteBuffer message) {
         long h = ref.acquire();
         try (NativeCall call = new NativeCall()) {
             MemorySegment confState = call.intOut();
@@ -50,7 +56,12 @@ public final class SecContext implements AutoCloseable {
     }
 
     /** {@code gss_unwrap}: verifies (and decrypts) a wrap token from the peer. */
-    public synchronized UnwrapResult unwrap(byte[] token) {
+    public UnwrapResult unwrap(byte[] token) {
+        return unwrap(ByteBuffer.wrap(token));
+    }
+
+    /** As {@link #unwrap(byte[])} for the bytes {@code token} has remaining (not consumed). */
+    public synchronized UnwrapResult unwrap(ByteBuffer token) {
         long h = ref.acquire();
         try (NativeCall call = new NativeCall()) {
             MemorySegment out = call.outBuffer();
@@ -67,7 +78,12 @@ public final class SecContext implements AutoCloseable {
     }
 
     /** {@code gss_get_mic}: a MIC token over {@code message}. */
-    public synchronized byte[] getMic(int qop, byte[] message) {
+    public byte[] getMic(int qop, byte[] message) {
+        return getMic(qop, ByteBuffer.wrap(message));
+    }
+
+    /** As {@link #getMic(int, byte[])} for the bytes {@code message} has remaining (not consumed). */
+    public synchronized byte[] getMic(int qop, ByteBuffer message) {
         long h = ref.acquire();
         try (NativeCall call = new NativeCall()) {
             MemorySegment out = call.outBuffer();
@@ -81,7 +97,12 @@ public final class SecContext implements AutoCloseable {
     }
 
     /** {@code gss_verify_mic}: checks a MIC token from the peer; fails with {@code GSS_S_BAD_SIG} on mismatch. */
-    public synchronized VerifyResult verifyMic(byte[] message, byte[] token) {
+    public VerifyResult verifyMic(byte[] message, byte[] token) {
+        return verifyMic(ByteBuffer.wrap(message), ByteBuffer.wrap(token));
+    }
+
+    /** As {@link #verifyMic(byte[], byte[])} for the bytes the buffers have remaining (not consumed). */
+    public synchronized VerifyResult verifyMic(ByteBuffer message, ByteBuffer token) {
         long h = ref.acquire();
         try (NativeCall call = new NativeCall()) {
             MemorySegment qop = call.intOut();

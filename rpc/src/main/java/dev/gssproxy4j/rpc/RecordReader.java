@@ -13,6 +13,9 @@ import java.util.Arrays;
  * so a length over the maximum costs nothing, but one within it is allocated at the mark. That suits a client
  * reading its own daemon's replies; a server reading untrusted peers uses {@link RecordAssembler}, whose memory
  * follows the bytes received.
+ *
+ * <p>It reads ahead up to {@value #READ_AHEAD} bytes at a time, so that a usual reply costs one read, mark and body
+ * together; bytes past the record stay for the next {@link #read()}. It must therefore be the channel's only reader.
  */
 public final class RecordReader {
 
@@ -26,9 +29,14 @@ public final class RecordReader {
      */
     public static final int MAX_FRAGMENTS = 64;
 
+    /** Bytes read at a time when a record's remaining bytes are fewer: any usual GSS-Proxy reply. */
+    static final int READ_AHEAD = 8192;
+
     private final ReadableByteChannel channel;
     private final int maxRecord;
     private final ByteBuffer mark = ByteBuffer.allocate(4);
+    /** Bytes read but not yet delivered, between position and limit. */
+    private final ByteBuffer ahead = ByteBuffer.allocate(READ_AHEAD).flip();
 
     public RecordReader(ReadableByteChannel channel, int maxRecord) {
         this.channel = channel;
@@ -87,18 +95,38 @@ public final class RecordReader {
         return Arrays.copyOf(record, capacity);
     }
 
-    /** Fills {@code buffer}; returns false only if the stream ended before its first byte and that is allowed. */
+    /**
+     * Fills {@code buffer} from the bytes read ahead, then the channel (straight into {@code buffer} when it needs
+     * more than a read-ahead); returns false only if the stream ended before its first byte and that is allowed.
+     */
     private boolean fill(ByteBuffer buffer, boolean eofAllowedAtStart) throws IOException {
         boolean started = false;
         while (buffer.hasRemaining()) {
-            if (channel.read(buffer) < 0) {
-                if (!started && eofAllowedAtStart && buffer.position() == 0) {
-                    return false;
+            if (!ahead.hasRemaining()) {
+                boolean direct = buffer.remaining() >= READ_AHEAD;
+                if (!direct) {
+                    ahead.clear();
                 }
-                throw new RecordMarkingException(Reason.TRUNCATED,
-                        "stream ended inside a record (" + buffer.remaining() + " bytes missing)");
+                int n = channel.read(direct ? buffer : ahead);
+                if (!direct) {
+                    ahead.flip();
+                }
+                if (n < 0) {
+                    if (!started && eofAllowedAtStart && buffer.position() == 0) {
+                        return false;
+                    }
+                    throw new RecordMarkingException(Reason.TRUNCATED,
+                            "stream ended inside a record (" + buffer.remaining() + " bytes missing)");
+                }
+                started = true;
+                if (direct) {
+                    continue;
+                }
             }
-            started = true;
+            int count = Math.min(ahead.remaining(), buffer.remaining());
+            buffer.put(buffer.position(), ahead, ahead.position(), count);
+            buffer.position(buffer.position() + count);
+            ahead.position(ahead.position() + count);
         }
         return true;
     }

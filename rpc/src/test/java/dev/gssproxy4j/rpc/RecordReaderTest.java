@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +83,69 @@ class RecordReaderTest {
         var w = RecordWriter.start(16);
         w.writeInt(42);
         assertEquals("800000040000002a", HexFormat.of().formatHex(RecordWriter.finish(w)));
+    }
+
+    @Test
+    void aUsualReplyCostsOneReadAndTheBytesAfterItWaitForTheNextCall() throws Exception {
+        byte[] first = new byte[1200];
+        byte[] second = new byte[] {5, 6, 7};
+        first[1199] = 42;
+        CountingChannel channel = new CountingChannel(concat(RecordWriter.frame(first), RecordWriter.frame(second)));
+        RecordReader r = new RecordReader(channel, 1 << 20);
+        assertArrayEquals(first, r.read());
+        assertEquals(1, channel.reads, "mark and body in one read");
+        assertArrayEquals(second, r.read());
+        assertEquals(1, channel.reads, "the second record was read ahead with the first");
+        assertNull(r.read());
+    }
+
+    @Test
+    void aRecordLargerThanTheReadAheadArrivesWhole() throws Exception {
+        byte[] large = new byte[RecordReader.READ_AHEAD * 3 + 5];
+        for (int i = 0; i < large.length; i++) {
+            large[i] = (byte) (i * 31);
+        }
+        CountingChannel channel = new CountingChannel(concat(RecordWriter.frame(large), RecordWriter.frame(large)));
+        RecordReader r = new RecordReader(channel, 1 << 20);
+        assertArrayEquals(large, r.read());
+        assertArrayEquals(large, r.read());
+        assertNull(r.read());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    /** A channel over fixed bytes that gives each read as much as it asks for and counts the reads. */
+    private static final class CountingChannel implements ReadableByteChannel {
+        private final ByteBuffer bytes;
+        private int reads;
+
+        CountingChannel(byte[] bytes) {
+            this.bytes = ByteBuffer.wrap(bytes);
+        }
+
+        @Override
+        public int read(ByteBuffer target) {
+            if (!bytes.hasRemaining()) {
+                return -1;
+            }
+            reads++;
+            int count = Math.min(bytes.remaining(), target.remaining());
+            target.put(bytes.slice(bytes.position(), count));
+            bytes.position(bytes.position() + count);
+            return count;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

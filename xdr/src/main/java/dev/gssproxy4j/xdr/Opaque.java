@@ -1,5 +1,6 @@
 package dev.gssproxy4j.xdr;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -31,8 +32,11 @@ public final class Opaque {
         return bytes.length == 0 ? EMPTY : new Opaque(bytes.clone());
     }
 
-    /** Bytes the caller hands over and will not touch again (decoders, which just allocated them). */
-    static Opaque adopt(byte[] bytes) {
+    /**
+     * {@code bytes} themselves, not a copy: for bytes the caller hands over and never touches again, such as a
+     * decoder's or a library call's output it has just allocated. Anything else goes through {@link #of}.
+     */
+    public static Opaque adopt(byte[] bytes) {
         return bytes.length == 0 ? EMPTY : new Opaque(bytes);
     }
 
@@ -62,6 +66,11 @@ public final class Opaque {
     /** A copy of the bytes. */
     public byte[] toByteArray() {
         return bytes.clone();
+    }
+
+    /** The bytes as a read-only buffer (a view, not a copy), e.g. to hand them to a native call that copies them. */
+    public ByteBuffer asReadOnlyBuffer() {
+        return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     }
 
     /** Whether the last byte is a NUL, i.e. the bytes were sent as a C string. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import org.junit.jupiter.api.Test;
 
 class OpaqueTest {
@@ -27,6 +29,17 @@ class OpaqueTest {
         assertFalse(shown.contains("secret"));
         assertFalse(shown.contains(secret.toHex()));
         assertTrue(shown.startsWith("<16 bytes #"));
+    }
+
+    @Test
+    void theBufferViewShowsTheBytesAndCannotChangeThem() {
+        Opaque token = Opaque.of(new byte[] {1, 2, 3});
+        ByteBuffer view = token.asReadOnlyBuffer();
+        assertEquals(3, view.remaining());
+        assertEquals(3, view.get(2));
+        assertThrows(ReadOnlyBufferException.class, () -> view.put(0, (byte) 9));
+        view.get();
+        assertEquals(3, token.asReadOnlyBuffer().remaining(), "each view has its own position");
     }
 
     @Test

@@ -23,9 +23,9 @@ public final class GetMic implements ProcedureHandler<ArgGetMic, ResGetMic> {
         int qop = Requests.qop(args.qopReq());
         boolean sealedOnly = Requests.sealedOnly(args.callCtx());
         try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
-            byte[] mic = live.context().getMic(qop, args.messageBuffer().toByteArray());
+            byte[] mic = live.context().getMic(qop, args.messageBuffer().asReadOnlyBuffer());
             Optional<GssxCtx> updated = live.copyIfDue(sealedOnly);
-            return new ResGetMic(GssxStatus.COMPLETE, updated, Opaque.of(mic),
+            return new ResGetMic(GssxStatus.COMPLETE, updated, Opaque.adopt(mic),
                     Optional.of(args.qopReq()));
         }
     }

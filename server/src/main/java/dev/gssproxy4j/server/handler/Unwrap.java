@@ -28,10 +28,10 @@ public final class Unwrap implements ProcedureHandler<ArgUnwrap, ResUnwrap> {
         Opaque token = args.tokenBuffer().isEmpty() ? Opaque.EMPTY : args.tokenBuffer().getFirst();
         boolean sealedOnly = Requests.sealedOnly(args.callCtx());
         try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
-            UnwrapResult unwrapped = live.context().unwrap(token.toByteArray());
+            UnwrapResult unwrapped = live.context().unwrap(token.asReadOnlyBuffer());
             Optional<GssxCtx> updated = live.copyIfDue(sealedOnly);
             return new ResUnwrap(Requests.supplementary(gss, unwrapped.supplementary()), updated,
-                    List.of(Opaque.of(unwrapped.message())), Optional.of(unwrapped.confState()),
+                    List.of(Opaque.adopt(unwrapped.message())), Optional.of(unwrapped.confState()),
                     Optional.of(Integer.toUnsignedLong(unwrapped.qop())));
         }
     }

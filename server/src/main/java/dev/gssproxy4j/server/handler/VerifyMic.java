@@ -24,8 +24,8 @@ public final class VerifyMic implements ProcedureHandler<ArgVerifyMic, ResVerify
         Gss gss = call.resources().gss();
         boolean sealedOnly = Requests.sealedOnly(args.callCtx());
         try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
-            VerifyResult verified = live.context().verifyMic(args.messageBuffer().toByteArray(),
-                    args.tokenBuffer().toByteArray());
+            VerifyResult verified = live.context().verifyMic(args.messageBuffer().asReadOnlyBuffer(),
+                    args.tokenBuffer().asReadOnlyBuffer());
             Optional<GssxCtx> updated = live.copyIfDue(sealedOnly);
             return new ResVerifyMic(Requests.supplementary(gss, verified.supplementary()), updated,
                     Optional.of(Integer.toUnsignedLong(verified.qop())));

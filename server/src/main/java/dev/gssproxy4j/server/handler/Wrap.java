@@ -25,9 +25,9 @@ public final class Wrap implements ProcedureHandler<ArgWrap, ResWrap> {
         Opaque message = args.messageBuffer().isEmpty() ? Opaque.EMPTY : args.messageBuffer().getFirst();
         boolean sealedOnly = Requests.sealedOnly(args.callCtx());
         try (PerMessageContext live = SealedContexts.leaseComplete(call, args.contextHandle())) {
-            WrapResult wrapped = live.context().wrap(args.confReq(), qop, message.toByteArray());
+            WrapResult wrapped = live.context().wrap(args.confReq(), qop, message.asReadOnlyBuffer());
             Optional<GssxCtx> updated = live.copyIfDue(sealedOnly);
-            return new ResWrap(GssxStatus.COMPLETE, updated, List.of(Opaque.of(wrapped.token())),
+            return new ResWrap(GssxStatus.COMPLETE, updated, List.of(Opaque.adopt(wrapped.token())),
                     Optional.of(wrapped.confState()), Optional.of(args.qopState()));
         }
     }
