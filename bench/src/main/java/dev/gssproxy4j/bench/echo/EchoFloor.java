@@ -40,7 +40,8 @@ public final class EchoFloor {
         int threads = flags.integer("threads", 4);
         int bytes = flags.integer("bytes", 1200);
         List<Integer> works = flags.integers("work-us", List.of(0, 20));
-        long clientWorkNanos = flags.integer("client-work-us", 0) * 1000L;
+        int clientWorkMicros = flags.integer("client-work-us", 0);
+        long clientWork = Work.iterationsFor(clientWorkMicros * 1000L);
         Duration duration = flags.duration("duration", Duration.ofSeconds(8));
         Duration warmup = flags.duration("warmup", Duration.ofSeconds(3));
         Path dir = Files.createTempDirectory("gssproxy4j-echo");
@@ -54,9 +55,9 @@ public final class EchoFloor {
                     Integer.toString(bytes), Integer.toString(work));
             try (ChildProcess server = ChildProcess.command(command).start()) {
                 server.awaitOutput("listening", Duration.ofSeconds(30));
-                Result result = run(socket, threads, bytes, clientWorkNanos, warmup, duration, server.pid());
+                Result result = run(socket, threads, bytes, clientWork, warmup, duration, server.pid());
                 double cpuPerTrip = result.serverCpuNanos() / 1e3 / Math.max(1, result.trips());
-                System.out.printf("| %d | %d | %d | %d | %.0f | %.1f | %.1f |%n", work, clientWorkNanos / 1000,
+                System.out.printf("| %d | %d | %d | %d | %.0f | %.1f | %.1f |%n", work, clientWorkMicros,
                         threads, bytes, result.trips() / result.seconds(), cpuPerTrip, cpuPerTrip - work);
             } finally {
                 Files.deleteIfExists(socket);
@@ -68,7 +69,7 @@ public final class EchoFloor {
     /** Round trips in the measured time, that time, and the server's CPU over it. */
     private record Result(long trips, double seconds, long serverCpuNanos) {}
 
-    private static Result run(Path socket, int threads, int bytes, long clientWorkNanos, Duration warmup,
+    private static Result run(Path socket, int threads, int bytes, long clientWork, Duration warmup,
                               Duration duration, long serverPid) throws InterruptedException {
         LongAdder trips = new LongAdder();
         CountDownLatch done = new CountDownLatch(threads);
@@ -81,7 +82,7 @@ public final class EchoFloor {
                     ByteBuffer request = ByteBuffer.allocate(bytes);
                     ByteBuffer reply = ByteBuffer.allocate(bytes);
                     for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
-                        EchoServer.work(clientWorkNanos);
+                        Work.compute(clientWork);
                         request.clear();
                         while (request.hasRemaining()) {
                             channel.write(request);

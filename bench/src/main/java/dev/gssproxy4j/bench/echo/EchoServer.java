@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * The server side of {@link EchoFloor}, in a process of its own as a daemon is: a platform thread per connection
- * reads a request of a fixed size, computes for the given time (a stand-in for a daemon's work on a call), and
+ * reads a request of a fixed size, computes for the given CPU time (a stand-in for a daemon's work on a call, a
+ * fixed amount of arithmetic calibrated at start-up, so that a preemption in the middle does not shorten it), and
  * writes the same bytes back. Arguments: socket path, request bytes, work in microseconds. Prints
  * {@code listening} once the socket accepts.
  */
@@ -22,7 +23,7 @@ public final class EchoServer {
     public static void main(String[] args) throws IOException {
         Path socket = Path.of(args[0]);
         int bytes = Integer.parseInt(args[1]);
-        long workNanos = Long.parseLong(args[2]) * 1000;
+        long work = Work.iterationsFor(Long.parseLong(args[2]) * 1000);
         Files.deleteIfExists(socket);
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
@@ -30,12 +31,12 @@ public final class EchoServer {
             System.out.flush();
             while (true) {
                 SocketChannel connection = server.accept();
-                Thread.ofPlatform().daemon().start(() -> serve(connection, bytes, workNanos));
+                Thread.ofPlatform().daemon().start(() -> serve(connection, bytes, work));
             }
         }
     }
 
-    private static void serve(SocketChannel connection, int bytes, long workNanos) {
+    private static void serve(SocketChannel connection, int bytes, long work) {
         ByteBuffer buffer = ByteBuffer.allocate(bytes);
         try (connection) {
             while (true) {
@@ -45,7 +46,7 @@ public final class EchoServer {
                         return;
                     }
                 }
-                work(workNanos);
+                Work.compute(work);
                 buffer.flip();
                 while (buffer.hasRemaining()) {
                     connection.write(buffer);
@@ -53,14 +54,6 @@ public final class EchoServer {
             }
         } catch (IOException e) {
             // the client went away: this connection is done
-        }
-    }
-
-    /** Computes (without sleeping, as a GSS call does) for {@code nanos}. */
-    static void work(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
         }
     }
 }
