@@ -23,15 +23,38 @@ public record Binding(String scope, int callerUid, int targetUid) {
 
     public Binding {
         Objects.requireNonNull(scope, "scope");
-        if (!StandardCharsets.UTF_8.newEncoder().canEncode(scope)) {
-            // An unpaired surrogate would encode as '?', so two different names would bind the same handle.
+        // Checked on every call that opens or seals a handle, so without allocating: an unpaired surrogate would
+        // encode as '?', so two different names would bind the same handle.
+        int length = utf8Length(scope);
+        if (length < 0) {
             throw new IllegalArgumentException("binding scope is not well-formed Unicode");
         }
-        int length = scope.getBytes(StandardCharsets.UTF_8).length;
         if (length == 0 || length > MAX_SERVICE_BYTES) {
             throw new IllegalArgumentException("binding scope must be 1.." + MAX_SERVICE_BYTES
                     + " UTF-8 bytes, got " + length);
         }
+    }
+
+    /** The UTF-8 length of {@code text}, or -1 if it has an unpaired surrogate (it is not well-formed UTF-16). */
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes += 1;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (!Character.isSurrogate(c)) {
+                bytes += 3;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                return -1;
+            }
+        }
+        return bytes;
     }
 
     /** A binding for a caller acting for itself. */

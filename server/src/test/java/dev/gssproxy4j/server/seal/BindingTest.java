@@ -39,6 +39,21 @@ class BindingTest {
     }
 
     @Test
+    void utf8LengthIsTheEncodedLengthAndRefusesEveryUnpairedSurrogate() {
+        for (String text : new String[] {"nfs", "é", "服务", "x\uD83D\uDE00y", "\u007F\u0080\u07FF\u0800\uFFFF"}) {
+            assertEquals(text.getBytes(StandardCharsets.UTF_8).length, Binding.utf8Length(text), text);
+        }
+        for (String malformed : new String[] {"\uD800", "a\uDC00", "\uDE00\uD83D", "x\uD83Dy"}) {
+            assertEquals(-1, Binding.utf8Length(malformed));
+            assertThrows(IllegalArgumentException.class, () -> Binding.of(malformed, 1));
+        }
+        assertEquals(Binding.MAX_SERVICE_BYTES, Binding.of("\u00E9".repeat(Binding.MAX_SERVICE_BYTES / 2), 1)
+                .encode().length - 10, "512 two-byte characters are exactly the longest scope");
+        assertThrows(IllegalArgumentException.class, () -> Binding.of("\u00E9".repeat(Binding.MAX_SERVICE_BYTES / 2)
+                + "x", 1));
+    }
+
+    @Test
     void ofHasNoTarget() {
         assertEquals(Binding.NO_TARGET, Binding.of("svc", 5).targetUid());
         assertEquals("Binding[scope=svc, callerUid=4294967295, targetUid=none]", Binding.of("svc", -1).toString());
