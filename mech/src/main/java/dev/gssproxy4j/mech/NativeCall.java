@@ -75,7 +75,7 @@ final class NativeCall implements AutoCloseable {
         return data == null ? MemorySegment.NULL : inBuffer(ByteBuffer.wrap(data));
     }
 
-    /** A {@code gss_buffer_desc} holding a copy of the bytes {@code data} has remaining (a heap view: no array copy). */
+    /** A {@code gss_buffer_desc} holding a copy of the bytes {@code data} has remaining (no array copy first). */
     MemorySegment inBuffer(ByteBuffer data) {
         MemorySegment desc = allocate(DESC_SIZE, 8);
         desc.set(JAVA_LONG, 0, data.remaining());

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  *
  * <p>Flags: {@code --threads 1,4} {@code --duration 10s} {@code --warmup 10s} (unmeasured, per run) {@code --realm
  * kerby|mit} {@code --workloads contexts,messages} {@code --configurations provider,native,sunjgss,upstream} (a
- * subset, to look at one row; upstream is started only when named). {@code BENCH_JGSS_JAVA_OPTS} adds JVM options to every child (e.g. for a profiler).
+ * subset, to look at one row; upstream gssproxy is started only when named). {@code BENCH_JGSS_JAVA_OPTS} adds JVM
+ * options to every child (e.g. for a profiler).
  */
 public final class JgssCompare {
 
@@ -57,8 +58,7 @@ public final class JgssCompare {
              RunningDaemon ours = RunningDaemon.start(RunningDaemon.OURS, realm);
              RunningDaemon upstream = chosen.contains("upstream")
                      ? RunningDaemon.start(RunningDaemon.UPSTREAM, realm) : null) {
-            Map<String, Configuration> configurations = configurations(realm, ours,
-                    upstream != null ? upstream : ours);
+            Map<String, Configuration> configurations = configurations(realm, ours, upstream);
             configurations.keySet().retainAll(chosen.stream().map(SHORT_NAMES::get).toList());
             System.out.println("| configuration | workload | threads | ops/s | p50 µs | p99 µs "
                     + "| daemon CPU µs/op | JVM CPU µs/op |");
@@ -82,6 +82,7 @@ public final class JgssCompare {
     /** JVM options and environment of one way of doing Kerberos, and the daemon it uses (null: none). */
     private record Configuration(List<String> jvmOptions, Map<String, String> environment, RunningDaemon daemon) {}
 
+    /** Every configuration; the upstream one only if {@code upstream} (nullable) was started. */
     private static Map<String, Configuration> configurations(BenchRealm realm, RunningDaemon ours,
                                                              RunningDaemon upstream) throws IOException {
         Path krb5Conf = realm.dir().resolve("krb5.conf");
@@ -103,8 +104,10 @@ public final class JgssCompare {
                 interposer, ours));
         all.put("SunJGSS (keytab in the JVM)", new Configuration(concat(jdkKrb5, List.of(
                 "-Dbench.jaas.keytab=" + realm.keytab())), client, null));
-        all.put("provider on upstream gssproxy", new Configuration(concat(jdkKrb5, agent(upstream)), client,
-                upstream));
+        if (upstream != null) {
+            all.put("provider on upstream gssproxy", new Configuration(concat(jdkKrb5, agent(upstream)), client,
+                    upstream));
+        }
         return all;
     }
 
