@@ -3,6 +3,7 @@ package dev.gssproxy4j.server.transport;
 import dev.gssproxy4j.server.fair.UidTurns;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -14,7 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A worker that lingers on its last connection's socket for the next request ({@link Worker#linger}) is woken
  * when a connection arrives here and no idle worker waits to take it, so lingering never delays another
- * connection: it only saves the hand-off for a client that keeps calling.
+ * connection: it only saves the hand-off for a client that keeps calling. One timer thread ends the lingers that
+ * reach their end: it sleeps until the earliest, and for good while no worker lingers.
  */
 final class ReadyQueue {
 
@@ -25,6 +27,10 @@ final class ReadyQueue {
     private volatile int size;
     private int idleTakers;
     private boolean closed;
+    private volatile boolean stopped;
+    /** True while the timer sleeps with no linger to end: the next worker to linger wakes it. */
+    private volatile boolean timerIdle;
+    private final Thread lingerTimer = Thread.ofPlatform().daemon().name("linger timer").start(this::endLingers);
 
     void offer(Connection connection) {
         lock.lock();
@@ -67,9 +73,15 @@ final class ReadyQueue {
         }
     }
 
-    /** {@code worker} waits on a quiet socket and can give it up when a connection arrives here. */
+    /**
+     * {@code worker} waits on a quiet socket until its {@link Worker#lingerEnd()} and can give it up when a
+     * connection arrives here.
+     */
     void lingering(Worker worker) {
         lingering.add(worker);
+        if (timerIdle) { // pairs with endLingers: it marks itself idle, then looks at the list again
+            LockSupport.unpark(lingerTimer);
+        }
     }
 
     /** {@code worker} stopped lingering (whether woken or not). */
@@ -89,6 +101,36 @@ final class ReadyQueue {
             notEmpty.signalAll();
         } finally {
             lock.unlock();
+        }
+        stopped = true;
+        LockSupport.unpark(lingerTimer);
+    }
+
+    /** The timer's loop: ends every linger that has reached its end, then sleeps until the next one's. */
+    private void endLingers() {
+        while (!stopped) {
+            long now = System.nanoTime();
+            long next = 0;
+            for (Worker worker : lingering) {
+                long end = worker.lingerEnd();
+                if (end == 0) {
+                    continue;
+                }
+                if (now - end >= 0) {
+                    worker.endLinger(end);
+                } else if (next == 0 || end - next < 0) {
+                    next = end;
+                }
+            }
+            if (next != 0) {
+                LockSupport.parkNanos(this, next - now);
+                continue;
+            }
+            timerIdle = true;
+            if (!stopped && lingering.stream().allMatch(worker -> worker.lingerEnd() == 0)) {
+                LockSupport.park(this); // a worker that lingers meanwhile saw timerIdle and unparks this
+            }
+            timerIdle = false;
         }
     }
 }

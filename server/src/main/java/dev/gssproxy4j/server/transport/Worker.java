@@ -2,6 +2,8 @@ package dev.gssproxy4j.server.transport;
 
 import dev.gssproxy4j.server.log.DaemonLog;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
@@ -25,9 +27,21 @@ final class Worker implements Runnable {
     /** Holds a whole typical request (ACCEPT_SEC_CONTEXT with a PAC-carrying AP-REQ is 1.3-3 kB) in one read. */
     static final int BUFFER_BYTES = 8192;
 
+    private static final VarHandle LINGER_END;
+
+    static {
+        try {
+            LINGER_END = MethodHandles.lookup().findVarHandle(Worker.class, "lingerEnd", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ReadyQueue ready;
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
     private final Selector selector;
+    /** See {@link #lingerEnd()}; written by this worker, cleared by it or by the ready queue's timer. */
+    private volatile long lingerEnd;
 
     Worker(ReadyQueue ready) throws IOException {
         this.ready = ready;
@@ -73,6 +87,11 @@ final class Worker implements Runnable {
      * @throws ClosedChannelException if another thread closed the channel (e.g. another call's Drop)
      */
     boolean await(SocketChannel channel, int ops, Duration timeout) throws IOException {
+        return await(channel, ops, Math.max(1, timeout.toMillis()));
+    }
+
+    /** As {@link #await(SocketChannel, int, Duration)}; {@code millis} 0 waits until ready or {@link #wakeUp}. */
+    private boolean await(SocketChannel channel, int ops, long millis) throws IOException {
         try {
             SelectionKey key = channel.keyFor(selector);
             if (key == null) {
@@ -83,7 +102,6 @@ final class Worker implements Runnable {
         } catch (CancelledKeyException e) { // closed since this selector last saw it
             throw new ClosedChannelException();
         }
-        long millis = Math.max(1, timeout.toMillis());
         boolean ready = selector.select(millis) > 0;
         selector.selectedKeys().clear();
         return ready;
@@ -92,14 +110,33 @@ final class Worker implements Runnable {
     /**
      * Waits up to {@code linger} for the next request on {@code channel}, the connection this worker just served:
      * false if none came, or if a connection arrived in the ready queue meanwhile and no idle worker could take it
-     * (the queue wakes a lingering worker rather than let the connection wait).
+     * (the queue wakes a lingering worker rather than let the connection wait). The wait itself has no timeout: the
+     * ready queue's one timer ends lingers that reach their end ({@link #endLinger}), so that a call does not arm
+     * and cancel a kernel timer of its own (0.8 µs per call on a VM, docs/BENCHMARKS.md).
      */
     boolean linger(SocketChannel channel, Duration linger) throws IOException {
+        lingerEnd = System.nanoTime() + linger.toNanos() | 1; // never 0, which means "not lingering"
         ready.lingering(this);
         try {
-            return !ready.hasWaiting() && await(channel, SelectionKey.OP_READ, linger);
+            return !ready.hasWaiting() && await(channel, SelectionKey.OP_READ, 0);
         } finally {
+            lingerEnd = 0;
             ready.doneLingering(this);
+        }
+    }
+
+    /** When the current {@link #linger} ends ({@link System#nanoTime()}), or 0 if the worker is not lingering. */
+    long lingerEnd() {
+        return lingerEnd;
+    }
+
+    /**
+     * Ends the linger that was to end at {@code end}, unless it is over already or a later one has begun (whose end
+     * differs): the timer never cuts a later linger short.
+     */
+    void endLinger(long end) {
+        if (LINGER_END.compareAndSet(this, end, 0L)) {
+            wakeUp();
         }
     }
 
