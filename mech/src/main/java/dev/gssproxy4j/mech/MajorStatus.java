@@ -1,5 +1,6 @@
 package dev.gssproxy4j.mech;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,9 @@ public enum MajorStatus {
     private static final long CALLING_MASK = 0xffL << 24;
     private static final long ROUTINE_MASK = 0xffL << 16;
     private static final long SUPPLEMENTARY_MASK = 0xffffL;
+    /** The supplementary bits, looked at on every per-message call (values() would copy the whole array). */
+    private static final MajorStatus[] SUPPLEMENTARY = Arrays.stream(values())
+            .filter(s -> s.field == Field.SUPPLEMENTARY).toArray(MajorStatus[]::new);
 
     private final Field field;
     private final long value;
@@ -92,8 +96,8 @@ public enum MajorStatus {
     /** The supplementary bits set in {@code major}. */
     public static Set<MajorStatus> supplementary(long major) {
         Set<MajorStatus> set = EnumSet.noneOf(MajorStatus.class);
-        for (MajorStatus s : values()) {
-            if (s.field == Field.SUPPLEMENTARY && (major & s.value) != 0) {
+        for (MajorStatus s : SUPPLEMENTARY) {
+            if ((major & s.value) != 0) {
                 set.add(s);
             }
         }

@@ -43,6 +43,12 @@ public record GssxCtx(Opaque exportedContextToken,
                 locallyInitiated, open, options);
     }
 
+    /** This context with another {@code lifetime} (seconds remaining), every other field kept. */
+    public GssxCtx withLifetime(long seconds) {
+        return new GssxCtx(exportedContextToken, state, needsRelease, mech, srcName, targName, seconds, ctxFlags,
+                locallyInitiated, open, options);
+    }
+
     public static GssxCtx decode(XdrReader reader) {
         return new GssxCtx(
                 reader.readOpaque("exported_context_token"),

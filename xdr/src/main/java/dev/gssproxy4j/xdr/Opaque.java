@@ -73,6 +73,16 @@ public final class Opaque {
         return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
     }
 
+    /** Whether the bytes are exactly {@code other}'s (not in constant time), without copying them. */
+    public boolean contentEquals(byte[] other) {
+        return Arrays.equals(bytes, other);
+    }
+
+    /** The last {@code n} bytes, copied; {@code n} at most {@link #length()}. */
+    public byte[] tail(int n) {
+        return Arrays.copyOfRange(bytes, bytes.length - n, bytes.length);
+    }
+
     /** Whether the last byte is a NUL, i.e. the bytes were sent as a C string. */
     public boolean endsWithNul() {
         return bytes.length > 0 && bytes[bytes.length - 1] == 0;

@@ -1,5 +1,6 @@
 package dev.gssproxy4j.xdr;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,6 +41,21 @@ class OpaqueTest {
         assertThrows(ReadOnlyBufferException.class, () -> view.put(0, (byte) 9));
         view.get();
         assertEquals(3, token.asReadOnlyBuffer().remaining(), "each view has its own position");
+    }
+
+    @Test
+    void contentEqualsComparesEveryByteAndTheTailIsACopy() {
+        Opaque sealed = Opaque.of(new byte[] {1, 2, 3, 4, 5});
+        assertTrue(sealed.contentEquals(new byte[] {1, 2, 3, 4, 5}));
+        assertFalse(sealed.contentEquals(new byte[] {1, 2, 3, 4, 6}));
+        assertFalse(sealed.contentEquals(new byte[] {1, 2, 3, 4}));
+        assertTrue(Opaque.EMPTY.contentEquals(new byte[0]));
+
+        byte[] tail = sealed.tail(2);
+        assertArrayEquals(new byte[] {4, 5}, tail);
+        tail[0] = 9;
+        assertTrue(sealed.contentEquals(new byte[] {1, 2, 3, 4, 5}), "the tail is a copy");
+        assertArrayEquals(new byte[0], sealed.tail(0));
     }
 
     @Test

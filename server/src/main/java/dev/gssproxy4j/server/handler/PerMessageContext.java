@@ -47,12 +47,13 @@ final class PerMessageContext implements AutoCloseable {
         }
         ContextTokens.Copy copy;
         try {
-            copy = ContextTokens.copy(call, lease.context(), sealedOnly);
+            copy = ContextTokens.copy(call, lease.context(), lease.description(), lease.expiry(), sealedOnly);
         } catch (RuntimeException e) {
             lease.lost(key); // the export deleted the context
             throw e;
         }
-        lease.refreshed(copy.context(), key, copy.sealed().key(), copy.sealed().sealed(), copy.sealed().expiry());
+        lease.refreshed(copy.context(), copy.description(), key, copy.sealed().key(), copy.sealed().sealed(),
+                copy.sealed().expiry());
         return Optional.of(copy.handle());
     }
 

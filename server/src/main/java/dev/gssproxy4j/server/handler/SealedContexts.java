@@ -103,15 +103,15 @@ final class SealedContexts {
                     + " return in gssx_ctx.state (never exported_context_token). Fix: send the context_handle as the"
                     + " daemon returned it last, all fields unchanged");
         }
-        byte[] sealed = handle.state().toByteArray();
         LiveContexts cache = call.resources().liveContexts();
         Instant now = call.resources().clock().instant();
-        Optional<LiveContexts.Key> key = HandleCacheKey.of(sealed).map(tag -> new LiveContexts.Key(tag,
+        Optional<LiveContexts.Key> key = HandleCacheKey.of(handle.state()).map(tag -> new LiveContexts.Key(tag,
                 binding(call)));
-        Optional<LiveContexts.Lease> cached = key.flatMap(k -> cache.lease(k, sealed, now));
+        Optional<LiveContexts.Lease> cached = key.flatMap(k -> cache.lease(k, handle.state(), now));
         if (cached.isPresent()) {
             return new PerMessageContext(call, cached.get(), key.get());
         }
+        byte[] sealed = handle.state().toByteArray();
         HandleSealer.Opened opened = opened(call, HandleKind.CONTEXT, sealed, "the context in context_handle.state",
                 "send the context_handle the daemon returned last, unchanged, or establish a new context");
         byte[] token = opened.payload();
@@ -137,11 +137,11 @@ final class SealedContexts {
     }
 
     /**
-     * Seals a fresh copy of a live context (see {@link #sealComplete}) and returns it with what the cache of live
-     * contexts needs to find the context by it.
+     * Seals a fresh copy of a live context (see {@link #sealComplete}), valid until {@code expiry} (the context's
+     * end, as the copy it replaces), and returns it with what the cache of live contexts needs to find the context
+     * by it.
      */
-    static FreshCopy sealFresh(CallContext call, byte[] exported, long lifetimeSeconds) {
-        Instant expiry = expiryAfter(call, lifetimeSeconds);
+    static FreshCopy sealFresh(CallContext call, byte[] exported, Instant expiry) {
         byte[] sealed = sealBytes(call, HandleKind.CONTEXT, exported.clone(), expiry);
         return new FreshCopy(Opaque.of(sealed), sealed, new LiveContexts.Key(HandleCacheKey.of(sealed)
                 .orElseThrow(), binding(call)), expiry);

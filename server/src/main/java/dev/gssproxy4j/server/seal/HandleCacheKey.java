@@ -1,5 +1,6 @@
 package dev.gssproxy4j.server.seal;
 
+import dev.gssproxy4j.xdr.Opaque;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -33,8 +34,13 @@ public record HandleCacheKey(byte[] bytes) {
 
     /** The cache key of a sealed handle, as a value with content-based equals and hashCode; empty for bytes too short to be one. */
     public static Optional<HandleCacheKey> of(byte[] sealed) {
-        return sealed.length < SealedLayout.OVERHEAD ? Optional.empty() : Optional.of(
-                new HandleCacheKey(Arrays.copyOfRange(sealed, sealed.length - BYTES, sealed.length)));
+        return of(Opaque.adopt(sealed));
+    }
+
+    /** As {@link #of(byte[])}, for a handle as it was decoded. */
+    public static Optional<HandleCacheKey> of(Opaque sealed) {
+        return sealed.length() < SealedLayout.OVERHEAD ? Optional.empty()
+                : Optional.of(new HandleCacheKey(sealed.tail(BYTES)));
     }
 
     @Override

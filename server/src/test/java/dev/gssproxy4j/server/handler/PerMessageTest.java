@@ -3,6 +3,7 @@ package dev.gssproxy4j.server.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +28,10 @@ import dev.gssproxy4j.server.ServerRealm;
 import dev.gssproxy4j.server.cache.LiveContexts;
 import dev.gssproxy4j.server.call.CallContext;
 import dev.gssproxy4j.server.config.Caller;
+import dev.gssproxy4j.server.creds.StoreScope;
+import dev.gssproxy4j.server.seal.Binding;
+import dev.gssproxy4j.server.seal.HandleException;
+import dev.gssproxy4j.server.seal.HandleKind;
 import dev.gssproxy4j.server.shared.ServerResources;
 import dev.gssproxy4j.xdr.Opaque;
 import java.time.Clock;
@@ -287,25 +292,31 @@ class PerMessageTest {
     }
 
     @Test
+    void aLaterCopyReusesTheDescriptionKeepsTheEndAndCountsDownTheLifetime() throws InterruptedException {
+        Instant[] now = {Instant.now()};
+        ServerResources resources = realm.resources(call.resources().sealer(), settable(now));
+        CallContext timed = ServerRealm.call(realm.initiatorService(), resources);
+        GssxCtx first = wrapUntilCopy(initiator, timed);
+        now[0] = now[0].plusSeconds(600);
+        GssxCtx second = wrapUntilCopy(first, timed);
+
+        // the very names of the first copy: the context was not described by MIT again
+        assertSame(first.srcName(), second.srcName());
+        assertSame(first.targName(), second.targName());
+        assertEquals(first.mech(), second.mech());
+        assertEquals(first.ctxFlags(), second.ctxFlags());
+        assertEquals(first.open(), second.open());
+        assertEquals(first.locallyInitiated(), second.locallyInitiated());
+        // the fake clock moved 600 s and the real one almost not: a lifetime MIT reported would not have
+        assertEquals(first.lifetime() - 600, second.lifetime());
+        assertEquals(expiry(first, timed), expiry(second, timed), "a fresh copy ends when the context ends");
+        assertNotEquals(first.state(), second.state());
+    }
+
+    @Test
     void aLiveContextPastItsCopysEndIsContextExpired() throws InterruptedException {
         Instant[] now = {Instant.now()};
-        Clock clock = new Clock() {
-            @Override
-            public ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
-        ServerResources resources = realm.resources(call.resources().sealer(), clock);
+        ServerResources resources = realm.resources(call.resources().sealer(), settable(now));
         CallContext timed = ServerRealm.call(realm.initiatorService(), resources);
         assertTrue(new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, initiator, 0, MESSAGE), timed).status()
                 .isComplete());
@@ -366,6 +377,48 @@ class PerMessageTest {
                 case WRAP_SIZE_LIMIT -> new WrapSizeLimit().handle(new ArgWrapSizeLimit(CallCtx.EMPTY, handle, true,
                         0, 1000), PerMessageTest.call);
             }
+        }
+    }
+
+    /** A clock at {@code now[0]}, which the test moves. */
+    private static Clock settable(Instant[] now) {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+    }
+
+    /** Wraps with {@code handle} until a fresh copy comes back, and returns it. */
+    private static GssxCtx wrapUntilCopy(GssxCtx handle, CallContext call) throws InterruptedException {
+        for (int n = 1; n <= PerMessageContext.CALLS_PER_COPY; n++) {
+            Optional<GssxCtx> copy = new Wrap().handle(new ArgWrap(CallCtx.EMPTY, handle, true, List.of(MESSAGE), 0),
+                    call).contextHandle();
+            if (copy.isPresent()) {
+                return copy.get();
+            }
+        }
+        throw new AssertionError("no fresh copy after " + PerMessageContext.CALLS_PER_COPY + " calls");
+    }
+
+    /** When the sealed copy in {@code handle.state} expires, as the daemon of {@code call} opens it. */
+    private static Instant expiry(GssxCtx handle, CallContext call) {
+        try {
+            return call.resources().sealer().open(HandleKind.CONTEXT, Binding.of(StoreScope.of(call.service()),
+                    call.caller().uid()), handle.state().toByteArray(), call.resources().clock().instant()).expiry();
+        } catch (HandleException e) {
+            throw new AssertionError(e);
         }
     }
 
