@@ -7,26 +7,27 @@ import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * One AF_UNIX stream to a GSS-Proxy socket in blocking mode: sends a whole record and reads the next whole record
- * (RFC 5531 section 11 record marking, capped before allocation) under a {@link Watchdog} deadline. Every failure
- * becomes a {@link GssProxyException}; the caller decides (by {@link Reason#closesConnection()}) whether the
- * connection survives it and calls {@link #closeAfter} if not.
+ * One AF_UNIX stream to a GSS-Proxy socket, used as if blocking ({@link SelectedChannel}): sends a whole record
+ * and reads the next whole record (RFC 5531 section 11 record marking, capped before allocation) under a
+ * {@link Watchdog} deadline. Every failure becomes a {@link GssProxyException}; the caller decides (by
+ * {@link Reason#closesConnection()}) whether the connection survives it and calls {@link #closeAfter} if not.
  */
 final class Connection {
 
     private final Path socket;
-    private final SocketChannel channel;
+    private final SelectedChannel channel;
     private final RecordReader reader;
     private final int maxReplyBytes;
     private volatile String closedBecause;
 
-    private Connection(Path socket, SocketChannel channel, int maxReplyBytes) {
+    private Connection(Path socket, SelectedChannel channel, int maxReplyBytes) {
         this.socket = socket;
         this.channel = channel;
         this.maxReplyBytes = maxReplyBytes;
@@ -38,7 +39,7 @@ final class Connection {
         try {
             channel = SocketChannel.open(StandardProtocolFamily.UNIX);
             channel.connect(UnixDomainSocketAddress.of(socket));
-            return new Connection(socket, channel, maxReplyBytes);
+            return new Connection(socket, new SelectedChannel(channel), maxReplyBytes);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             throw GssProxyException.notSent(Reason.CONNECT_FAILED, "cannot connect to the GSS-Proxy socket " + socket
@@ -108,10 +109,7 @@ final class Connection {
      */
     private void write(byte[] record, Replies.CallName what, Watchdog.Deadline deadline, Duration timeout) {
         try {
-            ByteBuffer out = ByteBuffer.wrap(record);
-            while (out.hasRemaining()) {
-                channel.write(out);
-            }
+            channel.writeFully(ByteBuffer.wrap(record));
         } catch (IOException e) {
             if (!deadline.disarm()) {
                 throw timedOut(what, timeout, e);
@@ -146,7 +144,7 @@ final class Connection {
         return closedBecause == null && channel.isOpen();
     }
 
-    private static void closeQuietly(SocketChannel channel) {
+    private static void closeQuietly(Channel channel) {
         if (channel == null) {
             return;
         }

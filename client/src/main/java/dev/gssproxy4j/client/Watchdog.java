@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Deadlines for blocking socket I/O: when one expires, its action (closing the channel) runs on a shared timer
- * thread and the blocked read or write fails with {@link java.nio.channels.AsynchronousCloseException}. Blocking
- * {@code SocketChannel} I/O parks a virtual thread instead of pinning its carrier, so calls stay cheap on virtual
+ * Deadlines for socket I/O: when one expires, its action (closing the channel) runs on a shared timer thread and
+ * the waiting read or write fails with {@link java.nio.channels.AsynchronousCloseException}. The wait
+ * ({@link SelectedChannel}) parks a virtual thread instead of pinning its carrier, so calls stay cheap on virtual
  * threads, and nothing polls: the timer thread sleeps until the earliest deadline, or for good while none is armed.
  *
  * <p>Arming and disarming touch only a concurrent set, never the timer thread: calls end long before their

@@ -196,6 +196,46 @@ class ClientFailureTest {
     }
 
     @Test
+    void anInterruptedCallClosesTheConnectionAndSaysSo() throws Exception {
+        try (FakeServer server = FakeServer.start(dir, request -> new FakeServer.Silent());
+             GssProxyClient client = GssProxyClient.connect(server.socket())) {
+            CompletableFuture<Object> call = new CompletableFuture<>();
+            Thread caller = Thread.ofPlatform().start(() -> {
+                try {
+                    call.complete(client.indicateMechs());
+                } catch (RuntimeException e) {
+                    call.completeExceptionally(e);
+                }
+            });
+            server.nextRequest(); // the call is now sent and waits for its reply
+            caller.interrupt();
+            ExecutionException e = assertThrows(ExecutionException.class, call::get);
+            GssProxyException cause = (GssProxyException) e.getCause();
+            assertEquals(Reason.CLIENT_CLOSED, cause.reason(), cause.getMessage());
+            assertTrue(cause.getMessage().contains("interrupted"), cause.getMessage());
+            assertFalse(client.isOpen());
+        }
+    }
+
+    @Test
+    void aRequestLargerThanTheSocketBufferArrivesWhole() throws Exception {
+        try (FakeServer server = FakeServer.start(dir, FakeServer.always(MECHS));
+             GssProxyClient client = GssProxyClient.connect(server.socket())) {
+            byte[] token = new byte[900_000]; // several times an AF_UNIX socket's send buffer
+            Arrays.fill(token, (byte) 0x5a);
+            assertThrows(GssProxyException.class, () -> client.acceptSecContext(Args.kernelAccept(token)),
+                    "the canned reply is of another procedure");
+            byte[] received = server.nextRequest();
+            assertTrue(received.length > token.length, "request of " + received.length + " bytes");
+            int filler = 0;
+            for (byte b : received) {
+                filler += b == 0x5a ? 1 : 0;
+            }
+            assertTrue(filler >= token.length, "the token arrived whole");
+        }
+    }
+
+    @Test
     void concurrentCallsShareTheConnectionOneAtATime() throws Exception {
         try (FakeServer server = FakeServer.start(dir, FakeServer.always(MECHS));
              GssProxyClient client = GssProxyClient.connect(server.socket())) {
