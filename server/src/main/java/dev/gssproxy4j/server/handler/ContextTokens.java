@@ -48,7 +48,7 @@ final class ContextTokens {
      * context's end (as the copy it replaces does), and its lifetime is the seconds left until then. {@code known}
      * is the description an earlier copy of the same context returned: its names, mechanism and flags stay for the
      * context's life; MIT describes the context only when it is empty (inquiring the context and displaying and
-     * exporting both names took 60 of a copy's 100 µs).
+     * exporting both names took 59 of a copy's 104 µs).
      */
     static Copy copy(CallContext call, SecContext ctx, Optional<GssxCtx> known, Instant end, boolean sealedOnly) {
         GssxCtx described = renewed(known.orElseGet(() -> describe(ctx, true)), call.resources().clock().instant(),
@@ -96,10 +96,6 @@ final class ContextTokens {
         return withToken(call, ctx, described, types);
     }
 
-    /**
-     * What {@code gss_inquire_context} says about {@code ctx}, without a token. Names are described and released
-     * while the context is still alive, before it is exported (the export deletes it).
-     */
     /** {@code described} with the seconds from {@code now} to {@code end} as its lifetime, unless it has none. */
     private static GssxCtx renewed(GssxCtx described, Instant now, Instant end) {
         if (described.lifetime() == Gss.INDEFINITE) {
@@ -108,6 +104,10 @@ final class ContextTokens {
         return described.withLifetime(Math.max(0, Duration.between(now, end).getSeconds()));
     }
 
+    /**
+     * What {@code gss_inquire_context} says about {@code ctx}, without a token. Names are described and released
+     * while the context is still alive, before it is exported (the export deletes it).
+     */
     private static GssxCtx describe(SecContext ctx, boolean withComposite) {
         try (ContextInfo info = ctx.inquire()) {
             return Contexts.describe(Opaque.EMPTY, info, withComposite);

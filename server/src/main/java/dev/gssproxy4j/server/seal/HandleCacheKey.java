@@ -34,7 +34,8 @@ public record HandleCacheKey(byte[] bytes) {
 
     /** The cache key of a sealed handle, as a value with content-based equals and hashCode; empty for bytes too short to be one. */
     public static Optional<HandleCacheKey> of(byte[] sealed) {
-        return of(Opaque.adopt(sealed));
+        return sealed.length < SealedLayout.OVERHEAD ? Optional.empty() : Optional.of(
+                new HandleCacheKey(Arrays.copyOfRange(sealed, sealed.length - BYTES, sealed.length)));
     }
 
     /** As {@link #of(byte[])}, for a handle as it was decoded. */

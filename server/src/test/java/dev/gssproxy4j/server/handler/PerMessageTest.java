@@ -271,6 +271,18 @@ class PerMessageTest {
     }
 
     @Test
+    void anAlteredCopyWithTheLiveCopysTagDoesNotReachTheLiveContext() throws InterruptedException {
+        assertTrue(new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, initiator, 0, MESSAGE), call).status()
+                .isComplete());
+        long hits = call.resources().liveContexts().hits();
+        byte[] state = initiator.state().toByteArray();
+        GssxCtx altered = withState(initiator, flipped(state, state.length / 2)); // the tag is the last 16 bytes
+        assertEquals(MajorStatus.GSS_S_NO_CONTEXT, refusedWithoutImport(PerMessageCall.GET_MIC, altered)
+                .majorStatus());
+        assertEquals(hits, call.resources().liveContexts().hits());
+    }
+
+    @Test
     void theClearTokenIsNeverImportedOnlyTheSealedCopy() throws InterruptedException {
         GssxCtx hostileToken = initiator.withTokenAndState(Opaque.of(new byte[1219]), initiator.state());
         ResGetMic mic = new GetMic().handle(new ArgGetMic(CallCtx.EMPTY, hostileToken, 0, MESSAGE), call);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gssproxy4j.xdr.Opaque;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -34,8 +35,15 @@ class HandleCacheKeyTest {
     }
 
     @Test
+    void aDecodedHandleHasTheKeyOfItsBytes() {
+        byte[] sealed = sealer.seal(HandleKind.CONTEXT, Binding.of("svc", 1), expiry, new byte[] {1, 2, 3});
+        assertEquals(HandleCacheKey.of(sealed), HandleCacheKey.of(Opaque.of(sealed)));
+    }
+
+    @Test
     void bytesTooShortToBeAHandleHaveNoKey() {
         assertTrue(HandleCacheKey.of(new byte[HandleSealer.overhead() - 1]).isEmpty());
+        assertTrue(HandleCacheKey.of(Opaque.of(new byte[HandleSealer.overhead() - 1])).isEmpty());
         assertTrue(HandleCacheKey.of(new byte[HandleSealer.overhead()]).isPresent());
     }
 
