@@ -180,18 +180,10 @@ class ClientFailureTest {
         try (FakeServer server = FakeServer.start(dir, request -> new FakeServer.Silent())) {
             GssProxyClient client = GssProxyClient.connect(server.socket());
             CompletableFuture<Object> call = new CompletableFuture<>();
-            Thread.ofVirtual().start(() -> {
-                try {
-                    call.complete(client.indicateMechs());
-                } catch (RuntimeException e) {
-                    call.completeExceptionally(e);
-                }
-            });
+            callOn(Thread.ofVirtual(), client, call);
             server.nextRequest(); // the call is now sent and waits for its reply
             client.close();
-            ExecutionException e = assertThrows(ExecutionException.class, call::get);
-            GssProxyException cause = (GssProxyException) e.getCause();
-            assertEquals(Reason.CLIENT_CLOSED, cause.reason(), cause.getMessage());
+            assertCallFails(Reason.CLIENT_CLOSED, call);
         }
     }
 
@@ -200,19 +192,11 @@ class ClientFailureTest {
         try (FakeServer server = FakeServer.start(dir, request -> new FakeServer.Silent());
              GssProxyClient client = GssProxyClient.connect(server.socket())) {
             CompletableFuture<Object> call = new CompletableFuture<>();
-            Thread caller = Thread.ofPlatform().start(() -> {
-                try {
-                    call.complete(client.indicateMechs());
-                } catch (RuntimeException e) {
-                    call.completeExceptionally(e);
-                }
-            });
+            Thread caller = callOn(Thread.ofPlatform(), client, call);
             server.nextRequest(); // the call is now sent and waits for its reply
             caller.interrupt();
-            ExecutionException e = assertThrows(ExecutionException.class, call::get);
-            GssProxyException cause = (GssProxyException) e.getCause();
-            assertEquals(Reason.CLIENT_CLOSED, cause.reason(), cause.getMessage());
-            assertTrue(cause.getMessage().contains("interrupted"), cause.getMessage());
+            GssProxyException failure = assertCallFails(Reason.CLIENT_CLOSED, call);
+            assertTrue(failure.getMessage().contains("interrupted"), failure.getMessage());
             assertFalse(client.isOpen());
         }
     }
@@ -275,6 +259,25 @@ class ClientFailureTest {
                     () -> client.call(Procedure.INDICATE_MECHS, Args.kernelAccept(new byte[1])));
             assertTrue(client.isOpen());
         }
+    }
+
+    /** Starts a thread of {@code builder} that calls INDICATE_MECHS on {@code client} and completes {@code call}. */
+    private static Thread callOn(Thread.Builder builder, GssProxyClient client, CompletableFuture<Object> call) {
+        return builder.start(() -> {
+            try {
+                call.complete(client.indicateMechs());
+            } catch (RuntimeException e) {
+                call.completeExceptionally(e);
+            }
+        });
+    }
+
+    /** The {@link GssProxyException} {@code call} failed with, checking its reason. */
+    private static GssProxyException assertCallFails(Reason reason, CompletableFuture<Object> call) {
+        ExecutionException e = assertThrows(ExecutionException.class, call::get);
+        GssProxyException cause = (GssProxyException) e.getCause();
+        assertEquals(reason, cause.reason(), cause.getMessage());
+        return cause;
     }
 
     private static GssProxyException assertFails(Reason reason, Executable call) {
