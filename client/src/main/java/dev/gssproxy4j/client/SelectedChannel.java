@@ -21,8 +21,9 @@ import java.nio.channels.SocketChannel;
  * daemon's expense (measured: 11% of the daemon's CPU per message call, in {@code unix_write_space}). An epoll
  * wait registered for input only is passed over by those wake-ups.
  *
- * <p>Like a blocking channel: an interrupted thread closes the channel and gets {@link ClosedByInterruptException};
- * {@link #close()} from another thread (a deadline) ends a wait with {@link AsynchronousCloseException}. Virtual
+ * <p>Like a blocking channel: a thread that is interrupted when it has to wait (or while it waits) closes the
+ * channel and gets {@link ClosedByInterruptException}; {@link #close()} from another thread (a deadline) ends a wait
+ * with {@link AsynchronousCloseException}. Virtual
  * threads park in the selector without pinning a carrier (the JDK polls the selector's descriptor for them). One
  * thread at a time reads or writes; any thread may close.
  */
