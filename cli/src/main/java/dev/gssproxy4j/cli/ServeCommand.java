@@ -28,7 +28,8 @@ import sun.misc.SignalHandler;
 @Command(name = "serve", description = {"Run the GSS-Proxy daemon (a drop-in for gssproxy; same options).",
         "SIGHUP reloads the configuration atomically (a configuration that fails to load is refused and the old one "
                 + "stays); SIGTERM, SIGINT and SIGQUIT stop the daemon."},
-        sortOptions = false, usageHelpAutoWidth = true, versionProvider = VersionProvider.class)
+        sortOptions = false, usageHelpAutoWidth = true, versionProvider = VersionProvider.class,
+        exitCodeOnInvalidInput = 1) // gssproxy exits 1 on a bad option too
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = {"-D", "--daemon"}, description = "Become a daemon (default).")
@@ -61,7 +62,8 @@ final class ServeCommand implements Callable<Integer> {
             + "service matching, 3 mechanism traces).")
     Integer debugLevel;
 
-    @Option(names = "--syslog-status", description = "Enable GSSAPI status logging to syslog.")
+    @Option(names = "--syslog-status", description = "Enable GSSAPI status logging: each failed call's "
+            + "status in the log (as syslog_status = yes).")
     boolean syslogStatus;
 
     @Option(names = "--idle-timeout", paramLabel = "S", description = "Set idle timeout for user mode (default: "
@@ -71,6 +73,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--version", versionHelp = true, description = "Print version number and exit.")
     boolean version;
+
+    @Option(names = {"-?", "-h", "--help", "--usage"}, usageHelp = true, description = "Show this help message "
+            + "and exit.")
+    boolean help;
 
     @Option(names = "--extract-ccache", hidden = true, paramLabel = "CCACHE")
     String extractCcache;

@@ -51,6 +51,19 @@ class CliTest {
     }
 
     @Test
+    void serveHelpListsGssproxysOptionsUnderEveryNameGssproxyTakes() {
+        for (String help : new String[] {"--help", "-?", "--usage", "-h"}) {
+            Run run = run("serve", help);
+            assertEquals(0, run.exit(), help + ": " + run.err());
+            assertTrue(run.out().startsWith("Usage: gssproxy4j serve"), help + ": " + run.out());
+            for (String option : new String[] {"--interactive", "--configdir", "--socket", "--userproxy",
+                    "--debug-level", "--syslog-status", "--idle-timeout", "--version"}) {
+                assertTrue(run.out().contains(option), help + " lists " + option + ": " + run.out());
+            }
+        }
+    }
+
+    @Test
     void serveRefusesInteractiveAndDaemonTogetherAsGssproxyDoes() {
         Run run = run("serve", "-i", "-D");
         assertEquals(1, run.exit());

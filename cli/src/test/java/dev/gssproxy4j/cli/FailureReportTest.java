@@ -18,8 +18,9 @@ class FailureReportTest {
     @Test
     void aBadFlagIsOneLineThatSaysWhereTheUsageIs() {
         CliTest.Run run = CliTest.run("serve", "--bogus");
-        assertEquals(2, run.exit());
+        assertEquals(1, run.exit(), "gssproxy's status for a bad option (the other commands use picocli's 2)");
         assertEquals("gssproxy4j serve: Unknown option: '--bogus' (see gssproxy4j serve --help)\n", run.err());
+        assertEquals(0, CliTest.run("serve", "--help").exit(), "the help it points to exists");
     }
 
     @Test
