@@ -368,6 +368,9 @@ public final class Daemon implements AutoCloseable {
         if (options.debugLevel().isPresent()) {
             config = config.withDebugLevel(Math.max(config.debugLevel(), options.debugLevel().getAsInt()));
         }
+        if (options.syslogStatus()) { // as upstream's: the option turns it on whatever the file says
+            config = config.withSyslogStatus();
+        }
         return config;
     }
 

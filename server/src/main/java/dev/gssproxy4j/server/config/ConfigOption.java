@@ -16,7 +16,7 @@ public enum ConfigOption {
     // [gssproxy]
     DEBUG(Scope.GLOBAL, "debug", Kind.BOOLEAN, "false", "same as debug_level = 1 (debug_level wins if both are set)"),
     DEBUG_LEVEL(Scope.GLOBAL, "debug_level", Kind.INTEGER, "0", "1 basic, 2 adds RPC dumps and matching, 3 KRB5_TRACE"),
-    SYSLOG_STATUS(Scope.GLOBAL, "syslog_status", Kind.BOOLEAN, "false", "per-call GSS status to syslog"),
+    SYSLOG_STATUS(Scope.GLOBAL, "syslog_status", Kind.BOOLEAN, "false", "failed calls' GSS status in the log"),
     RUN_AS_USER(Scope.GLOBAL, "run_as_user", Kind.STRING, null, "user to drop privileges to after binding sockets"),
     WORKER_THREADS(Scope.GLOBAL, "worker threads", Kind.INTEGER, "5", "number of worker threads (< 1 means 5)"),
     /** gssproxy4j addition; upstream ignores unknown keys, so a shared file stays usable by both daemons. */

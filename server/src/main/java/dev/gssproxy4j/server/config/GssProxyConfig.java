@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  *
  * @param debugLevel    effective level: {@code debug_level}, else 1 if {@code debug} is true, else 0 (upstream
  *                      {@code load_config}); the command line may raise it
- * @param syslogStatus  per-call GSS status to syslog
+ * @param syslogStatus  log each failed call's GSS status (syslog_status, --syslog-status)
  * @param runAsUser     user to drop privileges to after the sockets are bound
  * @param workerThreads worker thread count, at least 1
  * @param keyring       gssproxy4j: file with the handle-sealing keys
@@ -71,6 +71,12 @@ public record GssProxyConfig(
     /** The same configuration with the command line's debug level ({@code -d}, {@code --debug-level}). */
     public GssProxyConfig withDebugLevel(int level) {
         return new GssProxyConfig(level, syslogStatus, runAsUser, workerThreads, keyring, mainSocket, services,
+                sources, warnings, connections);
+    }
+
+    /** The same configuration with failed calls' statuses logged ({@code --syslog-status}). */
+    public GssProxyConfig withSyslogStatus() {
+        return new GssProxyConfig(debugLevel, true, runAsUser, workerThreads, keyring, mainSocket, services,
                 sources, warnings, connections);
     }
 

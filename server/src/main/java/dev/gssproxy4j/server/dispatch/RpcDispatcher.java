@@ -4,6 +4,7 @@ import dev.gssproxy4j.mech.GssException;
 import dev.gssproxy4j.mech.MajorStatus;
 import dev.gssproxy4j.protocol.GssProxyMessages;
 import dev.gssproxy4j.protocol.GssxStatus;
+import dev.gssproxy4j.protocol.Oids;
 import dev.gssproxy4j.protocol.Procedure;
 import dev.gssproxy4j.protocol.proc.GssxArg;
 import dev.gssproxy4j.protocol.proc.GssxRes;
@@ -164,6 +165,11 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         }
         if (!result.status().isComplete()) {
             DaemonLog.debug(2, cid, "GSSX_" + procedure + " status: " + describe(result.status()));
+            if (context.config().syslogStatus() && MajorStatus.isError(result.status().majorStatus())) {
+                // caller-triggered: limited per uid like the other errors a caller can repeat
+                GssxStatus status = result.status();
+                DaemonLog.errorFrom(context.caller().uid(), "GSS status", cid, () -> statusLine(status));
+            }
         }
         Transport.Outcome outcome = reply(xid, procedure, result);
         stats.record(procedure.name(), context.service().name(), majorName(result.status()),
@@ -222,6 +228,24 @@ public final class RpcDispatcher implements Transport.RecordHandler {
         }
         MajorStatus primary = MajorStatus.primary(major);
         return primary == MajorStatus.GSS_S_COMPLETE ? "GSS_S_UNKNOWN_ERROR" : primary.name();
+    }
+
+    /**
+     * A failed call's status as upstream's {@code syslog_status} prints it ({@code gp_log_status}):
+     * {@code (OID: 1.2.840.113554.1.2.2) <major text>, <minor text>}.
+     */
+    static String statusLine(GssxStatus status) {
+        String mech = "";
+        if (!status.mech().isEmpty()) {
+            try {
+                mech = "(OID: " + Oids.toDotted(status.mech()) + ") ";
+            } catch (IllegalArgumentException e) {
+                mech = "(OID: not an OID) "; // e.g. a caller's own bytes echoed in an unsupported-mechanism status
+            }
+        }
+        String major = status.majorStatusString().isEmpty() ? MajorStatus.describe(status.majorStatus())
+                : status.majorStatusString().toText();
+        return mech + major + ", " + status.minorStatusString().toText();
     }
 
     private static String describe(GssxStatus status) {
