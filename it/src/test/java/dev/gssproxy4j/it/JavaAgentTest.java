@@ -142,9 +142,11 @@ class JavaAgentTest {
         AgentJvm.Run run = jvm.run(services.app(), "sokcet=/x", realmEnvironment(), JgssProbe.class,
                 ExampleRealm.HOST_SERVICE);
 
-        assertTrue(run.result().exitCode() != 0, run::describe);
-        assertTrue(run.result().stderr().contains("gssproxy4j: gssproxy4j agent option 'sokcet=/x' is not one of "
-                + "socket="), run::describe);
+        assertEquals(1, run.result().exitCode(), run::describe);
+        assertTrue(run.result().stderr().startsWith("gssproxy4j: gssproxy4j agent option 'sokcet=/x' is not one "
+                + "of socket="), run::describe);
+        assertEquals(1, run.result().stderr().lines().count(), run::describe); // no abort, no native frames
+        assertEquals("", run.stdout(), "main never ran");
     }
 
     @Test

@@ -14,7 +14,14 @@ public final class GssProxyAgent {
     private GssProxyAgent() {}
 
     public static void premain(String options, Instrumentation instrumentation) {
-        start(options, instrumentation);
+        try {
+            start(options, instrumentation);
+        } catch (IllegalArgumentException e) {
+            // Fail closed, before main: the program must not run on the JDK's own Kerberos by mistake. A premain
+            // that throws makes the JVM abort (status 134, a page of native frames, maybe a core file); the line
+            // start() printed says what to fix, and the status says it failed.
+            System.exit(1);
+        }
     }
 
     public static void agentmain(String options, Instrumentation instrumentation) {
@@ -31,7 +38,8 @@ public final class GssProxyAgent {
         try {
             settings = GssProxySettings.resolve(options);
         } catch (IllegalArgumentException e) {
-            // The JVM reports a failing agent with a long trace; this line says what to fix.
+            // the one line that says what to fix; attached to a running JVM (agentmain), the attacher gets the
+            // exception and the program goes on as it was
             System.err.println("gssproxy4j: " + e.getMessage());
             throw e;
         }
