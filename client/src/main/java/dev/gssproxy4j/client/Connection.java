@@ -43,7 +43,8 @@ final class Connection {
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             throw GssProxyException.notSent(Reason.CONNECT_FAILED, "cannot connect to the GSS-Proxy socket " + socket
-                    + ": " + e + " (is the daemon running, and is this its socket path?)", e);
+                    + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + " (is the daemon running, and is this its socket path?)", e);
         }
     }
 

@@ -239,6 +239,9 @@ class ClientFailureTest {
         GssProxyException e = assertFails(Reason.CONNECT_FAILED, () -> GssProxyClient.connect(missing));
         assertFalse(e.requestSent());
         assertTrue(e.getMessage().contains(missing.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(missing + ": No such file or directory (is the daemon running"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), "said as a person says it: " + e.getMessage());
     }
 
     @Test

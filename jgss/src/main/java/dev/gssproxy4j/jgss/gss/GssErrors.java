@@ -84,9 +84,14 @@ public final class GssErrors {
             return what + ": the socket does not exist. Start gssproxy (or gssproxy4j serve), or point this program"
                     + " at its socket with GSSPROXY_SOCKET, -Dgssproxy4j.socket or the agent option socket=";
         }
-        String cause = e.getCause() != null ? e.getCause().toString() : e.getMessage();
+        Throwable reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause() : e;
+        String cause = reason.getMessage();
         if (cause.contains("ermission denied")) {
             return what + ": permission denied. The socket or a directory above it is not accessible to this uid";
+        }
+        if (cause.contains("onnection refused")) {
+            return what + ": nobody listens on the socket (a daemon that stopped left it behind). Start gssproxy (or"
+                    + " gssproxy4j serve), or point this program at the running daemon's socket";
         }
         return what + ": " + cause + ". Is the daemon running?";
     }

@@ -1,12 +1,21 @@
 package dev.gssproxy4j.jgss.gss;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gssproxy4j.client.GssProxyClient;
+import dev.gssproxy4j.client.GssProxyException;
 import dev.gssproxy4j.protocol.GssxStatus;
 import dev.gssproxy4j.protocol.Oids;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.file.Path;
 import org.ietf.jgss.GSSException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,6 +34,20 @@ class GssErrorsTest {
         "1000000, " + GSSException.FAILURE, "130000, " + GSSException.FAILURE})
     void routineErrorsMapToTheJdksCodes(String major, int jdk) {
         assertEquals(jdk, GssErrors.jdkMajor(Long.parseLong(major, 16)));
+    }
+
+    @Test
+    void aSocketLeftBehindByAStoppedDaemonIsSaidSo(@TempDir Path dir) throws Exception {
+        Path stale = dir.resolve("gssproxy.sock");
+        try (ServerSocketChannel stopped = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            stopped.bind(UnixDomainSocketAddress.of(stale)); // closed below, the file stays: connect is refused
+        }
+        GssProxyException refused = assertThrows(GssProxyException.class, () -> GssProxyClient.connect(stale));
+
+        String text = GssErrors.transport("ACQUIRE_CRED", stale, refused, true).getMessage();
+        assertTrue(text.contains("cannot connect to the GSS-Proxy daemon at " + stale + " as uid "), text);
+        assertTrue(text.contains("nobody listens on the socket (a daemon that stopped left it behind)"), text);
+        assertFalse(text.contains("Exception"), "said as a person says it: " + text);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.gssproxy4j.server.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,8 +114,9 @@ class ConfDirTest {
         ConfigFixture f = new ConfigFixture(tmp);
         ConfigLoader loader = new ConfigLoader(FakeUsers.INSTANCE);
         ConfigException e = assertThrows(ConfigException.class, () -> loader.load(f.main, f.confDir));
-        assertTrue(e.getMessage().contains("cannot read") && e.getMessage().contains("pass -c FILE"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains(f.main + ": cannot read: no such file") && e.getMessage().contains(
+                "pass -c FILE"), e.getMessage());
+        assertFalse(e.getMessage().contains("Exception"), "said as a person says it: " + e.getMessage());
 
         f.write("gssproxy.conf", service("main", 1));
         GssProxyConfig c = loader.load(f.main, tmp.resolve("nope"));
