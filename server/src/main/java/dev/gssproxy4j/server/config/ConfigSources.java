@@ -143,7 +143,8 @@ record ConfigSources(List<IniSection> sections, List<Path> files) {
         } catch (CharacterCodingException e) {
             report(problems, required, where, "not valid UTF-8 text", "save the file as UTF-8");
         } catch (IOException e) {
-            report(problems, required, where, "cannot read: " + reason(e), hint);
+            report(problems, required, where, "cannot read: " + reason(e), e instanceof AccessDeniedException
+                    ? "run the daemon as root, or make the file readable by its user" : hint);
         }
         return Optional.empty();
     }
