@@ -143,7 +143,7 @@ class JavaAgentTest {
                 ExampleRealm.HOST_SERVICE);
 
         assertEquals(1, run.result().exitCode(), run::describe);
-        assertTrue(run.result().stderr().startsWith("gssproxy4j: gssproxy4j agent option 'sokcet=/x' is not one "
+        assertTrue(run.result().stderr().startsWith("gssproxy4j: agent option 'sokcet=/x' is not one "
                 + "of socket="), run::describe);
         assertEquals(1, run.result().stderr().lines().count(), run::describe); // no abort, no native frames
         assertEquals("", run.stdout(), "main never ran");

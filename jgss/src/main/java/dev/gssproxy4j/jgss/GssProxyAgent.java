@@ -11,6 +11,9 @@ import java.lang.instrument.Instrumentation;
  */
 public final class GssProxyAgent {
 
+    /** How the settings' own messages begin, for programs that get them as exceptions. */
+    private static final String OWN_PREFIX = "gssproxy4j ";
+
     private GssProxyAgent() {}
 
     public static void premain(String options, Instrumentation instrumentation) {
@@ -40,7 +43,9 @@ public final class GssProxyAgent {
         } catch (IllegalArgumentException e) {
             // the one line that says what to fix; attached to a running JVM (agentmain), the attacher gets the
             // exception and the program goes on as it was
-            System.err.println("gssproxy4j: " + e.getMessage());
+            String message = e.getMessage();
+            System.err.println("gssproxy4j: " + (message.startsWith(OWN_PREFIX)
+                    ? message.substring(OWN_PREFIX.length()) : message));
             throw e;
         }
         JgssAccess.grant(instrumentation, GssProxyAgent.class.getModule());

@@ -104,10 +104,11 @@ public record GssProxySettings(ConnectionSettings connection, Behavior initiate,
             throw new IllegalArgumentException("gssproxy4j socket '" + socket + "' must be an absolute path");
         }
         ConnectionSettings connection = new ConnectionSettings(socket,
-                integer("pool", lookup.or("pool", "" + ConnectionSettings.DEFAULT_MAX_CONNECTIONS)),
-                seconds("timeout", lookup.or("timeout", "" + ConnectionSettings.DEFAULT_IO_TIMEOUT.toSeconds())),
+                integer("pool", lookup.or("pool", "" + ConnectionSettings.DEFAULT_MAX_CONNECTIONS), 1,
+                        ConnectionSettings.MAX_CONNECTIONS, "connections to the daemon at once"),
+                seconds("timeout", lookup.or("timeout", "" + ConnectionSettings.DEFAULT_IO_TIMEOUT.toSeconds()), 1),
                 seconds("reconnect", lookup.or("reconnect",
-                        "" + ConnectionSettings.DEFAULT_RECONNECT_WAIT.toSeconds())));
+                        "" + ConnectionSettings.DEFAULT_RECONNECT_WAIT.toSeconds()), 0));
         Behavior both = Behavior.parse(lookup.or("behavior", Behavior.REMOTE_ONLY.name()));
         return new GssProxySettings(connection,
                 Behavior.parse(lookup.or("behavior.initiate", both.name())),
@@ -163,12 +164,19 @@ public record GssProxySettings(ConnectionSettings connection, Behavior initiate,
         return parsed;
     }
 
-    private static int integer(String option, String value) {
+    /** {@code value} of {@code option} as a number from {@code min} to {@code max}, which {@code unit} names. */
+    private static int integer(String option, String value, int min, int max, String unit) {
+        int number;
         try {
-            return Integer.parseInt(value);
+            number = Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("gssproxy4j " + option + " '" + value + "' is not a number", e);
         }
+        if (number < min || number > max) {
+            throw new IllegalArgumentException("gssproxy4j " + option + " '" + value + "' must be " + min
+                    + (max == Integer.MAX_VALUE ? " or more" : " to " + max) + " (" + unit + ")");
+        }
+        return number;
     }
 
     private static boolean yesNo(String option, String value) {
@@ -184,8 +192,9 @@ public record GssProxySettings(ConnectionSettings connection, Behavior initiate,
         return GssProxy.open(connection, sendEnvironment ? System::getenv : GssProxy.NO_ENVIRONMENT);
     }
 
-    private static Duration seconds(String option, String value) {
+    /** {@code value} of {@code option}: whole seconds ({@code 15} or {@code 15s}), at least {@code min}. */
+    private static Duration seconds(String option, String value, int min) {
         String digits = value.endsWith("s") ? value.substring(0, value.length() - 1) : value;
-        return Duration.ofSeconds(integer(option, digits));
+        return Duration.ofSeconds(integer(option, digits, min, Integer.MAX_VALUE, "seconds"));
     }
 }

@@ -83,6 +83,24 @@ class GssProxySettingsTest {
     }
 
     @Test
+    void numbersOutOfRangeNameTheOptionAndTheRangeInItsOwnUnits() {
+        assertEquals("gssproxy4j pool '0' must be 1 to 256 (connections to the daemon at once)",
+                refused("pool=0"));
+        assertEquals("gssproxy4j pool '257' must be 1 to 256 (connections to the daemon at once)",
+                refused("pool=257"));
+        assertEquals("gssproxy4j timeout '-1' must be 1 or more (seconds)", refused("timeout=-1"));
+        assertEquals("gssproxy4j timeout '0' must be 1 or more (seconds)", refused("timeout=0s"));
+        assertEquals("gssproxy4j reconnect '-5' must be 0 or more (seconds)", refused("reconnect=-5"));
+        assertEquals("gssproxy4j pool 'many' is not a number", refused("pool=many"));
+        assertEquals(Duration.ZERO, GssProxySettings.resolve("reconnect=0", NONE, NONE).connection().reconnectWait());
+    }
+
+    private static String refused(String options) {
+        return assertThrows(IllegalArgumentException.class, () -> GssProxySettings.resolve(options, NONE, NONE))
+                .getMessage();
+    }
+
+    @Test
     void gssUseProxyNoTurnsTheAgentOff() {
         assertTrue(GssProxySettings.disabledBy(Map.of("GSS_USE_PROXY", "no")::get));
         assertTrue(GssProxySettings.disabledBy(Map.of("GSS_USE_PROXY", " FALSE ")::get));

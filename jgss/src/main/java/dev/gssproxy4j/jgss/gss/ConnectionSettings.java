@@ -19,6 +19,8 @@ public record ConnectionSettings(Path socket, int maxConnections, Duration ioTim
     /** The socket every gssproxy package listens on. */
     public static final Path DEFAULT_SOCKET = Path.of("/var/lib/gssproxy/default.sock");
     public static final int DEFAULT_MAX_CONNECTIONS = 4;
+    /** The most connections one process may hold to the daemon (its per-uid limit is 1,024 by default). */
+    public static final int MAX_CONNECTIONS = 256;
     /** Upstream's client library allows 15 s per I/O step ({@code src/client/gpm_common.c}). */
     public static final Duration DEFAULT_IO_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration DEFAULT_RECONNECT_WAIT = Duration.ofSeconds(5);
@@ -30,7 +32,7 @@ public record ConnectionSettings(Path socket, int maxConnections, Duration ioTim
         if (!socket.isAbsolute()) {
             throw new IllegalArgumentException("the GSS-Proxy socket must be an absolute path, got " + socket);
         }
-        if (maxConnections < 1 || maxConnections > 256) {
+        if (maxConnections < 1 || maxConnections > MAX_CONNECTIONS) {
             throw new IllegalArgumentException("maxConnections must be 1..256, got " + maxConnections);
         }
         if (ioTimeout.isNegative() || ioTimeout.isZero()) {
