@@ -10,8 +10,8 @@ import java.util.function.Predicate;
 /**
  * What a child JVM with the agent may not have touched, from its class-loading log and its {@code strace} of opens
  * ({@link AgentJvm.Run}): the JDK's Kerberos classes and the realm's files. Two strengths: {@link #assertNone} for
- * programs that use only GSS-API, and {@link #assertNoMechanismNoKeyNoSecretFile} for servers such as Jetty whose
- * own code runs the JDK's {@code Krb5LoginModule} before it calls GSS-API.
+ * programs that use only GSS-API, and {@link #assertNoMechanismNoKeyNoSecretFile} for servers such as Jetty and
+ * Tomcat whose own code runs the JDK's {@code Krb5LoginModule} before it calls GSS-API.
  */
 final class KerberosFootprint {
 
@@ -40,12 +40,30 @@ final class KerberosFootprint {
      * the default realm) and defers the keytab to the mechanism, which the agent replaced.
      */
     static void assertNoMechanismNoKeyNoSecretFile(AgentJvm.Run run) {
+        assertNoMechanismNoKeyNoSecretFile(run, c -> c.startsWith("javax.security.auth.kerberos.Kerberos")
+                && !c.endsWith("Principal"));
+    }
+
+    /**
+     * As {@link #assertNoMechanismNoKeyNoSecretFile(AgentJvm.Run)}, for a server that logs its JAAS login out after
+     * each request (Tomcat): {@code Krb5LoginModule.logout()} tests the Subject's credentials with
+     * {@code instanceof KerberosTicket} and {@code instanceof KerberosKey}, which loads those two types although no
+     * ticket or key exists. Whatever would make one must still be absent: the key and ticket classes of the JDK's
+     * krb5 library behind them, its key-derivation ciphers, and any keytab or ticket cache read.
+     */
+    static void assertNoMechanismNoKeyNoSecretFileAfterLogout(AgentJvm.Run run) {
+        assertNoMechanismNoKeyNoSecretFile(run, c -> false);
+    }
+
+    private static void assertNoMechanismNoKeyNoSecretFile(AgentJvm.Run run, Predicate<String> keyTypes) {
         assertEquals(List.of(), loaded(run, KerberosFootprint::jdkMechanism),
                 "the JDK's krb5 GSS mechanism must stay unloaded");
         assertEquals(List.of(), loaded(run, c -> c.equals("sun.security.krb5.EncryptionKey")
                         || c.equals("sun.security.krb5.Credentials")
+                        || c.equals("sun.security.krb5.internal.Ticket")
+                        || c.equals("sun.security.krb5.internal.ktab.KeyTabInputStream")
                         || c.startsWith("sun.security.krb5.internal.crypto.dk.")
-                        || c.startsWith("javax.security.auth.kerberos.Kerberos") && !c.endsWith("Principal")),
+                        || keyTypes.test(c)),
                 "no Kerberos key, ticket or cipher may exist in the JVM");
         assertProviderDidTheWork(run);
         assertEquals(List.of(), opened(run, KerberosFootprint::secretFile),
