@@ -1,8 +1,11 @@
 package dev.gssproxy4j.it;
 
+import dev.gssproxy4j.testkit.ChildProcess;
 import dev.gssproxy4j.testkit.interop.Gssproxy4jDaemon;
 import dev.gssproxy4j.testkit.interop.LocalUser;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * The realm and daemon the Java-application tests use: {@link ExampleRealm} plus {@code HTTP/localhost}; one keytab
@@ -77,6 +80,23 @@ final class JavaServices implements AutoCloseable {
 
     LocalUser app() {
         return app;
+    }
+
+    /**
+     * Waits for {@code server} (a program with the agent) to print {@code listening on <port>}, then has Debian's
+     * {@code curl --negotiate} (MIT GSS-API, with alice's ticket cache, not through any proxy) GET {@code /} from
+     * it; the result's stdout is the body, a newline and the HTTP status.
+     */
+    ChildProcess.Result curlNegotiateAsAlice(AgentJvm.Started server, String ccacheName) {
+        Path aliceCcache = realm.realm().kinit("alice", "alicepw", ccacheName);
+        server.process().awaitOutput("listening on ", Duration.ofSeconds(60));
+        String port = server.process().stdout().lines().filter(l -> l.startsWith("listening on "))
+                .findFirst().orElseThrow().substring("listening on ".length());
+        return ChildProcess.command("curl", "--silent", "--show-error", "--negotiate", "-u", ":",
+                        "--write-out", "\n%{http_code}", "http://localhost:" + port + "/")
+                .environment(Map.of("KRB5_CONFIG", realm.realm().krb5Conf().toString(),
+                        "KRB5CCNAME", "FILE:" + aliceCcache, "GSS_USE_PROXY", "no"))
+                .run(Duration.ofSeconds(30));
     }
 
     /** Restarts the daemon after {@code kill -9}; returns once every socket accepts again. */

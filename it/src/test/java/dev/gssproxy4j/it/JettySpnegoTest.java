@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.gssproxy4j.testkit.ChildProcess;
 import dev.gssproxy4j.testkit.Teardown;
 import dev.gssproxy4j.testkit.interop.LocalUsers;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.security.SPNEGOLoginService;
@@ -54,20 +51,11 @@ class JettySpnegoTest {
 
     @Test
     void curlNegotiateLogsInToJettysSpnegoLoginServiceThroughTheDaemon() {
-        Path aliceCcache = services.realm.realm().kinit("alice", "alicepw", "alice-jetty.ccache");
         AgentJvm.Started jetty = jvm.start(services.app(),
                 List.of("-Djava.security.krb5.conf=" + services.realm.realm().krb5Conf()),
                 "socket=" + services.appSocket(), services.realm.environment(), JettySpnegoProgram.class,
                 ExampleRealm.NAME, "localhost", services.servicesKeytab.toString());
-        jetty.process().awaitOutput("listening on ", Duration.ofSeconds(60));
-        String port = jetty.process().stdout().lines().filter(l -> l.startsWith("listening on "))
-                .findFirst().orElseThrow().substring("listening on ".length());
-
-        ChildProcess.Result curl = ChildProcess.command("curl", "--silent", "--show-error", "--negotiate", "-u", ":",
-                        "--write-out", "\n%{http_code}", "http://localhost:" + port + "/")
-                .environment(Map.of("KRB5_CONFIG", services.realm.realm().krb5Conf().toString(),
-                        "KRB5CCNAME", "FILE:" + aliceCcache, "GSS_USE_PROXY", "no"))
-                .run(Duration.ofSeconds(30));
+        ChildProcess.Result curl = services.curlNegotiateAsAlice(jetty, "alice-jetty.ccache");
         AgentJvm.Run run = jetty.finish();
 
         assertEquals("hello alice\n200", curl.stdout(),

@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,20 +65,11 @@ class TomcatSpnegoTest {
                     isInitiator=false;
                 };
                 """.formatted(ExampleRealm.NAME, services.servicesKeytab));
-        Path aliceCcache = services.realm.realm().kinit("alice", "alicepw", "alice-tomcat.ccache");
         AgentJvm.Started tomcat = jvm.start(services.app(),
                 List.of("-Djava.security.krb5.conf=" + services.realm.realm().krb5Conf(),
                         "-Djava.security.auth.login.config=" + jaas),
                 "socket=" + services.appSocket(), services.realm.environment(), TomcatSpnegoProgram.class);
-        tomcat.process().awaitOutput("listening on ", Duration.ofSeconds(60));
-        String port = tomcat.process().stdout().lines().filter(l -> l.startsWith("listening on "))
-                .findFirst().orElseThrow().substring("listening on ".length());
-
-        ChildProcess.Result curl = ChildProcess.command("curl", "--silent", "--show-error", "--negotiate", "-u", ":",
-                        "--write-out", "\n%{http_code}", "http://localhost:" + port + "/")
-                .environment(Map.of("KRB5_CONFIG", services.realm.realm().krb5Conf().toString(),
-                        "KRB5CCNAME", "FILE:" + aliceCcache, "GSS_USE_PROXY", "no"))
-                .run(Duration.ofSeconds(30));
+        ChildProcess.Result curl = services.curlNegotiateAsAlice(tomcat, "alice-tomcat.ccache");
         AgentJvm.Run run = tomcat.finish();
 
         assertEquals("hello alice\n200", curl.stdout(), () -> curl.stderr() + "\n" + run.describe());
