@@ -1,12 +1,9 @@
 package dev.gssproxy4j.cli;
 
+import dev.gssproxy4j.server.log.FileErrors;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -54,11 +51,7 @@ final class Failures {
             cause = cause.getCause();
         }
         return switch (cause) {
-            case NoSuchFileException f -> f.getFile() + ": no such file or directory";
-            case AccessDeniedException f -> f.getFile() + ": permission denied";
-            case NotDirectoryException f -> f.getFile() + ": not a directory";
-            case FileAlreadyExistsException f -> f.getFile() + ": already exists";
-            case FileSystemException f -> f.getFile() + ": " + (f.getReason() == null ? "cannot use it" : f.getReason());
+            case FileSystemException f -> f.getFile() + ": " + FileErrors.reason(f);
             case BindException b -> "cannot listen: " + b.getMessage();
             case LinkageError l -> String.valueOf(l.getMessage());
             default -> cause.getMessage() == null || cause.getMessage().isBlank()

@@ -1,14 +1,13 @@
 package dev.gssproxy4j.server.config;
 
+import dev.gssproxy4j.server.log.FileErrors;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -143,20 +142,10 @@ record ConfigSources(List<IniSection> sections, List<Path> files) {
         } catch (CharacterCodingException e) {
             report(problems, required, where, "not valid UTF-8 text", "save the file as UTF-8");
         } catch (IOException e) {
-            report(problems, required, where, "cannot read: " + reason(e), e instanceof AccessDeniedException
+            report(problems, required, where, "cannot read: " + FileErrors.reason(e), e instanceof AccessDeniedException
                     ? "run the daemon as root, or make the file readable by its user" : hint);
         }
         return Optional.empty();
-    }
-
-    /** Why a file could not be read, as a person says it (the location already names the file). */
-    private static String reason(IOException e) {
-        return switch (e) {
-            case NoSuchFileException f -> "no such file";
-            case AccessDeniedException f -> "permission denied";
-            case FileSystemException f when f.getReason() != null -> f.getReason();
-            default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        };
     }
 
     private static void report(Problems problems, boolean fatal, ConfigLocation where, String msg, String hint) {
